@@ -1,0 +1,2 @@
+//! Analysis: pure functions of (workspace, as-of date) that compute the figures, health and
+//! alerts an account director acts on.

@@ -1,0 +1,101 @@
+//! rapport: a static report generator for business relationships.
+//!
+//! The program reads top to bottom as its pipeline:
+//! load (walkdir + YAML) -> validate -> analyze -> view (per audience) -> render -> write.
+
+pub mod analyze;
+pub mod cli;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod suggest;
+pub mod validate;
+pub mod yaml;
+
+use cli::{Cli, Command, Format};
+use diagnostic::Diagnostic;
+use model::Workspace;
+use std::path::Path;
+
+/// Exit code for success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code for invalid input.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code for a usage error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs one command; `today` is the only clock reading, used as the default `--as-of`.
+pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
+    match cli.command {
+        Command::Check { workspace, format } => {
+            let (_, diagnostics) = check(&workspace);
+            report(&diagnostics, format);
+            exit_code(&diagnostics)
+        }
+        Command::Build { .. } => {
+            let _ = today;
+            eprintln!("error: `build` is not available yet");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Loads and validates a workspace. The workspace is returned only when it has no errors.
+pub fn check(root: &Path) -> (Option<Workspace>, Vec<Diagnostic>) {
+    let (workspace, mut diagnostics) = match load::load(root) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => return (None, sorted(diagnostics)),
+    };
+    diagnostics.extend(validate::validate(&workspace));
+    let diagnostics = sorted(diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        (None, diagnostics)
+    } else {
+        (Some(workspace), diagnostics)
+    }
+}
+
+fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostic::sort(&mut diagnostics);
+    diagnostics
+}
+
+fn exit_code(diagnostics: &[Diagnostic]) -> u8 {
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Prints diagnostics to stderr (human) or stdout (JSON), with the source line where known.
+pub fn report(diagnostics: &[Diagnostic], format: Format) {
+    match format {
+        Format::Human => {
+            for d in diagnostics {
+                let source = std::fs::read(&d.file).ok().map(|b| {
+                    let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&b);
+                    String::from_utf8_lossy(b).into_owned()
+                });
+                eprint!("{}", d.render(source.as_deref()));
+                eprintln!();
+            }
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = diagnostics.len() - errors;
+            if errors > 0 {
+                eprintln!("error: {errors} error(s), {warnings} warning(s)");
+            } else if warnings > 0 {
+                eprintln!("ok, with {warnings} warning(s)");
+            }
+        }
+        Format::Json => {
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let doc = serde_json::json!({
+                "errors": errors,
+                "warnings": diagnostics.len() - errors,
+                "diagnostics": diagnostics,
+            });
+            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! Reads a workspace from disk: `rapport.yaml` and every `accounts/*.yaml`, found with walkdir
+//! in sorted order and parsed in parallel. Every file that cannot be read becomes a
+//! diagnostic; loading never stops at the first bad file.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Account, AccountFile, Config, Workspace};
+use crate::yaml::{self, YamlError};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The configuration file at the workspace root.
+pub const CONFIG_FILE: &str = "rapport.yaml";
+/// The folder of account files.
+pub const ACCOUNTS_DIR: &str = "accounts";
+
+/// Loads the workspace at `root`. Returns the workspace with the accounts that parsed, and
+/// every problem met on the way; the caller decides whether problems are fatal.
+pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let config_path = root.join(CONFIG_FILE);
+    if !root.is_dir() {
+        return Err(vec![Diagnostic::error(root, "workspace folder not found")
+            .help("give the path of a folder that holds rapport.yaml and accounts/, or create one with `rapport init DIR`")]);
+    }
+    let mut problems = Vec::new();
+    let config = match read_file(&config_path) {
+        Ok(source) => match yaml::parse::<Config>(&source) {
+            Ok(config) => Some((source, config)),
+            Err(e) => {
+                problems.push(to_diagnostic(&config_path, e));
+                None
+            }
+        },
+        Err(e) if !config_path.exists() => {
+            let _ = e;
+            problems.push(
+                Diagnostic::error(&config_path, "missing rapport.yaml: this folder is not a rapport workspace")
+                    .help("create rapport.yaml with at least `organisation: Your Company`, or run `rapport init DIR` for a new workspace"),
+            );
+            None
+        }
+        Err(e) => {
+            problems.push(to_diagnostic(&config_path, e));
+            None
+        }
+    };
+
+    let (paths, mut walk_problems) = account_paths(root);
+    problems.append(&mut walk_problems);
+    let parsed: Vec<Result<AccountFile, Diagnostic>> = paths.par_iter().map(|p| load_account(p)).collect();
+    let mut accounts = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        match result {
+            Ok(account) => accounts.push(account),
+            Err(d) => problems.push(d),
+        }
+    }
+    accounts.sort_by(|a, b| a.id.cmp(&b.id));
+
+    match config {
+        Some((config_source, config)) => Ok((
+            Workspace {
+                root: root.to_path_buf(),
+                config_path,
+                config_source,
+                config,
+                accounts,
+            },
+            problems,
+        )),
+        None => Err(problems),
+    }
+}
+
+/// Every `*.yaml` / `*.yml` file under `accounts/`, sorted. Symlinks are followed only when
+/// they resolve inside the workspace.
+fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let dir = root.join(ACCOUNTS_DIR);
+    let mut paths = Vec::new();
+    let mut problems = Vec::new();
+    if !dir.is_dir() {
+        return (paths, problems);
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for entry in walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
+                problems.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let is_yaml = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+        if !is_yaml {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
+                _ => {
+                    problems.push(
+                        Diagnostic::error(path, "symbolic link that points outside the workspace (or nowhere)")
+                            .help("copy the account file into accounts/ instead of linking to it"),
+                    );
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        paths.push(path.to_path_buf());
+    }
+    (paths, problems)
+}
+
+fn load_account(path: &Path) -> Result<AccountFile, Diagnostic> {
+    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let source = read_file(path).map_err(|e| to_diagnostic(path, e))?;
+    let account = yaml::parse::<Account>(&source).map_err(|e| to_diagnostic(path, e))?;
+    Ok(AccountFile {
+        id,
+        path: path.to_path_buf(),
+        source,
+        account,
+    })
+}
+
+/// Reads a file under the size limit and checks its encoding.
+fn read_file(path: &Path) -> Result<String, YamlError> {
+    let problem = |message: String| YamlError {
+        position: None,
+        path: String::new(),
+        message,
+        help: None,
+    };
+    let size = std::fs::metadata(path).map_err(|e| problem(format!("cannot read: {e}")))?.len();
+    if size > yaml::MAX_FILE_BYTES {
+        let mut p = problem(format!(
+            "the file is {:.1} MiB, over the 4 MiB limit for one file",
+            size as f64 / (1 << 20) as f64
+        ));
+        p.help = Some("split the history into a smaller file; an account file is usually under 100 KB".into());
+        return Err(p);
+    }
+    let bytes = std::fs::read(path).map_err(|e| problem(format!("cannot read: {e}")))?;
+    yaml::decode(&bytes).map(str::to_owned)
+}
+
+/// Wraps a YAML problem with the file it was found in.
+pub fn to_diagnostic(path: &Path, problem: YamlError) -> Diagnostic {
+    let mut d = Diagnostic::error(path, problem.message).at(problem.position).path(problem.path);
+    d.help = problem.help;
+    d
+}

@@ -1,0 +1,101 @@
+//! `rapport.yaml`: our organisation, the site title, the fiscal calendar, alert thresholds
+//! and health weights.
+
+use super::Spanned;
+use serde::Deserialize;
+
+/// The workspace configuration at `rapport.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Our side's name, used as "us" in shared output.
+    pub organisation: String,
+    #[serde(default = "default_title")]
+    pub title: String,
+    /// Month 1..12 that starts Q1 of the fiscal year.
+    #[serde(default = "default_fiscal_year_start")]
+    pub fiscal_year_start: Spanned<i64>,
+    #[serde(default = "default_days")]
+    pub stale_after_days: Spanned<i64>,
+    #[serde(default = "default_days")]
+    pub escalate_after_days: Spanned<i64>,
+    #[serde(default)]
+    pub health: HealthConfig,
+}
+
+/// `health:` in rapport.yaml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthConfig {
+    #[serde(default)]
+    pub weights: HealthWeights,
+}
+
+/// Relative weights of the health components. A component left out keeps its default.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthWeights {
+    #[serde(default = "weight_scores")]
+    pub scores: Spanned<i64>,
+    #[serde(default = "weight_commitments")]
+    pub commitments: Spanned<i64>,
+    #[serde(default = "weight_milestones")]
+    pub milestones: Spanned<i64>,
+    #[serde(default = "weight_disputes")]
+    pub disputes: Spanned<i64>,
+    #[serde(default = "weight_coverage")]
+    pub coverage: Spanned<i64>,
+}
+
+impl Default for HealthWeights {
+    fn default() -> Self {
+        HealthWeights {
+            scores: weight_scores(),
+            commitments: weight_commitments(),
+            milestones: weight_milestones(),
+            disputes: weight_disputes(),
+            coverage: weight_coverage(),
+        }
+    }
+}
+
+impl Config {
+    pub fn fiscal_year_start(&self) -> u32 {
+        self.fiscal_year_start.value.clamp(1, 12) as u32
+    }
+    pub fn stale_after_days(&self) -> i64 {
+        self.stale_after_days.value
+    }
+    pub fn escalate_after_days(&self) -> i64 {
+        self.escalate_after_days.value
+    }
+}
+
+fn unspanned<T>(value: T) -> Spanned<T> {
+    Spanned::new(value, serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+}
+
+fn default_title() -> String {
+    "Account reviews".to_string()
+}
+fn default_fiscal_year_start() -> Spanned<i64> {
+    unspanned(1)
+}
+fn default_days() -> Spanned<i64> {
+    unspanned(90)
+}
+fn weight_scores() -> Spanned<i64> {
+    unspanned(40)
+}
+fn weight_commitments() -> Spanned<i64> {
+    unspanned(20)
+}
+fn weight_milestones() -> Spanned<i64> {
+    unspanned(20)
+}
+fn weight_disputes() -> Spanned<i64> {
+    unspanned(10)
+}
+fn weight_coverage() -> Spanned<i64> {
+    unspanned(10)
+}
