@@ -15,7 +15,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a workspace and report every problem at once.
-    #[command(after_help = "Example:\n  rapport check sample-data\n  rapport check --format json . > problems.json")]
+    #[command(
+        after_help = "Example:\n  rapport check sample-data\n  rapport check --format json . > problems.json"
+    )]
     Check {
         /// The workspace folder (holds rapport.yaml and accounts/).
         #[arg(default_value = ".")]
@@ -25,7 +27,9 @@ pub enum Command {
         format: Format,
     },
     /// Build the site: portfolio, account pages, review packs and shared statements.
-    #[command(after_help = "Example:\n  rapport build sample-data --as-of 2026-11-26\n  rapport build . --out /tmp/site")]
+    #[command(
+        after_help = "Example:\n  rapport build sample-data --as-of 2026-11-26\n  rapport build . --out /tmp/site"
+    )]
     Build {
         /// The workspace folder (holds rapport.yaml and accounts/).
         #[arg(default_value = ".")]

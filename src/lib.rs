@@ -5,11 +5,16 @@
 
 pub mod analyze;
 pub mod cli;
+pub mod build;
 pub mod diagnostic;
+pub mod leak;
 pub mod load;
 pub mod model;
+pub mod render;
+pub mod site;
 pub mod suggest;
 pub mod validate;
+pub mod view;
 pub mod yaml;
 
 use cli::{Cli, Command, Format};
@@ -32,10 +37,36 @@ pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
             report(&diagnostics, format);
             exit_code(&diagnostics)
         }
-        Command::Build { .. } => {
-            let _ = today;
-            eprintln!("error: `build` is not available yet");
-            EXIT_USAGE
+        Command::Build { workspace, out, as_of, format } => {
+            let options = build::BuildOptions {
+                out: out.unwrap_or_else(|| workspace.join("site")),
+                as_of: as_of.unwrap_or(today),
+            };
+            let started = std::time::Instant::now();
+            match build::build(&workspace, &options) {
+                Ok(summary) => {
+                    report(&summary.warnings, format);
+                    eprintln!(
+                        "built {} accounts, {} pages ({} files) with {} warning(s) in {:.2} s -> {}",
+                        summary.accounts,
+                        summary.pages,
+                        summary.files,
+                        summary.warnings.len(),
+                        started.elapsed().as_secs_f64(),
+                        diagnostic::display_path(&options.out.join("internal").join("index.html"))
+                    );
+                    EXIT_OK
+                }
+                Err(build::BuildError::Invalid(diagnostics)) => {
+                    report(&diagnostics, format);
+                    EXIT_INVALID
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    eprintln!("the previous site, if any, is unchanged");
+                    EXIT_INVALID
+                }
+            }
         }
     }
 }

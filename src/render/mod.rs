@@ -1,0 +1,218 @@
+//! Rendering: one tera engine built from the embedded templates, then the workspace's own
+//! `templates/` overrides (file by file), and the page renderer that turns a view model
+//! into `.html` and `.md` text.
+
+pub mod chart;
+pub mod markdown;
+
+use crate::view::Page;
+use std::collections::HashMap;
+use std::path::Path;
+use tera::Tera;
+
+/// The built-in templates and assets, embedded in the binary. A file of the same name in a
+/// workspace's `templates/` folder replaces the built-in one.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    (
+        "portfolio.html",
+        include_str!("../../templates/portfolio.html"),
+    ),
+    ("portfolio.md", include_str!("../../templates/portfolio.md")),
+    ("account.html", include_str!("../../templates/account.html")),
+    ("account.md", include_str!("../../templates/account.md")),
+    ("review.html", include_str!("../../templates/review.html")),
+    ("review.md", include_str!("../../templates/review.md")),
+    (
+        "statement.html",
+        include_str!("../../templates/statement.html"),
+    ),
+    ("statement.md", include_str!("../../templates/statement.md")),
+    (
+        "progress.html",
+        include_str!("../../templates/progress.html"),
+    ),
+    ("progress.md", include_str!("../../templates/progress.md")),
+    (
+        "shared-index.html",
+        include_str!("../../templates/shared-index.html"),
+    ),
+    (
+        "shared-index.md",
+        include_str!("../../templates/shared-index.md"),
+    ),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+/// A template problem, naming the template file and, where tera knows it, the line.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template {name}: {detail}")]
+    Template { name: String, detail: String },
+    #[error("cannot read template override {path}: {detail}")]
+    Override { path: String, detail: String },
+}
+
+/// The template engine and the stylesheet, built once per build and shared by all threads.
+pub struct Renderer {
+    tera: Tera,
+    stylesheet: String,
+}
+
+/// The text of one page in both formats.
+pub struct Rendered {
+    pub html: String,
+    pub md: String,
+}
+
+impl Renderer {
+    /// Builds the engine from the built-in templates and the overrides in `overrides_dir`
+    /// (usually `WORKSPACE/templates`), if that folder exists.
+    pub fn new(overrides_dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        let mut sources: HashMap<String, String> = BUILT_IN
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        if let Some(dir) = overrides_dir.filter(|d| d.is_dir()) {
+            for (name, _) in BUILT_IN {
+                let path = dir.join(name);
+                if path.is_file() {
+                    let text =
+                        std::fs::read_to_string(&path).map_err(|e| RenderError::Override {
+                            path: path.display().to_string(),
+                            detail: e.to_string(),
+                        })?;
+                    sources.insert(name.to_string(), text);
+                }
+            }
+        }
+        let stylesheet = sources.remove("style.css").unwrap_or_default();
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.register_filter("md", md_filter);
+        tera.register_filter("md_cell", md_cell_filter);
+        let mut templates: Vec<(String, String)> = sources.into_iter().collect();
+        templates.sort();
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error(&e))?;
+        Ok(Renderer { tera, stylesheet })
+    }
+
+    pub fn stylesheet(&self) -> &str {
+        &self.stylesheet
+    }
+
+    /// Renders one page as HTML and Markdown.
+    pub fn render(&self, page: &Page) -> Result<Rendered, RenderError> {
+        let mut context =
+            tera::Context::from_value(page.context.clone()).map_err(|e| template_error(&e))?;
+        context.insert("root", &relative_root(&page.path));
+        context.insert("audience", &page.audience);
+        let html = self
+            .tera
+            .render(&format!("{}.html", page.template), &context)
+            .map_err(|e| template_error(&e))?;
+        let md = self
+            .tera
+            .render(&format!("{}.md", page.template), &context)
+            .map_err(|e| template_error(&e))?;
+        Ok(Rendered { html, md })
+    }
+}
+
+/// `../` repeated to reach the audience root (`internal/` or `shared/<id>/`) from a page.
+fn relative_root(path: &str) -> String {
+    let depth = path.matches('/').count();
+    let audience_depth = if path.starts_with("shared/") { 2 } else { 1 };
+    "../".repeat(depth.saturating_sub(audience_depth))
+}
+
+/// Flattens tera's error chain into one message; tera puts the template name and the line
+/// in different links of the chain.
+fn template_error(error: &tera::Error) -> RenderError {
+    let mut parts = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(e) = source {
+        parts.push(e.to_string());
+        source = e.source();
+    }
+    let name = parts
+        .iter()
+        .find_map(|p| {
+            p.split('\'')
+                .nth(1)
+                .filter(|n| n.ends_with(".html") || n.ends_with(".md"))
+        })
+        .unwrap_or("?")
+        .to_string();
+    RenderError::Template {
+        name,
+        detail: parts.join(": ").replace('\n', " "),
+    }
+}
+
+/// Plain text for Markdown pages: `<`, `>` and `|` cannot start markup or break a table,
+/// and a line break cannot end a list item.
+fn md_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let text = match value {
+        tera::Value::String(s) => s.clone(),
+        tera::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    Ok(tera::Value::String(escape_markdown_text(&text)))
+}
+
+/// Rich Markdown inside a table cell: on one line, pipes escaped.
+fn md_cell_filter(
+    value: &tera::Value,
+    _: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value.as_str().unwrap_or_default();
+    let one_line = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(tera::Value::String(one_line.replace('|', "\\|")))
+}
+
+pub fn escape_markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '*' | '_' | '`' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_roots_reach_the_audience_root() {
+        assert_eq!(relative_root("internal/index"), "");
+        assert_eq!(relative_root("internal/accounts/a/index"), "../../");
+        assert_eq!(relative_root("shared/a/statement"), "");
+    }
+
+    #[test]
+    fn markdown_text_cannot_start_markup() {
+        assert_eq!(
+            escape_markdown_text("a|b <i>*x*</i>\nc"),
+            "a\\|b &lt;i&gt;\\*x\\*&lt;/i&gt; c"
+        );
+    }
+}

@@ -1,0 +1,624 @@
+//! The internal account page: everything our team knows about one relationship.
+
+use super::common::{self, label, money, opt_date, People, PersonName, Rich};
+use super::health::{health_view, HealthView};
+use super::SiteInfo;
+use crate::analyze::{AccountAnalysis, Alert};
+use crate::model::{AccountFile, Party, Side, TurnaroundStep, Visibility};
+use crate::render::chart;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct AccountPage {
+    pub site: SiteInfo,
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub stage: Option<String>,
+    pub since: Option<String>,
+    pub owner: Option<PersonName>,
+    pub health: HealthView,
+    pub glance: Glance,
+    pub alerts: Vec<AlertView>,
+    pub salvage: Option<Salvage>,
+    pub turnaround: Option<TurnaroundView>,
+    pub coverage: CoverageView,
+    pub timeline: Vec<EventView>,
+    pub disputes: Vec<DisputeView>,
+    pub goals: Vec<GoalView>,
+    pub commitments: Vec<CommitmentGroup>,
+    pub criteria: Vec<CriterionView>,
+    pub score_quarters: Vec<String>,
+    pub score_chart: String,
+    pub governance: Vec<CommitteeView>,
+    pub balance_sheets: Vec<BalanceSheet>,
+    pub reviews: Vec<String>,
+    pub has_statement: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Glance {
+    pub keep_rate: Option<String>,
+    pub commitments_open: usize,
+    pub exposure: Vec<String>,
+    pub open_disputes: usize,
+    pub overdue_milestones: usize,
+    pub last_contact: Option<String>,
+    pub next_review: String,
+    pub next_review_due: String,
+    pub their_contacts: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AlertView {
+    pub code: String,
+    pub severity: String,
+    pub message: String,
+    pub subject: String,
+}
+
+impl From<&Alert> for AlertView {
+    fn from(alert: &Alert) -> AlertView {
+        let severity = serde_json::to_value(alert.severity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        AlertView {
+            code: alert.code.to_string(),
+            severity,
+            message: alert.message.clone(),
+            subject: alert.subject.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Salvage {
+    pub annual_amount: Option<String>,
+    pub need: Option<String>,
+    pub want: Option<String>,
+    pub counterpart_wants: String,
+    pub alternatives: Option<Rich>,
+    pub impact_of_loss: Option<Rich>,
+    pub their_decision_makers: Vec<PersonName>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TurnaroundView {
+    pub cycle: i64,
+    pub started: Option<String>,
+    pub current: String,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepView {
+    pub step: String,
+    pub label: String,
+    /// `done`, `current` or `ahead`.
+    pub state: &'static str,
+    pub evidence: Option<Rich>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CoverageView {
+    pub ours: Vec<CoveragePerson>,
+    pub rows: Vec<CoverageRow>,
+    pub levels: Vec<LevelView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CoveragePerson {
+    pub person: PersonName,
+    pub level: Option<String>,
+    pub sponsor: bool,
+    pub decision_maker: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CoverageRow {
+    pub theirs: CoveragePerson,
+    /// One cell per person of ours, in `ours` order.
+    pub covered_by: Vec<bool>,
+    pub covered: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LevelView {
+    pub level: String,
+    pub theirs: usize,
+    pub covered: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    pub date: String,
+    pub kind: Option<String>,
+    pub title: String,
+    pub sentiment: Option<String>,
+    pub people: Vec<PersonName>,
+    pub note: Option<Rich>,
+    pub shared: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DisputeView {
+    pub id: String,
+    pub title: String,
+    pub opened: String,
+    pub resolved: Option<String>,
+    pub amount: Option<String>,
+    pub age_days: i64,
+    pub escalated_to: Option<String>,
+    pub owner: Option<PersonName>,
+    pub note: Option<Rich>,
+    pub open: bool,
+    pub shared: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoalView {
+    pub id: String,
+    pub title: String,
+    pub owners: Vec<PersonName>,
+    pub note: Option<Rich>,
+    pub shared: bool,
+    pub done: usize,
+    pub milestones: Vec<MilestoneView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MilestoneView {
+    pub title: String,
+    pub due: String,
+    pub done: Option<String>,
+    /// `met`, `late`, `overdue` or `open`.
+    pub status: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommitmentGroup {
+    pub by: String,
+    pub heading: String,
+    pub items: Vec<CommitmentView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommitmentView {
+    pub what: String,
+    pub made: String,
+    pub due: Option<String>,
+    pub status: String,
+    pub overdue: bool,
+    pub evidence: Option<Rich>,
+    pub shared: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CriterionView {
+    pub id: String,
+    pub name: String,
+    pub weight: i64,
+    pub illustrations: Vec<String>,
+    /// One entry per reviewed quarter in `score_quarters` order; `None` when not scored.
+    pub scores: Vec<Option<i64>>,
+    pub latest: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommitteeView {
+    pub name: String,
+    pub cadence: Option<String>,
+    pub members: Vec<PersonName>,
+    pub purpose: Option<Rich>,
+    pub shared: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BalanceSheet {
+    pub person: PersonName,
+    pub side: String,
+    pub assets: Vec<Rich>,
+    pub liabilities: Vec<Rich>,
+    pub notes: Option<Rich>,
+}
+
+/// The account page of one account.
+pub fn account_page(
+    site: &SiteInfo,
+    file: &AccountFile,
+    analysis: &AccountAnalysis,
+) -> AccountPage {
+    let as_of = site.as_of_date;
+    let account = &file.account;
+    let people = People {
+        account,
+        organisation: &site.organisation,
+    };
+    let (score_quarters, criteria) = criteria_views(file, analysis);
+    let series: Vec<chart::Series> = criteria
+        .iter()
+        .map(|c| chart::Series {
+            name: c.name.clone(),
+            values: c.scores.clone(),
+        })
+        .collect();
+    AccountPage {
+        site: site.clone(),
+        id: file.id.clone(),
+        name: account.name.clone(),
+        kind: account.kind.to_string(),
+        stage: account.stage.map(|s| s.to_string()),
+        since: opt_date(account.since),
+        owner: account.owner.as_ref().map(|o| people.named(o)),
+        health: health_view(analysis),
+        glance: glance(analysis),
+        alerts: analysis.alerts.iter().map(AlertView::from).collect(),
+        salvage: salvage(file, &people, analysis),
+        turnaround: turnaround(file),
+        coverage: coverage(file, &people),
+        timeline: timeline(file, &people),
+        disputes: disputes(file, &people, analysis),
+        goals: goals(file, &people, as_of),
+        commitments: commitments(file, analysis),
+        score_chart: chart::score_trend(&score_quarters, &series),
+        score_quarters,
+        criteria,
+        governance: governance(file, &people),
+        balance_sheets: balance_sheets(file, &people),
+        reviews: analysis
+            .review_order
+            .iter()
+            .map(|&i| account.reviews[i].quarter.value.to_string())
+            .collect(),
+        has_statement: account.statement.is_some(),
+    }
+}
+
+fn glance(analysis: &AccountAnalysis) -> Glance {
+    let disputes = &analysis.disputes;
+    Glance {
+        keep_rate: analysis.commitments.keep_rate.map(common::percent),
+        commitments_open: analysis.commitments.open,
+        exposure: disputes
+            .exposure
+            .iter()
+            .map(|(currency, sum)| money(*sum, currency))
+            .collect(),
+        open_disputes: disputes.open,
+        overdue_milestones: analysis.milestones.overdue.len(),
+        last_contact: opt_date(analysis.last_contact),
+        next_review: analysis.next_review.to_string(),
+        next_review_due: common::date(analysis.next_review_due),
+        their_contacts: analysis.coverage.their_contacts,
+    }
+}
+
+fn salvage(file: &AccountFile, people: &People, analysis: &AccountAnalysis) -> Option<Salvage> {
+    let value = file.account.value.as_ref()?;
+    let currency = value.currency.clone().unwrap_or_default();
+    Some(Salvage {
+        annual_amount: value.annual_amount.map(|a| money(a, &currency)),
+        need: value.need.map(|d| d.to_string()),
+        want: value.want.map(|d| d.to_string()),
+        counterpart_wants: value.counterpart_wants.to_string(),
+        alternatives: Rich::option(value.alternatives.as_ref()),
+        impact_of_loss: Rich::option(value.impact_of_loss.as_ref()),
+        their_decision_makers: analysis
+            .coverage
+            .their_decision_makers
+            .iter()
+            .filter_map(|id| file.account.person(id))
+            .map(|p| people.name(p))
+            .collect(),
+    })
+}
+
+fn turnaround(file: &AccountFile) -> Option<TurnaroundView> {
+    let turnaround = file.account.turnaround.as_ref()?;
+    let steps = TurnaroundStep::ALL
+        .iter()
+        .map(|&step| StepView {
+            step: step.to_string(),
+            label: step_label(step).to_string(),
+            state: match step.cmp(&turnaround.step) {
+                std::cmp::Ordering::Less => "done",
+                std::cmp::Ordering::Equal => "current",
+                std::cmp::Ordering::Greater => "ahead",
+            },
+            evidence: Rich::option(turnaround.evidence.get(&step)),
+        })
+        .collect();
+    Some(TurnaroundView {
+        cycle: turnaround.cycle.value,
+        started: opt_date(turnaround.started),
+        current: step_label(turnaround.step).to_string(),
+        steps,
+    })
+}
+
+/// The names of the seven steps as the turnaround model calls them.
+pub fn step_label(step: TurnaroundStep) -> &'static str {
+    match step {
+        TurnaroundStep::Insight => "Insight",
+        TurnaroundStep::Needs => "Needs",
+        TurnaroundStep::Ownership => "Ownership",
+        TurnaroundStep::Vision => "Vision",
+        TurnaroundStep::Action => "Action & allies",
+        TurnaroundStep::Trust => "Trust through execution",
+        TurnaroundStep::Recognition => "Recognition & reinvention",
+    }
+}
+
+fn coverage_person(people: &People, person: &crate::model::Person) -> CoveragePerson {
+    CoveragePerson {
+        person: people.name(person),
+        level: person.level.map(|l| l.to_string()),
+        sponsor: person.sponsor,
+        decision_maker: person.decision_maker,
+    }
+}
+
+fn coverage(file: &AccountFile, people: &People) -> CoverageView {
+    let account = &file.account;
+    let ours: Vec<&crate::model::Person> = account
+        .people
+        .iter()
+        .filter(|p| p.side == Side::Us)
+        .collect();
+    let mut theirs: Vec<&crate::model::Person> = account
+        .people
+        .iter()
+        .filter(|p| p.side == Side::Them)
+        .collect();
+    // Highest level first; people without a level last; file order otherwise.
+    theirs.sort_by_key(|p| p.level.map_or(u8::MAX, |l| l as u8));
+    let rows: Vec<CoverageRow> = theirs
+        .iter()
+        .map(|their| {
+            let covered_by: Vec<bool> = ours
+                .iter()
+                .map(|our| our.covers.iter().any(|c| c.value == their.id.value))
+                .collect();
+            CoverageRow {
+                covered: covered_by.iter().any(|&c| c),
+                covered_by,
+                theirs: coverage_person(people, their),
+            }
+        })
+        .collect();
+    let levels = crate::model::Level::ALL
+        .iter()
+        .map(|&level| {
+            let at_level: Vec<&CoverageRow> = rows
+                .iter()
+                .filter(|r| r.theirs.level.as_deref() == Some(level.as_str()))
+                .collect();
+            LevelView {
+                level: level.to_string(),
+                theirs: at_level.len(),
+                covered: at_level.iter().any(|r| r.covered),
+            }
+        })
+        .collect();
+    CoverageView {
+        ours: ours.iter().map(|p| coverage_person(people, p)).collect(),
+        rows,
+        levels,
+    }
+}
+
+fn timeline(file: &AccountFile, people: &People) -> Vec<EventView> {
+    let mut order: Vec<usize> = (0..file.account.events.len()).collect();
+    // Newest first; file order breaks ties so output is stable.
+    order.sort_by(|&a, &b| {
+        file.account.events[b]
+            .date
+            .cmp(&file.account.events[a].date)
+            .then(a.cmp(&b))
+    });
+    order
+        .into_iter()
+        .map(|i| event_view(file, people, i))
+        .collect()
+}
+
+/// One event as pages show it.
+pub fn event_view(file: &AccountFile, people: &People, index: usize) -> EventView {
+    let event = &file.account.events[index];
+    EventView {
+        date: common::date(event.date),
+        kind: event.kind.map(|k| k.to_string()),
+        title: event.title.clone(),
+        sentiment: event.sentiment.map(|s| s.to_string()),
+        people: people.all(&event.people),
+        note: Rich::option(event.note.as_ref()),
+        shared: event.visibility == Visibility::Shared,
+    }
+}
+
+fn disputes(file: &AccountFile, people: &People, analysis: &AccountAnalysis) -> Vec<DisputeView> {
+    analysis
+        .disputes
+        .items
+        .iter()
+        .map(|status| dispute_view(file, people, status.index, status.age_days))
+        .collect()
+}
+
+/// One dispute as pages show it.
+pub fn dispute_view(
+    file: &AccountFile,
+    people: &People,
+    index: usize,
+    age_days: i64,
+) -> DisputeView {
+    let dispute = &file.account.disputes[index];
+    let currency = dispute
+        .currency
+        .clone()
+        .or_else(|| file.account.value.as_ref().and_then(|v| v.currency.clone()))
+        .unwrap_or_default();
+    DisputeView {
+        id: dispute.id.value.clone(),
+        title: dispute
+            .title
+            .clone()
+            .unwrap_or_else(|| dispute.id.value.clone()),
+        opened: common::date(dispute.opened),
+        resolved: opt_date(dispute.resolved),
+        amount: dispute.amount.map(|a| money(a, &currency)),
+        age_days,
+        escalated_to: dispute.escalated_to.map(|l| l.to_string()),
+        owner: dispute.owner.as_ref().map(|o| people.named(o)),
+        note: Rich::option(dispute.note.as_ref()),
+        open: dispute.resolved.is_none(),
+        shared: dispute.visibility == Visibility::Shared,
+    }
+}
+
+fn goals(file: &AccountFile, people: &People, as_of: crate::model::Date) -> Vec<GoalView> {
+    file.account
+        .goals
+        .iter()
+        .map(|goal| goal_view(goal, people, as_of))
+        .collect()
+}
+
+/// One goal with its milestones, judged at `as_of`.
+pub fn goal_view(
+    goal: &crate::model::Goal,
+    people: &People,
+    as_of: crate::model::Date,
+) -> GoalView {
+    let milestones: Vec<MilestoneView> = goal
+        .milestones
+        .iter()
+        .map(|m| milestone_view(m, as_of))
+        .collect();
+    GoalView {
+        id: goal.id.value.clone(),
+        title: goal.title.clone().unwrap_or_else(|| goal.id.value.clone()),
+        owners: people.all(&goal.owners),
+        note: Rich::option(goal.note.as_ref()),
+        shared: goal.visibility == Visibility::Shared,
+        done: milestones.iter().filter(|m| m.done.is_some()).count(),
+        milestones,
+    }
+}
+
+/// A milestone's state at `as_of`: due today is not overdue.
+pub fn milestone_view(
+    milestone: &crate::model::Milestone,
+    as_of: crate::model::Date,
+) -> MilestoneView {
+    let status = match milestone.done {
+        Some(done) if done <= milestone.due => "met",
+        Some(_) => "late",
+        None if milestone.due < as_of => "overdue",
+        None => "open",
+    };
+    MilestoneView {
+        title: milestone.title.clone(),
+        due: common::date(milestone.due),
+        done: opt_date(milestone.done),
+        status,
+    }
+}
+
+fn commitments(file: &AccountFile, analysis: &AccountAnalysis) -> Vec<CommitmentGroup> {
+    let headings = [
+        (Party::Us, "Ours"),
+        (Party::Them, "Theirs"),
+        (Party::Both, "Joint"),
+    ];
+    headings
+        .iter()
+        .map(|&(party, heading)| CommitmentGroup {
+            by: party.to_string(),
+            heading: heading.to_string(),
+            items: file
+                .account
+                .commitments
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.by == party)
+                .map(|(i, c)| CommitmentView {
+                    what: c.what.clone(),
+                    made: common::date(c.made),
+                    due: opt_date(c.due),
+                    status: c.status.to_string(),
+                    overdue: analysis.commitments.overdue.contains(&i),
+                    evidence: Rich::option(c.evidence.as_ref()),
+                    shared: c.visibility == Visibility::Shared,
+                })
+                .collect(),
+        })
+        .filter(|g| !g.items.is_empty())
+        .collect()
+}
+
+/// The quarters that have a review, and per criterion its score in each of them.
+fn criteria_views(
+    file: &AccountFile,
+    analysis: &AccountAnalysis,
+) -> (Vec<String>, Vec<CriterionView>) {
+    let account = &file.account;
+    let reviews: Vec<&crate::model::Review> = analysis
+        .review_order
+        .iter()
+        .map(|&i| &account.reviews[i])
+        .collect();
+    let quarters = reviews
+        .iter()
+        .map(|r| r.quarter.value.to_string())
+        .collect();
+    let criteria = account
+        .criteria
+        .iter()
+        .map(|criterion| {
+            let scores: Vec<Option<i64>> = reviews
+                .iter()
+                .map(|r| r.scores.get(&criterion.id.value).map(|s| s.value))
+                .collect();
+            CriterionView {
+                id: criterion.id.value.clone(),
+                name: criterion.name.clone(),
+                weight: criterion.weight.value,
+                illustrations: criterion.illustrations.clone(),
+                latest: scores.iter().rev().find_map(|s| *s),
+                scores,
+            }
+        })
+        .collect();
+    (quarters, criteria)
+}
+
+fn governance(file: &AccountFile, people: &People) -> Vec<CommitteeView> {
+    file.account
+        .governance
+        .iter()
+        .map(|c| CommitteeView {
+            name: c.name.clone(),
+            cadence: c.cadence.map(|c| label(c.as_str())),
+            members: people.all(&c.members),
+            purpose: Rich::option(c.purpose.as_ref()),
+            shared: c.visibility == Visibility::Shared,
+        })
+        .collect()
+}
+
+fn balance_sheets(file: &AccountFile, people: &People) -> Vec<BalanceSheet> {
+    file.account
+        .people
+        .iter()
+        .filter(|p| !p.assets.is_empty() || !p.liabilities.is_empty() || p.notes.is_some())
+        .map(|p| BalanceSheet {
+            person: people.name(p),
+            side: p.side.to_string(),
+            assets: Rich::list(&p.assets),
+            liabilities: Rich::list(&p.liabilities),
+            notes: Rich::option(p.notes.as_ref()),
+        })
+        .collect()
+}

@@ -1,0 +1,76 @@
+//! Health as pages show it: the score, its trend, and "why this score" — every component
+//! with its value, weight and contribution.
+
+use super::common;
+use crate::analyze::AccountAnalysis;
+use crate::render::chart;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HealthView {
+    /// `72` or `None` when no component has data.
+    pub score: Option<i64>,
+    /// `good`, `fair` or `poor`, for colour.
+    pub band: &'static str,
+    pub components: Vec<ComponentView>,
+    pub left_out: Vec<String>,
+    pub trend: Vec<TrendView>,
+    pub sparkline: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentView {
+    pub name: String,
+    pub weight: String,
+    pub value: String,
+    pub contribution: String,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendView {
+    pub quarter: String,
+    pub score: Option<i64>,
+}
+
+/// The health of an account with its explanation and trend.
+pub fn health_view(analysis: &AccountAnalysis) -> HealthView {
+    let health = &analysis.health;
+    let score = health.score.map(|s| s.round() as i64);
+    let trend: Vec<TrendView> = analysis
+        .trend
+        .iter()
+        .map(|p| TrendView {
+            quarter: p.quarter.to_string(),
+            score: p.score.map(|s| s.round() as i64),
+        })
+        .collect();
+    let points: Vec<Option<f64>> = analysis.trend.iter().map(|p| p.score).collect();
+    HealthView {
+        score,
+        band: band(score),
+        components: health
+            .components
+            .iter()
+            .map(|c| ComponentView {
+                name: common::label(c.name),
+                weight: format!("{}", c.weight),
+                value: common::percent(c.value),
+                contribution: format!("{:.1}", c.contribution),
+                explanation: c.explanation.clone(),
+            })
+            .collect(),
+        left_out: health.left_out.iter().map(|n| common::label(n)).collect(),
+        sparkline: chart::sparkline(&points),
+        trend,
+    }
+}
+
+fn band(score: Option<i64>) -> &'static str {
+    match score {
+        Some(s) if s >= 70 => "good",
+        Some(s) if s >= 45 => "fair",
+        Some(_) => "poor",
+        None => "none",
+    }
+}

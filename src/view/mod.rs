@@ -1,0 +1,170 @@
+//! Audience view models: the only place that decides who sees what. Each page gets a view
+//! model made for its audience; templates print what they are given and never filter.
+
+pub mod account;
+pub mod common;
+pub mod health;
+pub mod portfolio;
+pub mod review;
+pub mod shared;
+
+use crate::analyze::Analysis;
+use crate::model::{Date, Workspace};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// Who a page is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Our own account team: everything.
+    Internal,
+    /// The other company: only what may be shared.
+    Shared,
+}
+
+/// Facts about the whole site that every internal page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteInfo {
+    pub title: String,
+    pub organisation: String,
+    pub as_of: String,
+    #[serde(skip)]
+    pub as_of_date: Date,
+}
+
+/// One page to render: where it goes (relative to the output root, without extension),
+/// which template renders it (as `NAME.html` and `NAME.md`), and its view model.
+#[derive(Debug)]
+pub struct Page {
+    pub path: String,
+    pub template: &'static str,
+    pub audience: Audience,
+    /// The account the page belongs to, if any (index into `workspace.accounts`).
+    pub account: Option<usize>,
+    pub context: serde_json::Value,
+}
+
+fn page<T: Serialize>(
+    path: String,
+    template: &'static str,
+    audience: Audience,
+    account: Option<usize>,
+    view: &T,
+) -> Page {
+    Page {
+        path,
+        template,
+        audience,
+        account,
+        // Serializing our own view structs cannot fail (no maps with non-string keys).
+        context: serde_json::to_value(view).unwrap_or(serde_json::Value::Null),
+    }
+}
+
+/// Where pages go; the single source of output paths.
+pub mod paths {
+    pub const PORTFOLIO: &str = "internal/index";
+    pub fn account(id: &str) -> String {
+        format!("internal/accounts/{id}/index")
+    }
+    pub fn review_pack(id: &str, quarter: &str) -> String {
+        format!("internal/accounts/{id}/{quarter}")
+    }
+    pub fn shared_index(id: &str) -> String {
+        format!("shared/{id}/index")
+    }
+    pub fn statement(id: &str) -> String {
+        format!("shared/{id}/statement")
+    }
+    pub fn progress(id: &str, quarter: &str) -> String {
+        format!("shared/{id}/{quarter}")
+    }
+}
+
+pub fn site_info(workspace: &Workspace, as_of: Date) -> SiteInfo {
+    SiteInfo {
+        title: workspace.config.title.clone(),
+        organisation: workspace.config.organisation.clone(),
+        as_of: common::date(as_of),
+        as_of_date: as_of,
+    }
+}
+
+/// The portfolio page (it lists every account, so it is rebuilt whenever any changes).
+pub fn portfolio_page(workspace: &Workspace, analysis: &Analysis) -> Page {
+    let site = site_info(workspace, analysis.as_of);
+    let view = portfolio::portfolio(&site, workspace, analysis);
+    page(
+        paths::PORTFOLIO.to_string(),
+        "portfolio",
+        Audience::Internal,
+        None,
+        &view,
+    )
+}
+
+/// Every page of one account, internal and shared.
+pub fn account_pages(workspace: &Workspace, analysis: &Analysis, index: usize) -> Vec<Page> {
+    let site = site_info(workspace, analysis.as_of);
+    let file = &workspace.accounts[index];
+    let a = &analysis.accounts[index];
+    let id = &file.id;
+    let organisation = &workspace.config.organisation;
+    let mut pages = Vec::with_capacity(3 + 2 * a.periods.len());
+    let view = account::account_page(&site, file, a);
+    pages.push(page(
+        paths::account(id),
+        "account",
+        Audience::Internal,
+        Some(index),
+        &view,
+    ));
+    for period in &a.periods {
+        let quarter = period.quarter.to_string();
+        let pack = review::review_pack(&site, file, a, period);
+        pages.push(page(
+            paths::review_pack(id, &quarter),
+            "review",
+            Audience::Internal,
+            Some(index),
+            &pack,
+        ));
+        let progress = shared::progress(organisation, file, period);
+        pages.push(page(
+            paths::progress(id, &quarter),
+            "progress",
+            Audience::Shared,
+            Some(index),
+            &progress,
+        ));
+    }
+    let statement = shared::statement(organisation, file, analysis.as_of);
+    pages.push(page(
+        paths::statement(id),
+        "statement",
+        Audience::Shared,
+        Some(index),
+        &statement,
+    ));
+    let shared_index = shared::index(organisation, file, a);
+    pages.push(page(
+        paths::shared_index(id),
+        "shared-index",
+        Audience::Shared,
+        Some(index),
+        &shared_index,
+    ));
+    pages
+}
+
+/// Every page of the site, in a stable order.
+pub fn all_pages(workspace: &Workspace, analysis: &Analysis) -> Vec<Page> {
+    let per_account: Vec<Vec<Page>> = (0..workspace.accounts.len())
+        .into_par_iter()
+        .map(|i| account_pages(workspace, analysis, i))
+        .collect();
+    let mut pages = vec![portfolio_page(workspace, analysis)];
+    pages.extend(per_account.into_iter().flatten());
+    pages
+}

@@ -1,0 +1,150 @@
+//! The internal portfolio: one row per account and the alerts across the portfolio, plus
+//! `portfolio.json` for spreadsheets and BI.
+
+use super::account::AlertView;
+use super::common::{self, money};
+use super::health::{health_view, HealthView};
+use super::SiteInfo;
+use crate::analyze::{self, Analysis};
+use crate::model::Workspace;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Portfolio {
+    pub site: SiteInfo,
+    pub accounts: Vec<PortfolioRow>,
+    pub alerts: Vec<PortfolioAlert>,
+    pub alert_counts: AlertCounts,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PortfolioRow {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub owner: Option<String>,
+    pub stage: Option<String>,
+    pub health: HealthView,
+    pub exposure: Vec<String>,
+    pub overdue_milestones: usize,
+    pub keep_rate: Option<String>,
+    pub last_contact: Option<String>,
+    pub next_review: String,
+    pub next_review_due: String,
+    pub alerts: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PortfolioAlert {
+    pub account_id: String,
+    pub account: String,
+    #[serde(flatten)]
+    pub alert: AlertView,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct AlertCounts {
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+}
+
+/// The portfolio page.
+pub fn portfolio(site: &SiteInfo, workspace: &Workspace, analysis: &Analysis) -> Portfolio {
+    let accounts = workspace
+        .accounts
+        .iter()
+        .zip(&analysis.accounts)
+        .map(|(file, a)| PortfolioRow {
+            id: file.id.clone(),
+            name: file.account.name.clone(),
+            kind: file.account.kind.to_string(),
+            owner: file.account.owner.as_ref().map(|o| {
+                file.account
+                    .person(&o.value)
+                    .map_or_else(|| o.value.clone(), |p| p.name.clone())
+            }),
+            stage: file.account.stage.map(|s| s.to_string()),
+            health: health_view(a),
+            exposure: a
+                .disputes
+                .exposure
+                .iter()
+                .map(|(c, sum)| money(*sum, c))
+                .collect(),
+            overdue_milestones: a.milestones.overdue.len(),
+            keep_rate: a.commitments.keep_rate.map(common::percent),
+            last_contact: common::opt_date(a.last_contact),
+            next_review: a.next_review.to_string(),
+            next_review_due: common::date(a.next_review_due),
+            alerts: a.alerts.len(),
+        })
+        .collect();
+    let alerts: Vec<PortfolioAlert> = analyze::portfolio_alerts(analysis, workspace)
+        .into_iter()
+        .map(|(i, alert)| PortfolioAlert {
+            account_id: workspace.accounts[i].id.clone(),
+            account: workspace.accounts[i].account.name.clone(),
+            alert: AlertView::from(&alert),
+        })
+        .collect();
+    let mut alert_counts = AlertCounts::default();
+    for a in &alerts {
+        match a.alert.severity.as_str() {
+            "high" => alert_counts.high += 1,
+            "medium" => alert_counts.medium += 1,
+            _ => alert_counts.low += 1,
+        }
+    }
+    Portfolio {
+        site: site.clone(),
+        accounts,
+        alerts,
+        alert_counts,
+    }
+}
+
+/// `portfolio.json`: the figures of every account for spreadsheets and BI, keys as documented.
+pub fn portfolio_json(workspace: &Workspace, analysis: &Analysis) -> serde_json::Value {
+    let accounts: Vec<serde_json::Value> = workspace
+        .accounts
+        .iter()
+        .zip(&analysis.accounts)
+        .map(|(file, a)| {
+            let c = &a.commitments;
+            let m = &a.milestones;
+            let d = &a.disputes;
+            serde_json::json!({
+                "id": file.id,
+                "name": file.account.name,
+                "kind": file.account.kind,
+                "owner": file.account.owner.as_ref().map(|o| o.value.clone()),
+                "stage": file.account.stage,
+                "health": {
+                    "score": a.health.score,
+                    "components": a.health.components.iter().map(|h| serde_json::json!({
+                        "name": h.name, "weight": h.weight, "value": h.value, "contribution": h.contribution,
+                    })).collect::<Vec<_>>(),
+                    "trend": a.trend.iter().map(|p| serde_json::json!({
+                        "quarter": p.quarter, "date": p.date, "score": p.score,
+                    })).collect::<Vec<_>>(),
+                },
+                "alerts": a.alerts,
+                "commitments": {
+                    "kept": c.kept, "broken": c.broken, "open": c.open, "withdrawn": c.withdrawn,
+                    "keep_rate": c.keep_rate, "overdue": c.overdue.len(),
+                },
+                "milestones": {
+                    "total": m.total, "on_time": m.on_time, "late": m.late, "open": m.open,
+                    "overdue": m.overdue.len(),
+                },
+                "disputes": {
+                    "open": d.open, "resolved": d.resolved, "exposure": d.exposure,
+                    "oldest_open_days": d.oldest_open_days,
+                },
+                "last_contact": a.last_contact,
+            })
+        })
+        .collect();
+    serde_json::json!({ "as_of": analysis.as_of, "accounts": accounts })
+}

@@ -1,0 +1,368 @@
+//! What may be handed to the other company: the joint statement, the shared progress page of
+//! each reviewed quarter, and the folder's index. These types have no field for anything
+//! internal (value, balance sheets, summaries, scores, sentiment, internal items), so no
+//! template can print it: the shared audience is decided here and nowhere else.
+
+use super::account::{milestone_view, MilestoneView};
+use super::common::{self, People, PersonName, Rich};
+use crate::analyze::{AccountAnalysis, PeriodChanges};
+use crate::model::{AccountFile, Cadence, Commitment, CommitmentStatus, Date, Party, Visibility};
+use serde::Serialize;
+
+/// Both parties, by name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Parties {
+    pub us: String,
+    pub them: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedCommitment {
+    pub what: String,
+    pub made: String,
+    pub due: Option<String>,
+    pub status: String,
+    pub evidence: Option<Rich>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedCommitments {
+    pub heading: String,
+    pub items: Vec<SharedCommitment>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedGoal {
+    pub title: String,
+    pub owners: Vec<PersonName>,
+    pub note: Option<Rich>,
+    pub milestones: Vec<MilestoneView>,
+    pub done: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedCommittee {
+    pub name: String,
+    pub cadence: Option<String>,
+    pub members: Vec<PersonName>,
+    pub purpose: Option<Rich>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedEvent {
+    pub date: String,
+    pub kind: Option<String>,
+    pub title: String,
+    pub people: Vec<PersonName>,
+    pub note: Option<Rich>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedDispute {
+    pub title: String,
+    pub opened: String,
+    pub resolved: Option<String>,
+    pub amount: Option<String>,
+    pub note: Option<Rich>,
+}
+
+/// The joint commitment statement.
+#[derive(Debug, Serialize)]
+pub struct SharedStatement {
+    pub id: String,
+    pub parties: Parties,
+    pub title: String,
+    pub date: Option<String>,
+    pub vision: Option<Rich>,
+    pub commitments: Vec<SharedCommitments>,
+    pub behaviours_us: Vec<Rich>,
+    pub behaviours_them: Vec<Rich>,
+    pub goals: Vec<SharedGoal>,
+    pub governance: Vec<SharedCommittee>,
+    /// Committees from the most frequent to the least: where an issue goes next.
+    pub escalation_path: Vec<String>,
+    pub signatories: Vec<PersonName>,
+}
+
+/// Progress in one reviewed quarter, as both companies may read it.
+#[derive(Debug, Serialize)]
+pub struct SharedProgress {
+    pub id: String,
+    pub parties: Parties,
+    pub quarter: String,
+    pub period_start: String,
+    pub period_end: String,
+    pub shared_summary: Option<Rich>,
+    pub milestones_met: Vec<SharedMilestone>,
+    pub milestones_due: Vec<SharedMilestone>,
+    pub goals: Vec<SharedGoal>,
+    pub kept: Vec<SharedCommitment>,
+    pub open: Vec<SharedCommitment>,
+    pub events: Vec<SharedEvent>,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedMilestone {
+    pub goal: String,
+    pub milestone: MilestoneView,
+}
+
+/// The index of one account's shared folder.
+#[derive(Debug, Serialize)]
+pub struct SharedIndex {
+    pub id: String,
+    pub parties: Parties,
+    pub has_statement: bool,
+    pub statement_title: Option<String>,
+    pub quarters: Vec<String>,
+    pub events: Vec<SharedEvent>,
+    pub disputes: Vec<SharedDispute>,
+}
+
+fn parties(organisation: &str, file: &AccountFile) -> Parties {
+    Parties {
+        us: organisation.to_string(),
+        them: file.account.name.clone(),
+    }
+}
+
+fn shared_commitment(c: &Commitment) -> SharedCommitment {
+    SharedCommitment {
+        what: c.what.clone(),
+        made: common::date(c.made),
+        due: common::opt_date(c.due),
+        status: c.status.to_string(),
+        evidence: Rich::option(c.evidence.as_ref()),
+    }
+}
+
+fn shared_goals(file: &AccountFile, people: &People, as_of: Date) -> Vec<SharedGoal> {
+    file.account
+        .goals
+        .iter()
+        .filter(|g| g.visibility == Visibility::Shared)
+        .map(|g| {
+            let milestones: Vec<MilestoneView> = g
+                .milestones
+                .iter()
+                .map(|m| milestone_view(m, as_of))
+                .collect();
+            SharedGoal {
+                title: g.title.clone().unwrap_or_else(|| g.id.value.clone()),
+                owners: people.all(&g.owners),
+                note: Rich::option(g.note.as_ref()),
+                done: milestones.iter().filter(|m| m.done.is_some()).count(),
+                milestones,
+            }
+        })
+        .collect()
+}
+
+fn shared_events(
+    file: &AccountFile,
+    people: &People,
+    indices: impl Iterator<Item = usize>,
+) -> Vec<SharedEvent> {
+    indices
+        .map(|i| &file.account.events[i])
+        .filter(|e| e.visibility == Visibility::Shared)
+        .map(|e| SharedEvent {
+            date: common::date(e.date),
+            kind: e.kind.map(|k| k.to_string()),
+            title: e.title.clone(),
+            people: people.all(&e.people),
+            note: Rich::option(e.note.as_ref()),
+        })
+        .collect()
+}
+
+/// The joint statement of one account, with what is true at `as_of`.
+pub fn statement(organisation: &str, file: &AccountFile, as_of: Date) -> SharedStatement {
+    let account = &file.account;
+    let people = People {
+        account,
+        organisation,
+    };
+    let statement = account.statement.as_ref();
+    let headings = [
+        (Party::Us, format!("{organisation} commits to")),
+        (Party::Them, format!("{} commits to", account.name)),
+        (Party::Both, "Together we commit to".to_string()),
+    ];
+    let commitments = headings
+        .into_iter()
+        .map(|(party, heading)| SharedCommitments {
+            heading,
+            items: account
+                .commitments
+                .iter()
+                .filter(|c| {
+                    c.by == party
+                        && c.visibility == Visibility::Shared
+                        && c.status != CommitmentStatus::Withdrawn
+                })
+                .map(shared_commitment)
+                .collect(),
+        })
+        .filter(|g| !g.items.is_empty())
+        .collect();
+    let governance: Vec<&crate::model::Committee> = account
+        .governance
+        .iter()
+        .filter(|c| c.visibility == Visibility::Shared)
+        .collect();
+    let mut by_frequency = governance.clone();
+    by_frequency.sort_by_key(|c| cadence_rank(c.cadence));
+    SharedStatement {
+        id: file.id.clone(),
+        parties: parties(organisation, file),
+        title: statement.and_then(|s| s.title.clone()).unwrap_or_else(|| {
+            format!(
+                "Joint commitment statement: {} and {}",
+                organisation, account.name
+            )
+        }),
+        date: statement.and_then(|s| common::opt_date(s.date)),
+        vision: statement.and_then(|s| Rich::option(s.vision.as_ref())),
+        commitments,
+        behaviours_us: statement
+            .map(|s| Rich::list(&s.behaviours.us))
+            .unwrap_or_default(),
+        behaviours_them: statement
+            .map(|s| Rich::list(&s.behaviours.them))
+            .unwrap_or_default(),
+        goals: shared_goals(file, &people, as_of),
+        escalation_path: by_frequency.iter().map(|c| c.name.clone()).collect(),
+        governance: governance
+            .iter()
+            .map(|c| SharedCommittee {
+                name: c.name.clone(),
+                cadence: c.cadence.map(|c| common::label(c.as_str())),
+                members: people.all(&c.members),
+                purpose: Rich::option(c.purpose.as_ref()),
+            })
+            .collect(),
+        signatories: statement
+            .map(|s| people.all(&s.signatories))
+            .unwrap_or_default(),
+    }
+}
+
+fn cadence_rank(cadence: Option<Cadence>) -> u8 {
+    match cadence {
+        Some(Cadence::Weekly) => 0,
+        Some(Cadence::Monthly) => 1,
+        Some(Cadence::Quarterly) => 2,
+        Some(Cadence::Yearly) => 3,
+        Some(Cadence::AdHoc) | None => 4,
+    }
+}
+
+/// Shared progress for one reviewed quarter.
+pub fn progress(organisation: &str, file: &AccountFile, period: &PeriodChanges) -> SharedProgress {
+    let account = &file.account;
+    let people = People {
+        account,
+        organisation,
+    };
+    let review = &account.reviews[period.review];
+    let judged_at = period.end.succ_opt().unwrap_or(period.end);
+    let shared_goal = |goal: usize| account.goals[goal].visibility == Visibility::Shared;
+    let milestone = |r: &crate::analyze::MilestoneRef| {
+        let goal = &account.goals[r.goal];
+        SharedMilestone {
+            goal: goal.title.clone().unwrap_or_else(|| goal.id.value.clone()),
+            milestone: milestone_view(&goal.milestones[r.milestone], judged_at),
+        }
+    };
+    let shared = |i: &&usize| account.commitments[**i].visibility == Visibility::Shared;
+    SharedProgress {
+        id: file.id.clone(),
+        parties: parties(organisation, file),
+        quarter: period.quarter.to_string(),
+        period_start: common::date(period.start),
+        period_end: common::date(period.end),
+        shared_summary: Rich::option(review.shared_summary.as_ref()),
+        milestones_met: period
+            .milestones_met
+            .iter()
+            .filter(|r| shared_goal(r.goal))
+            .map(milestone)
+            .collect(),
+        milestones_due: period
+            .milestones_due
+            .iter()
+            .filter(|r| shared_goal(r.goal))
+            .map(milestone)
+            .collect(),
+        goals: shared_goals(file, &people, judged_at),
+        kept: period
+            .commitments_kept
+            .iter()
+            .filter(shared)
+            .map(|&i| shared_commitment(&account.commitments[i]))
+            .collect(),
+        open: account
+            .commitments
+            .iter()
+            .filter(|c| {
+                c.visibility == Visibility::Shared
+                    && c.status == CommitmentStatus::Open
+                    && c.made <= period.end
+            })
+            .map(shared_commitment)
+            .collect(),
+        events: shared_events(file, &people, period.events.iter().copied()),
+        previous: period
+            .previous_review
+            .map(|i| account.reviews[i].quarter.value.to_string()),
+        next: period
+            .next_review
+            .map(|i| account.reviews[i].quarter.value.to_string()),
+    }
+}
+
+/// The index page of one account's shared folder.
+pub fn index(organisation: &str, file: &AccountFile, analysis: &AccountAnalysis) -> SharedIndex {
+    let account = &file.account;
+    let people = People {
+        account,
+        organisation,
+    };
+    let mut events: Vec<usize> = (0..account.events.len()).collect();
+    events.sort_by(|&a, &b| {
+        account.events[b]
+            .date
+            .cmp(&account.events[a].date)
+            .then(a.cmp(&b))
+    });
+    SharedIndex {
+        id: file.id.clone(),
+        parties: parties(organisation, file),
+        has_statement: account.statement.is_some(),
+        statement_title: account.statement.as_ref().and_then(|s| s.title.clone()),
+        quarters: analysis
+            .periods
+            .iter()
+            .map(|p| p.quarter.to_string())
+            .collect(),
+        events: shared_events(file, &people, events.into_iter()),
+        disputes: account
+            .disputes
+            .iter()
+            .filter(|d| d.visibility == Visibility::Shared)
+            .map(|d| {
+                let currency = d.currency.clone().unwrap_or_default();
+                SharedDispute {
+                    title: d.title.clone().unwrap_or_else(|| d.id.value.clone()),
+                    opened: common::date(d.opened),
+                    resolved: common::opt_date(d.resolved),
+                    amount: d.amount.map(|a| common::money(a, &currency)),
+                    note: Rich::option(d.note.as_ref()),
+                }
+            })
+            .collect(),
+    }
+}
