@@ -1,0 +1,634 @@
+//! Alerts: warnings with stable codes, one per offending item, most severe first.
+//!
+//! Codes are part of the public output (pages, `portfolio.json`); never rename one.
+
+use super::coverage::Coverage;
+use super::figures::{CommitmentFigures, DisputeFigures, MilestoneFigures};
+use super::schedule::first_seen;
+use super::{Date, FiscalCalendar};
+use crate::model::{Account, Config, Level, Party, Side, Willingness};
+use serde::Serialize;
+
+/// How urgent an alert is. Orders most severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AlertSeverity {
+    High,
+    Medium,
+    Low,
+}
+
+/// One warning about one item of one account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alert {
+    /// Stable code, e.g. `milestone-overdue`.
+    pub code: &'static str,
+    pub severity: AlertSeverity,
+    /// A plain sentence with the facts.
+    pub message: String,
+    /// A short human name of the item: a milestone title, commitment text, dispute id,
+    /// person name, criterion name, or the account name.
+    pub subject: String,
+}
+
+/// A milestone more than this many days late is a high-severity alert.
+pub const MILESTONE_HIGH_AFTER_DAYS: i64 = 30;
+
+/// What the alert rules look at, all judged at `as_of`.
+#[derive(Debug, Clone, Copy)]
+pub struct AlertInputs<'a> {
+    pub config: &'a Config,
+    pub account: &'a Account,
+    pub calendar: &'a FiscalCalendar,
+    pub as_of: Date,
+    pub last_contact: Option<Date>,
+    pub review_order: &'a [usize],
+    pub commitments: &'a CommitmentFigures,
+    pub milestones: &'a MilestoneFigures,
+    pub disputes: &'a DisputeFigures,
+    pub coverage: &'a Coverage,
+}
+
+/// Every alert of an account, most severe first, then by code, then by subject.
+pub fn alerts(inputs: &AlertInputs) -> Vec<Alert> {
+    let mut all = Vec::new();
+    milestone_overdue(inputs, &mut all);
+    commitment_overdue(inputs, &mut all);
+    dispute_unescalated(inputs, &mut all);
+    contacts(inputs, &mut all);
+    stale(inputs, &mut all);
+    review_overdue(inputs, &mut all);
+    scores_declining(inputs, &mut all);
+    counterpart_unwilling(inputs, &mut all);
+    sort(&mut all);
+    all
+}
+
+/// Most severe first, then code, then subject, then message (a stable sort keeps file order
+/// for identical alerts).
+pub fn sort(alerts: &mut [Alert]) {
+    alerts.sort_by(|a, b| {
+        (a.severity, a.code, &a.subject, &a.message)
+            .cmp(&(b.severity, b.code, &b.subject, &b.message))
+    });
+}
+
+fn alert(
+    code: &'static str,
+    severity: AlertSeverity,
+    subject: impl Into<String>,
+    message: String,
+) -> Alert {
+    Alert {
+        code,
+        severity,
+        message,
+        subject: subject.into(),
+    }
+}
+
+/// `milestone-overdue`: due before as-of and not done; High when more than 30 days late.
+fn milestone_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
+    for r in &i.milestones.overdue {
+        let Some(goal) = i.account.goals.get(r.goal) else {
+            continue;
+        };
+        let Some(m) = goal.milestones.get(r.milestone) else {
+            continue;
+        };
+        let late = (i.as_of - m.due).num_days();
+        let severity = if late > MILESTONE_HIGH_AFTER_DAYS {
+            AlertSeverity::High
+        } else {
+            AlertSeverity::Medium
+        };
+        let goal_name = goal.title.as_deref().unwrap_or(&goal.id.value);
+        out.push(alert(
+            "milestone-overdue",
+            severity,
+            &m.title,
+            format!(
+                "Milestone \"{}\" of goal \"{goal_name}\" was due on {} and is not done: {late} {} late.",
+                m.title,
+                m.due,
+                days(late)
+            ),
+        ));
+    }
+}
+
+/// `commitment-overdue`: open and due before as-of; High when we gave it (alone or jointly).
+fn commitment_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
+    for &index in &i.commitments.overdue {
+        let Some(c) = i.account.commitments.get(index) else {
+            continue;
+        };
+        let Some(due) = c.due else { continue };
+        let late = (i.as_of - due).num_days();
+        let (severity, who) = match c.by {
+            Party::Us => (AlertSeverity::High, "we"),
+            Party::Both => (AlertSeverity::High, "both sides"),
+            Party::Them => (AlertSeverity::Medium, "they"),
+        };
+        out.push(alert(
+            "commitment-overdue",
+            severity,
+            &c.what,
+            format!(
+                "A commitment {who} made on {} was due on {} and is still open: {late} {} late.",
+                c.made,
+                due,
+                days(late)
+            ),
+        ));
+    }
+}
+
+/// `dispute-unescalated`: open longer than `escalate_after_days` and not escalated to
+/// senior or executive level.
+fn dispute_unescalated(i: &AlertInputs, out: &mut Vec<Alert>) {
+    let limit = i.config.escalate_after_days();
+    for item in i
+        .disputes
+        .items
+        .iter()
+        .filter(|d| d.open && d.age_days > limit)
+    {
+        if matches!(item.escalated_to, Some(Level::Senior | Level::Executive)) {
+            continue;
+        }
+        let Some(dispute) = i.account.disputes.get(item.index) else {
+            continue;
+        };
+        let escalation = match item.escalated_to {
+            Some(level) => format!("escalated only to {level} level"),
+            None => "not escalated".to_string(),
+        };
+        out.push(alert(
+            "dispute-unescalated",
+            AlertSeverity::High,
+            &dispute.id.value,
+            format!(
+                "Dispute {} has been open since {}, {} {}, and is {escalation}; escalate disputes open longer than {limit} days to senior or executive level.",
+                dispute.id.value,
+                dispute.opened,
+                item.age_days,
+                days(item.age_days)
+            ),
+        ));
+    }
+}
+
+/// `no-contacts`, `single-threaded`, `no-sponsor` (per side) and `no-executive-contact`.
+/// When no one of theirs is recorded, `no-contacts` says it all: their side's `no-sponsor`
+/// and `no-executive-contact` are not repeated.
+fn contacts(i: &AlertInputs, out: &mut Vec<Alert>) {
+    let c = i.coverage;
+    let name = &i.account.name;
+    let theirs: Vec<_> = i
+        .account
+        .people
+        .iter()
+        .filter(|p| p.side == Side::Them)
+        .collect();
+    match theirs.as_slice() {
+        [] => out.push(alert(
+            "no-contacts",
+            AlertSeverity::High,
+            name,
+            format!("No one at {name} is recorded as a contact."),
+        )),
+        [only] => out.push(alert(
+            "single-threaded",
+            AlertSeverity::Medium,
+            &only.name,
+            format!(
+                "{} is our only contact at {name}; if they leave, the relationship goes with them.",
+                only.name
+            ),
+        )),
+        _ => {}
+    }
+    if c.our_sponsors.is_empty() {
+        let org = &i.config.organisation;
+        out.push(alert(
+            "no-sponsor",
+            AlertSeverity::Medium,
+            org,
+            format!("No one on our side ({org}) is a sponsor of the relationship with {name}."),
+        ));
+    }
+    if theirs.is_empty() {
+        return;
+    }
+    if c.their_sponsors.is_empty() {
+        out.push(alert(
+            "no-sponsor",
+            AlertSeverity::Medium,
+            name,
+            format!("No one on their side ({name}) is recorded as a sponsor."),
+        ));
+    }
+    if !c.executive_covered() {
+        let executives = c
+            .levels
+            .iter()
+            .find(|l| l.level == Level::Executive)
+            .map_or(0, |l| l.theirs.len());
+        let why = if executives == 0 {
+            "no executive of theirs is recorded".to_string()
+        } else {
+            format!(
+                "none of their {executives} recorded {} is covered by one of ours",
+                plural(executives, "executive", "executives")
+            )
+        };
+        out.push(alert(
+            "no-executive-contact",
+            AlertSeverity::Medium,
+            name,
+            format!("No one of ours holds the relationship with an executive at {name}: {why}."),
+        ));
+    }
+}
+
+/// `stale`: no contact at all, or the last one more than `stale_after_days` before as-of.
+fn stale(i: &AlertInputs, out: &mut Vec<Alert>) {
+    let limit = i.config.stale_after_days();
+    let name = &i.account.name;
+    let message = match i.last_contact {
+        None => format!("No event or review with {name} is recorded."),
+        Some(last) => {
+            let ago = (i.as_of - last).num_days();
+            if ago <= limit {
+                return;
+            }
+            format!(
+                "The last contact with {name} was on {last}, {ago} {} ago (more than {limit}).",
+                days(ago)
+            )
+        }
+    };
+    out.push(alert("stale", AlertSeverity::Medium, name, message));
+}
+
+/// `review-overdue`: the last completed quarter has no review, for an account that existed
+/// by that quarter's end (by `since`, else its first dated entry; nothing dated: no alert).
+fn review_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
+    let quarter = i.calendar.last_completed(i.as_of);
+    let end = i.calendar.end(quarter);
+    if i.account.reviews.iter().any(|r| r.quarter.value == quarter) {
+        return;
+    }
+    if first_seen(i.account, i.calendar).is_none_or(|first| first > end) {
+        return;
+    }
+    let name = &i.account.name;
+    out.push(alert(
+        "review-overdue",
+        AlertSeverity::Medium,
+        name,
+        format!("Quarter {quarter} ended on {end} and {name} has no review for it."),
+    ));
+}
+
+/// `scores-declining`: a criterion's score fell at each of its last two scored reviews.
+fn scores_declining(i: &AlertInputs, out: &mut Vec<Alert>) {
+    let current = i.calendar.current(i.as_of);
+    for criterion in &i.account.criteria {
+        let scored: Vec<(String, i64)> = i
+            .review_order
+            .iter()
+            .filter_map(|&r| i.account.reviews.get(r))
+            .filter(|r| r.quarter.value <= current)
+            .filter_map(|r| {
+                r.scores
+                    .get(&criterion.id.value)
+                    .map(|s| (r.quarter.value.to_string(), s.value))
+            })
+            .collect();
+        let [.., (q1, s1), (q2, s2), (q3, s3)] = scored.as_slice() else {
+            continue;
+        };
+        if s1 > s2 && s2 > s3 {
+            out.push(alert(
+                "scores-declining",
+                AlertSeverity::Medium,
+                &criterion.name,
+                format!(
+                    "{} fell at each of the last two reviews: {s1} in {q1}, {s2} in {q2}, {s3} in {q3}.",
+                    criterion.name
+                ),
+            ));
+        }
+    }
+}
+
+/// `counterpart-unwilling`: `value.counterpart_wants: no`.
+fn counterpart_unwilling(i: &AlertInputs, out: &mut Vec<Alert>) {
+    if i.account
+        .value
+        .as_ref()
+        .is_some_and(|v| v.counterpart_wants == Willingness::No)
+    {
+        let name = &i.account.name;
+        out.push(alert(
+            "counterpart-unwilling",
+            AlertSeverity::High,
+            name,
+            format!("{name} does not want the relationship (value.counterpart_wants: no): decide whether to salvage it."),
+        ));
+    }
+}
+
+fn days(n: i64) -> &'static str {
+    if n == 1 || n == -1 {
+        "day"
+    } else {
+        "days"
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze_account;
+    use crate::model::AccountFile;
+
+    fn d(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+    fn config(extra: &str) -> Config {
+        crate::yaml::parse(&format!("organisation: Acme\n{extra}")).unwrap()
+    }
+    /// Alerts of an account whose people are healthy unless `body` brings its own.
+    fn alerts_of(config: &Config, body: &str, as_of: &str) -> Vec<Alert> {
+        let text = format!("name: Test Co\nkind: customer\n{body}");
+        let account = crate::yaml::parse(&text).unwrap();
+        let file = AccountFile {
+            id: "test".into(),
+            path: "test.yaml".into(),
+            source: text,
+            account,
+        };
+        analyze_account(config, &file, d(as_of)).alerts
+    }
+    fn codes(alerts: &[Alert], code: &str) -> Vec<Alert> {
+        alerts.iter().filter(|a| a.code == code).cloned().collect()
+    }
+
+    const PEOPLE: &str = "
+people:
+  - { id: dana, name: Dana, side: us, sponsor: true, covers: [raj] }
+  - { id: raj, name: Raj, side: them, level: executive, sponsor: true }
+  - { id: mia, name: Mia, side: them, level: manager }
+";
+
+    #[test]
+    fn healthy_account_has_no_alerts() {
+        let body = format!("{PEOPLE}since: 2026-01-01\nevents:\n  - {{ date: 2026-04-20, title: call }}\nreviews:\n  - {{ quarter: 2026-Q1 }}\n");
+        assert_eq!(alerts_of(&config(""), &body, "2026-05-01"), vec![]);
+    }
+
+    #[test]
+    fn milestone_overdue_severity_by_days_late() {
+        let body = "goals:\n  - id: g\n    title: Goal\n    milestones:\n      - { title: today, due: 2026-05-01 }\n      - { title: thirty, due: 2026-04-01 }\n      - { title: thirty-one, due: 2026-03-31 }\n      - { title: done, due: 2026-01-01, done: 2026-02-01 }\n";
+        let all = codes(
+            &alerts_of(&config(""), body, "2026-05-01"),
+            "milestone-overdue",
+        );
+        let got: Vec<(&str, AlertSeverity)> = all
+            .iter()
+            .map(|a| (a.subject.as_str(), a.severity))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("thirty-one", AlertSeverity::High),
+                ("thirty", AlertSeverity::Medium)
+            ]
+        );
+        assert_eq!(
+            all[0].message,
+            "Milestone \"thirty-one\" of goal \"Goal\" was due on 2026-03-31 and is not done: 31 days late."
+        );
+    }
+
+    #[test]
+    fn commitment_overdue_is_high_when_ours() {
+        let body = "commitments:\n  - { by: us, what: ours, made: 2026-01-01, due: 2026-04-30 }\n  - { by: them, what: theirs, made: 2026-01-01, due: 2026-04-30 }\n  - { by: us, what: due today, made: 2026-01-01, due: 2026-05-01 }\n  - { by: us, what: kept, made: 2026-01-01, due: 2026-01-02, status: kept }\n";
+        let all = codes(
+            &alerts_of(&config(""), body, "2026-05-01"),
+            "commitment-overdue",
+        );
+        let got: Vec<(&str, AlertSeverity)> = all
+            .iter()
+            .map(|a| (a.subject.as_str(), a.severity))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("ours", AlertSeverity::High),
+                ("theirs", AlertSeverity::Medium)
+            ]
+        );
+        assert!(all[0].message.contains("1 day late"), "{}", all[0].message);
+    }
+
+    #[test]
+    fn dispute_unescalated_after_the_threshold() {
+        let body = "disputes:\n  - { id: at-limit, opened: 2026-01-31 }\n  - { id: over, opened: 2026-01-30, amount: 5 }\n  - { id: manager, opened: 2025-01-01, escalated_to: manager }\n  - { id: senior, opened: 2025-01-01, escalated_to: senior }\n  - { id: closed, opened: 2025-01-01, resolved: 2025-12-01 }\n";
+        let all = codes(
+            &alerts_of(&config(""), body, "2026-05-01"),
+            "dispute-unescalated",
+        );
+        let got: Vec<&str> = all.iter().map(|a| a.subject.as_str()).collect();
+        assert_eq!(got, vec!["manager", "over"]);
+        assert!(
+            all[0].message.contains("escalated only to manager level"),
+            "{}",
+            all[0].message
+        );
+        let fewer = codes(
+            &alerts_of(&config("escalate_after_days: 200\n"), body, "2026-05-01"),
+            "dispute-unescalated",
+        );
+        assert_eq!(fewer.len(), 1);
+    }
+
+    #[test]
+    fn contact_alerts() {
+        let none = alerts_of(&config(""), "", "2026-05-01");
+        assert_eq!(codes(&none, "no-contacts").len(), 1);
+        assert_eq!(codes(&none, "no-contacts")[0].severity, AlertSeverity::High);
+        // Their side's no-sponsor and no-executive-contact are implied by no-contacts.
+        let sponsors = codes(&none, "no-sponsor");
+        assert_eq!(sponsors.len(), 1);
+        assert_eq!(sponsors[0].subject, "Acme");
+        assert!(codes(&none, "no-executive-contact").is_empty());
+
+        let one = "people:\n  - { id: dana, name: Dana, side: us, covers: [raj] }\n  - { id: raj, name: Raj Patel, side: them, level: manager }\n";
+        let all = alerts_of(&config(""), one, "2026-05-01");
+        let single = codes(&all, "single-threaded");
+        assert_eq!((single.len(), single[0].subject.as_str()), (1, "Raj Patel"));
+        let sponsors = codes(&all, "no-sponsor");
+        assert_eq!(
+            sponsors
+                .iter()
+                .map(|a| a.subject.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Acme", "Test Co"]
+        );
+        assert!(sponsors[1].message.contains("their side"));
+        assert_eq!(codes(&all, "no-executive-contact").len(), 1);
+        assert!(codes(&all, "no-contacts").is_empty());
+    }
+
+    #[test]
+    fn stale_after_the_threshold_or_without_contact() {
+        let body = |date: &str| format!("{PEOPLE}events:\n  - {{ date: {date}, title: call }}\n");
+        // Exactly 90 days ago is not stale; 91 is.
+        assert!(codes(
+            &alerts_of(&config(""), &body("2026-01-31"), "2026-05-01"),
+            "stale"
+        )
+        .is_empty());
+        let stale = codes(
+            &alerts_of(&config(""), &body("2026-01-30"), "2026-05-01"),
+            "stale",
+        );
+        assert_eq!(
+            stale[0].message,
+            "The last contact with Test Co was on 2026-01-30, 91 days ago (more than 90)."
+        );
+        assert_eq!(
+            codes(&alerts_of(&config(""), PEOPLE, "2026-05-01"), "stale").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn review_overdue_only_for_accounts_that_existed() {
+        let cfg = config("");
+        // Q1 2026 ended 2026-03-31 without a review.
+        assert_eq!(
+            codes(
+                &alerts_of(&cfg, "since: 2026-03-31\n", "2026-05-01"),
+                "review-overdue"
+            )
+            .len(),
+            1
+        );
+        assert!(codes(
+            &alerts_of(&cfg, "since: 2026-04-01\n", "2026-05-01"),
+            "review-overdue"
+        )
+        .is_empty());
+        // Without `since`: the first dated entry decides.
+        let event = "events:\n  - { date: 2026-02-01, title: first }\n";
+        assert_eq!(
+            codes(&alerts_of(&cfg, event, "2026-05-01"), "review-overdue").len(),
+            1
+        );
+        let late = "commitments:\n  - { by: us, what: x, made: 2026-04-10 }\n";
+        assert!(codes(&alerts_of(&cfg, late, "2026-05-01"), "review-overdue").is_empty());
+        // Nothing dated at all: no alert.
+        assert!(codes(&alerts_of(&cfg, "", "2026-05-01"), "review-overdue").is_empty());
+        // Reviewed: no alert.
+        let reviewed = "since: 2020-01-01\nreviews:\n  - { quarter: 2026-Q1 }\n";
+        assert!(codes(&alerts_of(&cfg, reviewed, "2026-05-01"), "review-overdue").is_empty());
+    }
+
+    #[test]
+    fn review_overdue_with_a_wrapping_fiscal_year() {
+        // Fiscal year from October: on 2027-01-15 the last completed quarter is 2026-Q1
+        // (2026-10-01..2026-12-31).
+        let cfg = config("fiscal_year_start: 10\n");
+        let all = codes(
+            &alerts_of(&cfg, "since: 2026-12-31\n", "2027-01-15"),
+            "review-overdue",
+        );
+        assert_eq!(
+            all[0].message,
+            "Quarter 2026-Q1 ended on 2026-12-31 and Test Co has no review for it."
+        );
+        let reviewed = "since: 2026-12-31\nreviews:\n  - { quarter: 2026-Q1 }\n";
+        assert!(codes(&alerts_of(&cfg, reviewed, "2027-01-15"), "review-overdue").is_empty());
+    }
+
+    #[test]
+    fn scores_declining_needs_two_falls_in_a_row() {
+        let body = "criteria:\n  - { id: r, name: Reliability }\n  - { id: p, name: Price }\nreviews:\n  - { quarter: 2025-Q3, scores: { r: 5, p: 4 } }\n  - { quarter: 2025-Q4, scores: { r: 4, p: 3 } }\n  - { quarter: 2026-Q2, scores: { r: 2 } }\n  - { quarter: 2026-Q1, scores: { r: 3, p: 3 } }\n";
+        let all = codes(
+            &alerts_of(&config(""), body, "2026-07-10"),
+            "scores-declining",
+        );
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].subject, "Reliability");
+        assert_eq!(all[0].message, "Reliability fell at each of the last two reviews: 4 in 2025-Q4, 3 in 2026-Q1, 2 in 2026-Q2.");
+        // Before the 2026-Q2 review counts (it is a future quarter), r went 5, 4, 3: declining too.
+        assert_eq!(
+            codes(
+                &alerts_of(&config(""), body, "2026-03-01"),
+                "scores-declining"
+            )
+            .len(),
+            1
+        );
+        // Only two scores: no alert.
+        let two = "criteria:\n  - { id: r, name: R }\nreviews:\n  - { quarter: 2025-Q3, scores: { r: 5 } }\n  - { quarter: 2025-Q4, scores: { r: 4 } }\n";
+        assert!(codes(
+            &alerts_of(&config(""), two, "2026-03-01"),
+            "scores-declining"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn counterpart_unwilling() {
+        let all = alerts_of(
+            &config(""),
+            "value: { counterpart_wants: no }\n",
+            "2026-05-01",
+        );
+        assert_eq!(
+            codes(&all, "counterpart-unwilling")[0].severity,
+            AlertSeverity::High
+        );
+        let all = alerts_of(
+            &config(""),
+            "value: { counterpart_wants: unknown }\n",
+            "2026-05-01",
+        );
+        assert!(codes(&all, "counterpart-unwilling").is_empty());
+    }
+
+    #[test]
+    fn alerts_sort_most_severe_first_then_code_then_subject() {
+        let all = alerts_of(
+            &config(""),
+            "value: { counterpart_wants: no }\n",
+            "2026-05-01",
+        );
+        let got: Vec<(AlertSeverity, &str)> = all.iter().map(|a| (a.severity, a.code)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (AlertSeverity::High, "counterpart-unwilling"),
+                (AlertSeverity::High, "no-contacts"),
+                (AlertSeverity::Medium, "no-sponsor"),
+                (AlertSeverity::Medium, "stale"),
+            ]
+        );
+        assert_eq!(serde_json::to_value(AlertSeverity::High).unwrap(), "high");
+    }
+}
