@@ -5,12 +5,18 @@
 
 pub mod analyze;
 pub mod cli;
+pub mod cmd;
 pub mod build;
 pub mod diagnostic;
+pub mod history;
 pub mod leak;
+pub mod linkcheck;
 pub mod load;
 pub mod model;
+pub mod pdf;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod suggest;
 pub mod validate;
@@ -32,42 +38,14 @@ pub const EXIT_USAGE: u8 = 2;
 /// Runs one command; `today` is the only clock reading, used as the default `--as-of`.
 pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
     match cli.command {
-        Command::Check { workspace, format } => {
-            let (_, diagnostics) = check(&workspace);
-            report(&diagnostics, format);
-            exit_code(&diagnostics)
-        }
-        Command::Build { workspace, out, as_of, format } => {
-            let options = build::BuildOptions {
-                out: out.unwrap_or_else(|| workspace.join("site")),
-                as_of: as_of.unwrap_or(today),
-            };
-            let started = std::time::Instant::now();
-            match build::build(&workspace, &options) {
-                Ok(summary) => {
-                    report(&summary.warnings, format);
-                    eprintln!(
-                        "built {} accounts, {} pages ({} files) with {} warning(s) in {:.2} s -> {}",
-                        summary.accounts,
-                        summary.pages,
-                        summary.files,
-                        summary.warnings.len(),
-                        started.elapsed().as_secs_f64(),
-                        diagnostic::display_path(&options.out.join("internal").join("index.html"))
-                    );
-                    EXIT_OK
-                }
-                Err(build::BuildError::Invalid(diagnostics)) => {
-                    report(&diagnostics, format);
-                    EXIT_INVALID
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    eprintln!("the previous site, if any, is unchanged");
-                    EXIT_INVALID
-                }
-            }
-        }
+        Command::Check(args) => cmd::check::run(args),
+        Command::Build(args) => cmd::build::run(args, today),
+        Command::Init(args) => cmd::init::run(args),
+        Command::New(args) => cmd::new::run(args),
+        Command::Serve(args) => cmd::serve::run(args, today),
+        Command::Schema(args) => cmd::schema::run(args),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Diff(args) => cmd::diff::run(args),
     }
 }
 
@@ -91,7 +69,7 @@ fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
-fn exit_code(diagnostics: &[Diagnostic]) -> u8 {
+pub fn exit_code(diagnostics: &[Diagnostic]) -> u8 {
     if diagnostics.iter().any(Diagnostic::is_error) {
         EXIT_INVALID
     } else {

@@ -2,6 +2,7 @@
 //! partner. Field names are the public contract of DESIGN.md; do not rename them.
 
 use super::{Date, Quarter, Spanned};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -9,13 +10,14 @@ use std::collections::BTreeMap;
 pub type PersonRef = Spanned<String>;
 
 /// One account: everything we know about the relationship.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Account {
     pub name: String,
     pub kind: AccountKind,
     /// Our relationship owner: a person id on our side.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub owner: Option<PersonRef>,
     #[serde(default)]
     pub since: Option<Date>,
@@ -49,7 +51,7 @@ pub struct Account {
 macro_rules! words {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
         pub enum $name {
             $(#[serde(rename = $word)] $variant),+
         }
@@ -152,13 +154,14 @@ impl Default for Willingness {
 }
 
 /// Where a troubled relationship stands in the seven-step turnaround.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Turnaround {
     pub step: TurnaroundStep,
     #[serde(default)]
     pub started: Option<Date>,
     #[serde(default = "first_cycle")]
+    #[schemars(with = "i64")]
     pub cycle: Spanned<i64>,
     /// Markdown evidence per step.
     #[serde(default)]
@@ -170,7 +173,7 @@ fn first_cycle() -> Spanned<i64> {
 }
 
 /// What the account is worth to us. INTERNAL ONLY: never in shared output.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
     #[serde(default)]
@@ -190,9 +193,10 @@ pub struct Value {
 }
 
 /// Someone on either side of the relationship.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: String,
     pub side: Side,
@@ -206,6 +210,7 @@ pub struct Person {
     pub decision_maker: bool,
     /// Their people this person holds the relationship with.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub covers: Vec<PersonRef>,
     /// INTERNAL ONLY: personal balance sheet.
     #[serde(default)]
@@ -219,7 +224,7 @@ pub struct Person {
 }
 
 /// Something that happened.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: Date,
@@ -229,6 +234,7 @@ pub struct Event {
     #[serde(default)]
     pub sentiment: Option<Sentiment>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub people: Vec<PersonRef>,
     #[serde(default)]
     pub note: Option<String>,
@@ -237,9 +243,10 @@ pub struct Event {
 }
 
 /// A disagreement, usually about money.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     #[serde(default)]
     pub title: Option<String>,
@@ -253,6 +260,7 @@ pub struct Dispute {
     #[serde(default)]
     pub escalated_to: Option<Level>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub owner: Option<PersonRef>,
     #[serde(default)]
     pub note: Option<String>,
@@ -261,13 +269,15 @@ pub struct Dispute {
 }
 
 /// A joint goal or project, with milestones.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub owners: Vec<PersonRef>,
     #[serde(default)]
     pub note: Option<String>,
@@ -278,7 +288,7 @@ pub struct Goal {
 }
 
 /// A dated step towards a goal.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     pub title: String,
@@ -289,7 +299,7 @@ pub struct Milestone {
 }
 
 /// A promise by one side or both.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Commitment {
     pub by: Party,
@@ -307,13 +317,14 @@ pub struct Commitment {
 }
 
 /// A joint committee.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Committee {
     pub name: String,
     #[serde(default)]
     pub cadence: Option<Cadence>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub members: Vec<PersonRef>,
     #[serde(default)]
     pub purpose: Option<String>,
@@ -322,13 +333,15 @@ pub struct Committee {
 }
 
 /// A success criterion the other side judges us by.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: String,
     /// Importance 1..5.
     #[serde(default = "default_weight")]
+    #[schemars(with = "i64")]
     pub weight: Spanned<i64>,
     #[serde(default)]
     pub illustrations: Vec<String>,
@@ -339,16 +352,19 @@ fn default_weight() -> Spanned<i64> {
 }
 
 /// A quarterly review.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
+    #[schemars(with = "Quarter")]
     pub quarter: Spanned<Quarter>,
     #[serde(default)]
     pub date: Option<Date>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub attendees: Vec<PersonRef>,
     /// Criterion id -> 1..5.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, i64>")]
     pub scores: BTreeMap<String, Spanned<i64>>,
     #[serde(default)]
     pub successes: Vec<String>,
@@ -367,7 +383,7 @@ pub struct Review {
 }
 
 /// The joint commitment statement handed to the other company.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     #[serde(default)]
@@ -379,11 +395,12 @@ pub struct Statement {
     #[serde(default)]
     pub behaviours: Behaviours,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub signatories: Vec<PersonRef>,
 }
 
 /// Expected behaviours of each side.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Behaviours {
     #[serde(default)]

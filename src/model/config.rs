@@ -2,10 +2,11 @@
 //! and health weights.
 
 use super::Spanned;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// The workspace configuration at `rapport.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Our side's name, used as "us" in shared output.
@@ -14,17 +15,20 @@ pub struct Config {
     pub title: String,
     /// Month 1..12 that starts Q1 of the fiscal year.
     #[serde(default = "default_fiscal_year_start")]
+    #[schemars(with = "i64")]
     pub fiscal_year_start: Spanned<i64>,
     #[serde(default = "default_days")]
+    #[schemars(with = "i64")]
     pub stale_after_days: Spanned<i64>,
     #[serde(default = "default_days")]
+    #[schemars(with = "i64")]
     pub escalate_after_days: Spanned<i64>,
     #[serde(default)]
     pub health: HealthConfig,
 }
 
 /// `health:` in rapport.yaml.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HealthConfig {
     #[serde(default)]
@@ -32,18 +36,23 @@ pub struct HealthConfig {
 }
 
 /// Relative weights of the health components. A component left out keeps its default.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HealthWeights {
     #[serde(default = "weight_scores")]
+    #[schemars(with = "i64")]
     pub scores: Spanned<i64>,
     #[serde(default = "weight_commitments")]
+    #[schemars(with = "i64")]
     pub commitments: Spanned<i64>,
     #[serde(default = "weight_milestones")]
+    #[schemars(with = "i64")]
     pub milestones: Spanned<i64>,
     #[serde(default = "weight_disputes")]
+    #[schemars(with = "i64")]
     pub disputes: Spanned<i64>,
     #[serde(default = "weight_coverage")]
+    #[schemars(with = "i64")]
     pub coverage: Spanned<i64>,
 }
 

@@ -93,6 +93,20 @@ impl Serialize for Quarter {
     }
 }
 
+impl schemars::JsonSchema for Quarter {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Quarter".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[Qq][1-4]$",
+            "description": "A fiscal quarter, YYYY-Qn: 2026-Q1 is the first quarter of the fiscal year that starts in calendar 2026."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,37 @@
+//! `rapport build`: build the site and print a one-line summary.
+
+use crate::build::{build, BuildError, BuildOptions};
+use crate::cli::BuildArgs;
+use crate::diagnostic::display_path;
+
+pub fn run(args: BuildArgs, today: chrono::NaiveDate) -> u8 {
+    let options = BuildOptions {
+        out: args.out.clone().unwrap_or_else(|| args.workspace.join("site")),
+        as_of: args.as_of.unwrap_or(today),
+    };
+    let started = std::time::Instant::now();
+    match build(&args.workspace, &options) {
+        Ok(summary) => {
+            crate::report(&summary.warnings, args.format);
+            eprintln!(
+                "built {} accounts: {} pages ({} files), {} warning(s), in {:.2} s\nopen {}",
+                summary.accounts,
+                summary.pages,
+                summary.files,
+                summary.warnings.len(),
+                started.elapsed().as_secs_f64(),
+                display_path(&options.out.join("internal").join("index.html"))
+            );
+            crate::EXIT_OK
+        }
+        Err(BuildError::Invalid(diagnostics)) => {
+            crate::report(&diagnostics, args.format);
+            crate::EXIT_INVALID
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("nothing was written; the previous site, if any, is unchanged");
+            crate::EXIT_INVALID
+        }
+    }
+}
