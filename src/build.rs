@@ -3,6 +3,8 @@
 
 use crate::analyze;
 use crate::diagnostic::Diagnostic;
+use crate::history::{self, History};
+use crate::pdf::{self, PdfError, PdfOptions};
 use crate::leak::{self, Leak};
 use crate::model::{Date, Workspace};
 use crate::render::{RenderError, Renderer};
@@ -17,6 +19,22 @@ use std::path::{Path, PathBuf};
 pub struct BuildOptions {
     pub out: PathBuf,
     pub as_of: Date,
+    /// Read git history for the "what changed in our notes" sections.
+    pub history: bool,
+    /// Also print review packs and statements to PDF.
+    pub pdf: Option<PdfOptions>,
+}
+
+impl BuildOptions {
+    /// A plain build into `out` at `as_of`: with history, without PDFs.
+    pub fn new(out: impl Into<PathBuf>, as_of: Date) -> BuildOptions {
+        BuildOptions {
+            out: out.into(),
+            as_of,
+            history: true,
+            pdf: None,
+        }
+    }
 }
 
 /// What a successful build did.
@@ -39,6 +57,8 @@ pub enum BuildError {
     Leak(Vec<Leak>),
     #[error(transparent)]
     Site(#[from] SiteError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
 }
 
 fn leak_message(leaks: &[Leak]) -> String {
@@ -63,11 +83,28 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, BuildE
     site::check_out_dir(&options.out, root)?;
     let renderer = Renderer::new(Some(&root.join("templates")))?;
     let analysis = analyze::analyze(&workspace, options.as_of);
-    let pages = view::all_pages(&workspace, &analysis);
+    let history = if options.history {
+        history::collect(&workspace, &analysis)
+    } else {
+        History::none()
+    };
+    let pages = view::all_pages(&workspace, &analysis, &history);
     let mut files = render_pages(&renderer, &pages)?;
     files.extend(assets(&workspace, &renderer, &analysis));
     guard(&workspace, &files)?;
-    site::write_atomically(&options.out, &files)?;
+    let mut pdf_error = None;
+    site::write_atomically(&options.out, &files, |staging| match &options.pdf {
+        Some(pdf_options) => pdf::print_all(staging, pdf_options).map(drop).map_err(|e| {
+            let message = e.to_string();
+            pdf_error = Some(e);
+            message
+        }),
+        None => Ok(()),
+    })
+    .map_err(|e| match pdf_error.take() {
+        Some(pdf) => BuildError::Pdf(pdf),
+        None => BuildError::Site(e),
+    })?;
     Ok(BuildSummary {
         accounts: workspace.accounts.len(),
         pages: pages.len(),

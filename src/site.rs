@@ -95,9 +95,14 @@ fn absolute(path: &Path) -> PathBuf {
     clean.canonicalize().unwrap_or(clean)
 }
 
-/// Writes every file into a fresh temporary directory beside `out`, then replaces `out`
-/// with it. On any error the temporary directory is removed and `out` is untouched.
-pub fn write_atomically(out: &Path, files: &[OutputFile]) -> Result<(), SiteError> {
+/// Writes every file into a fresh temporary directory beside `out`, lets `finish` add to
+/// it (PDFs), then replaces `out` with it. On any error the temporary directory is removed
+/// and `out` is untouched.
+pub fn write_atomically(
+    out: &Path,
+    files: &[OutputFile],
+    finish: impl FnOnce(&Path) -> Result<(), String>,
+) -> Result<(), SiteError> {
     let out = absolute(out);
     let parent = out
         .parent()
@@ -110,7 +115,14 @@ pub fn write_atomically(out: &Path, files: &[OutputFile]) -> Result<(), SiteErro
         .unwrap_or_else(|| "site".into());
     let staging = parent.join(format!(".{name}.rapport-new-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    let result = write_tree(&staging, files).and_then(|()| swap(&staging, &out, &parent, &name));
+    let result = write_tree(&staging, files)
+        .and_then(|()| {
+            finish(&staging).map_err(|reason| SiteError::Refused {
+                path: out.display().to_string(),
+                reason,
+            })
+        })
+        .and_then(|()| swap(&staging, &out, &parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
@@ -188,8 +200,11 @@ mod tests {
             path: p.into(),
             bytes: b.as_bytes().to_vec(),
         };
-        write_atomically(&out, &[file("a/x.html", "1"), file("b.md", "2")]).unwrap();
-        write_atomically(&out, &[file("a/y.html", "3")]).unwrap();
+        write_atomically(&out, &[file("a/x.html", "1"), file("b.md", "2")], |_| Ok(())).unwrap();
+        write_atomically(&out, &[file("a/y.html", "3")], |_| Ok(())).unwrap();
+        let failed = write_atomically(&out, &[file("c.html", "4")], |_| Err("no".into()));
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(out.join("a/y.html")).unwrap(), "3", "a failed finish keeps the old site");
         assert!(
             !out.join("a/x.html").exists(),
             "stale files from the previous build are gone"

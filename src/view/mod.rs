@@ -9,6 +9,7 @@ pub mod review;
 pub mod shared;
 
 use crate::analyze::Analysis;
+use crate::history::History;
 use crate::model::{Date, Workspace};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -105,7 +106,8 @@ pub fn portfolio_page(workspace: &Workspace, analysis: &Analysis) -> Page {
 }
 
 /// Every page of one account, internal and shared.
-pub fn account_pages(workspace: &Workspace, analysis: &Analysis, index: usize) -> Vec<Page> {
+pub fn account_pages(workspace: &Workspace, analysis: &Analysis, history: &History, index: usize) -> Vec<Page> {
+    let _ = history;
     let site = site_info(workspace, analysis.as_of);
     let file = &workspace.accounts[index];
     let a = &analysis.accounts[index];
@@ -159,10 +161,10 @@ pub fn account_pages(workspace: &Workspace, analysis: &Analysis, index: usize) -
 }
 
 /// Every page of the site, in a stable order.
-pub fn all_pages(workspace: &Workspace, analysis: &Analysis) -> Vec<Page> {
+pub fn all_pages(workspace: &Workspace, analysis: &Analysis, history: &History) -> Vec<Page> {
     let per_account: Vec<Vec<Page>> = (0..workspace.accounts.len())
         .into_par_iter()
-        .map(|i| account_pages(workspace, analysis, i))
+        .map(|i| account_pages(workspace, analysis, history, i))
         .collect();
     let mut pages = vec![portfolio_page(workspace, analysis)];
     pages.extend(per_account.into_iter().flatten());
