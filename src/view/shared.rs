@@ -250,13 +250,15 @@ pub fn statement(organisation: &str, file: &AccountFile, as_of: Date) -> SharedS
     }
 }
 
+/// Working groups that meet often (or when needed) settle issues first; the committees that
+/// meet rarely are the senior forums an issue goes up to.
 fn cadence_rank(cadence: Option<Cadence>) -> u8 {
     match cadence {
         Some(Cadence::Weekly) => 0,
         Some(Cadence::Monthly) => 1,
-        Some(Cadence::Quarterly) => 2,
-        Some(Cadence::Yearly) => 3,
-        Some(Cadence::AdHoc) | None => 4,
+        Some(Cadence::AdHoc) | None => 2,
+        Some(Cadence::Quarterly) => 3,
+        Some(Cadence::Yearly) => 4,
     }
 }
 
