@@ -109,14 +109,13 @@ impl Diagnostic {
             let _ = writeln!(out, "   = at: {}", self.path);
         }
         if let (Some(p), Some(source)) = (self.position, source) {
-            if let Some(text) = source.lines().nth(p.line - 1) {
+            if let Some(text) = p.line.checked_sub(1).and_then(|i| source.lines().nth(i)) {
                 let number = p.line.to_string();
                 let gutter = " ".repeat(number.len());
-                let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-                let caret_pad = " ".repeat(p.column.saturating_sub(1).min(shown.chars().count()));
+                let (shown, caret) = excerpt(text, p.column);
                 let _ = writeln!(out, "{gutter} |");
                 let _ = writeln!(out, "{number} | {shown}");
-                let _ = writeln!(out, "{gutter} | {caret_pad}^");
+                let _ = writeln!(out, "{gutter} | {}^", " ".repeat(caret));
             }
         }
         if let Some(help) = &self.help {
@@ -124,6 +123,36 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Longest source line shown in full; longer lines are cut around the column.
+const MAX_SHOWN: usize = 100;
+
+/// The source line as shown under a message (tabs as spaces, long lines cut around the
+/// column with `...`), and how many characters precede the caret.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let caret = column.saturating_sub(1).min(chars.len());
+    if chars.len() <= MAX_SHOWN {
+        return (chars.into_iter().collect(), caret);
+    }
+    let start = caret
+        .saturating_sub(MAX_SHOWN / 2)
+        .min(chars.len() - MAX_SHOWN);
+    let end = start + MAX_SHOWN;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push_str("...");
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push_str("...");
+    }
+    let offset = if start > 0 { 3 } else { 0 };
+    (shown, caret - start + offset)
 }
 
 /// A path as users typed it, with forward slashes so messages read the same everywhere.
@@ -153,5 +182,27 @@ mod tests {
             text,
             "error: unknown field `comitments`\n  --> ws/accounts/a.yaml:2:1\n   = at: comitments\n  |\n2 | comitments: []\n  | ^\n   = help: did you mean `commitments`?\n"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (shown, caret) = excerpt(&line, 501);
+        assert_eq!(shown.chars().count(), 106);
+        assert!(shown.starts_with("...") && shown.ends_with("..."));
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        let (shown, caret) = excerpt(&line, 3);
+        assert!(!shown.starts_with("...") && shown.ends_with("..."));
+        assert_eq!(caret, 2);
+        let (shown, caret) = excerpt(&line, 1001);
+        assert!(shown.starts_with("...") && !shown.ends_with("..."));
+        assert_eq!(shown.chars().nth(caret), Some('b'));
+        assert_eq!(excerpt("\tab", 9), (" ab".to_string(), 3));
+    }
+
+    #[test]
+    fn a_position_past_the_source_shows_no_excerpt() {
+        let d = Diagnostic::error("a.yaml", "m").at(Some(Position { line: 9, column: 1 }));
+        assert_eq!(d.render(Some("x: 1\n")), "error: m\n  --> a.yaml:9:1\n");
     }
 }

@@ -378,11 +378,20 @@ fn amount_needles(amount: f64) -> Vec<String> {
     forms
 }
 
-/// The text a reader of a shared file sees: tags stripped from HTML, Markdown reduced to
-/// its text, entities decoded, whitespace collapsed.
+/// The text a reader of a shared file sees, and what its source shows to anyone who opens
+/// it: for HTML, the visible text (tags stripped, entities decoded) followed by every
+/// attribute value and comment (a tooltip or an `<!-- -->` travels with the file just the
+/// same); Markdown reduced to its text; anything else as it is. Whitespace is collapsed,
+/// and separate pieces are kept apart by a character no needle contains.
 pub fn visible_text(path: &str, content: &str) -> String {
     if path.ends_with(".html") {
-        normalise(&decode_entities(&strip_tags(content)))
+        let (visible, hidden) = read_html(content);
+        let mut text = normalise(&decode_entities(&visible));
+        for piece in hidden {
+            text.push_str(" \u{1} ");
+            text.push_str(&normalise(&decode_entities(&piece)));
+        }
+        text
     } else if path.ends_with(".md") {
         normalise(&decode_entities(&markdown::to_plain_text(content)))
     } else {
@@ -390,32 +399,140 @@ pub fn visible_text(path: &str, content: &str) -> String {
     }
 }
 
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
+/// Elements that flow within a line: a reader sees `h<b>at</b>es` as one word, so they
+/// are removed without a gap. Every other tag separates words.
+const INLINE_ELEMENTS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+    "i", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong",
+    "sub", "sup", "time", "tt", "u", "var", "wbr",
+];
+
+/// Splits HTML into its visible text and its hidden pieces (attribute values, comments).
+fn read_html(html: &str) -> (String, Vec<String>) {
+    let mut visible = String::with_capacity(html.len());
+    let mut hidden = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        visible.push_str(&rest[..open]);
+        rest = &rest[open..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            let end = comment.find("-->").unwrap_or(comment.len());
+            hidden.push(comment[..end].to_string());
+            rest = comment.get(end + 3..).unwrap_or_default();
+            visible.push(' ');
+            continue;
+        }
+        let (tag, after) = split_tag(rest);
+        rest = after;
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !INLINE_ELEMENTS.contains(&name.as_str()) {
+            visible.push(' ');
+        }
+        hidden.extend(attribute_values(tag));
+    }
+    visible.push_str(rest);
+    (visible, hidden)
+}
+
+/// The tag at the start of `html` (up to its `>`, quotes respected) and what follows it.
+fn split_tag(html: &str) -> (&str, &str) {
+    let mut quote = None;
+    for (i, c) in html.char_indices().skip(1) {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return (&html[..i + 1], &html[i + 1..]),
             _ => {}
         }
     }
+    (html, "")
+}
+
+/// The values of the attributes of one tag, quoted or not.
+fn attribute_values(tag: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut rest = tag;
+    while let Some(eq) = rest.find('=') {
+        let after = rest[eq + 1..].trim_start();
+        let (value, tail) = match after.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let inner = &after[1..];
+                let end = inner.find(q).unwrap_or(inner.len());
+                (&inner[..end], inner.get(end + 1..).unwrap_or_default())
+            }
+            _ => {
+                let end = after
+                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .unwrap_or(after.len());
+                (&after[..end], &after[end..])
+            }
+        };
+        if !value.trim().is_empty() {
+            values.push(value.to_string());
+        }
+        rest = tail;
+    }
+    values
+}
+
+/// Decodes character references: the named ones templates and Markdown produce, and every
+/// numeric one (`&#39;`, `&#x2F;`), so an encoded character cannot hide a phrase.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest
+            .get(1..rest.find(';').filter(|&end| end <= 10).unwrap_or(0))
+            .and_then(|entity| entity_char(entity).map(|c| (c, entity.len() + 2)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
-fn decode_entities(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&#x2F;", "/")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
+fn entity_char(entity: &str) -> Option<char> {
+    let code = if let Some(hex) = entity
+        .strip_prefix("#x")
+        .or_else(|| entity.strip_prefix("#X"))
+    {
+        u32::from_str_radix(hex, 16).ok()?
+    } else if let Some(decimal) = entity.strip_prefix('#') {
+        decimal.parse().ok()?
+    } else {
+        return match entity {
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "amp" => Some('&'),
+            "nbsp" => Some(' '),
+            "ndash" => Some('–'),
+            "mdash" => Some('—'),
+            "hellip" => Some('…'),
+            "rsquo" => Some('’'),
+            "lsquo" => Some('‘'),
+            "rdquo" => Some('”'),
+            "ldquo" => Some('“'),
+            _ => None,
+        };
+    };
+    char::from_u32(code)
 }
 
 /// Searches the shared files of one account for its internal texts and amounts.

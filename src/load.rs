@@ -16,42 +16,45 @@ pub const ACCOUNTS_DIR: &str = "accounts";
 /// Loads the workspace at `root`. Returns the workspace with the accounts that parsed, and
 /// every problem met on the way; the caller decides whether problems are fatal.
 pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let config_path = root.join(CONFIG_FILE);
     if !root.is_dir() {
-        return Err(vec![Diagnostic::error(root, "workspace folder not found")
+        let message = if root.exists() {
+            "the workspace is a file, not a folder"
+        } else {
+            "workspace folder not found"
+        };
+        return Err(vec![Diagnostic::error(root, message)
             .help("give the path of a folder that holds rapport.yaml and accounts/, or create one with `rapport init DIR`")]);
     }
+    let config_path = root.join(CONFIG_FILE);
     let mut problems = Vec::new();
-    let config = match read_file(&config_path) {
-        Ok(source) => match yaml::parse::<Config>(&source) {
-            Ok(config) => Some((source, config)),
+    let config = if config_path.exists() {
+        match read_file(&config_path)
+            .and_then(|source| yaml::parse::<Config>(&source).map(|c| (source, c)))
+        {
+            Ok(config) => Some(config),
             Err(e) => {
                 problems.push(to_diagnostic(&config_path, e));
                 None
             }
-        },
-        Err(e) if !config_path.exists() => {
-            let _ = e;
-            problems.push(
-                Diagnostic::error(&config_path, "missing rapport.yaml: this folder is not a rapport workspace")
-                    .help("create rapport.yaml with at least `organisation: Your Company`, or run `rapport init DIR` for a new workspace"),
-            );
-            None
         }
-        Err(e) => {
-            problems.push(to_diagnostic(&config_path, e));
-            None
-        }
+    } else {
+        problems.push(
+            Diagnostic::error(&config_path, "missing rapport.yaml: this folder is not a rapport workspace").help(
+                "create rapport.yaml with at least `organisation: Your Company`, or run `rapport init DIR` for a new workspace",
+            ),
+        );
+        None
     };
 
     let (paths, mut walk_problems) = account_paths(root);
     problems.append(&mut walk_problems);
-    let parsed: Vec<Result<AccountFile, Diagnostic>> = paths.par_iter().map(|p| load_account(p)).collect();
+    let parsed: Vec<Result<AccountFile, Box<Diagnostic>>> =
+        paths.par_iter().map(|p| load_account(p)).collect();
     let mut accounts = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
             Ok(account) => accounts.push(account),
-            Err(d) => problems.push(d),
+            Err(d) => problems.push(*d),
         }
     }
     accounts.sort_by(|a, b| a.id.cmp(&b.id));
@@ -81,17 +84,27 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         return (paths, problems);
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    for entry in walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.clone());
                 problems.push(Diagnostic::error(path, format!("cannot read: {e}")));
                 continue;
             }
         };
         let path = entry.path();
-        let is_yaml = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
         if !is_yaml {
             continue;
         }
@@ -100,8 +113,11 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
                 _ => {
                     problems.push(
-                        Diagnostic::error(path, "symbolic link that points outside the workspace (or nowhere)")
-                            .help("copy the account file into accounts/ instead of linking to it"),
+                        Diagnostic::error(
+                            path,
+                            "symbolic link that points outside the workspace (or nowhere)",
+                        )
+                        .help("copy the account file into accounts/ instead of linking to it"),
                     );
                     continue;
                 }
@@ -114,10 +130,14 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     (paths, problems)
 }
 
-fn load_account(path: &Path) -> Result<AccountFile, Diagnostic> {
-    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let source = read_file(path).map_err(|e| to_diagnostic(path, e))?;
-    let account = yaml::parse::<Account>(&source).map_err(|e| to_diagnostic(path, e))?;
+fn load_account(path: &Path) -> Result<AccountFile, Box<Diagnostic>> {
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let problem = |e| Box::new(to_diagnostic(path, e));
+    let source = read_file(path).map_err(problem)?;
+    let account = yaml::parse::<Account>(&source).map_err(problem)?;
     Ok(AccountFile {
         id,
         path: path.to_path_buf(),
@@ -134,13 +154,17 @@ fn read_file(path: &Path) -> Result<String, YamlError> {
         message,
         help: None,
     };
-    let size = std::fs::metadata(path).map_err(|e| problem(format!("cannot read: {e}")))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| problem(format!("cannot read: {e}")))?
+        .len();
     if size > yaml::MAX_FILE_BYTES {
         let mut p = problem(format!(
             "the file is {:.1} MiB, over the 4 MiB limit for one file",
             size as f64 / (1 << 20) as f64
         ));
-        p.help = Some("split the history into a smaller file; an account file is usually under 100 KB".into());
+        p.help = Some(
+            "split the history into a smaller file; an account file is usually under 100 KB".into(),
+        );
         return Err(p);
     }
     let bytes = std::fs::read(path).map_err(|e| problem(format!("cannot read: {e}")))?;
@@ -149,7 +173,48 @@ fn read_file(path: &Path) -> Result<String, YamlError> {
 
 /// Wraps a YAML problem with the file it was found in.
 pub fn to_diagnostic(path: &Path, problem: YamlError) -> Diagnostic {
-    let mut d = Diagnostic::error(path, problem.message).at(problem.position).path(problem.path);
+    let mut d = Diagnostic::error(path, problem.message)
+        .at(problem.position)
+        .path(problem.path);
     d.help = problem.help;
     d
+}
+
+/// The text of the file a diagnostic points into, for the source excerpt under the message.
+/// Read only when a position is known and the file is within the size limit, so reporting
+/// a problem never reads a huge or hostile file that loading refused.
+pub fn source_of(diagnostic: &Diagnostic) -> Option<String> {
+    diagnostic.position?;
+    let metadata = std::fs::metadata(&diagnostic.file).ok()?;
+    if !metadata.is_file() || metadata.len() > yaml::MAX_FILE_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(&diagnostic.file).ok()?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Some(String::from_utf8_lossy(bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Position;
+
+    #[test]
+    fn source_is_read_only_for_placed_diagnostics_of_small_files() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let small = dir.path().join("small.yaml");
+        let huge = dir.path().join("huge.yaml");
+        std::fs::write(&small, "\u{feff}name: A\n").unwrap_or_else(|e| panic!("{e}"));
+        let file = std::fs::File::create(&huge).unwrap_or_else(|e| panic!("{e}"));
+        file.set_len(yaml::MAX_FILE_BYTES + 1)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let at = Some(Position { line: 1, column: 1 });
+        assert_eq!(
+            source_of(&Diagnostic::error(&small, "m").at(at)).as_deref(),
+            Some("name: A\n")
+        );
+        assert_eq!(source_of(&Diagnostic::error(&small, "m")), None);
+        assert_eq!(source_of(&Diagnostic::error(&huge, "m").at(at)), None);
+        assert_eq!(source_of(&Diagnostic::error(dir.path(), "m").at(at)), None);
+    }
 }

@@ -5,7 +5,12 @@ pub fn nearest<'a, S: AsRef<str>>(input: &str, known: &'a [S]) -> Option<&'a str
     let input_lower = input.to_lowercase();
     known
         .iter()
-        .map(|k| (strsim::damerau_levenshtein(&input_lower, k.as_ref()), k.as_ref()))
+        .map(|k| {
+            (
+                strsim::damerau_levenshtein(&input_lower, k.as_ref()),
+                k.as_ref(),
+            )
+        })
         .filter(|(distance, k)| *distance <= (k.len().max(input.len()) / 3).max(1))
         .min_by_key(|(distance, k)| (*distance, *k))
         .map(|(_, k)| k)

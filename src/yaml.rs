@@ -3,11 +3,29 @@
 //! and refuses hostile input (oversized files, bad encodings, tab indentation, alias bombs,
 //! deep nesting) before or while parsing, never with a panic or a hang.
 
+mod describe;
+mod locate;
+
+pub(crate) use describe::last_key;
+pub use locate::{locate, Locator};
+
 use crate::diagnostic::Position;
 use serde::de::DeserializeOwned;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 4 << 20;
+/// Deepest nesting of lists and mappings accepted in one file.
+pub const MAX_DEPTH: usize = 32;
+/// Most values (scalars, lists and mappings) accepted in one file.
+pub const MAX_NODES: usize = 250_000;
+/// Most aliases (`*name`) accepted in one file.
+pub const MAX_ALIASES: usize = 100;
+/// Most anchors (`&name`) accepted in one file.
+pub const MAX_ANCHORS: usize = 100;
+/// Most parser events that aliases may replay in one file, in total.
+pub const MAX_REPLAYED_EVENTS: usize = 100_000;
+/// Most bytes of text in all scalars of one file, aliases included.
+pub const MAX_SCALAR_BYTES: usize = 8 << 20;
 
 /// Why a file could not be read into the model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +38,7 @@ pub struct YamlError {
 }
 
 impl YamlError {
-    fn new(message: impl Into<String>) -> YamlError {
+    pub(crate) fn new(message: impl Into<String>) -> YamlError {
         YamlError {
             position: None,
             path: String::new(),
@@ -32,7 +50,7 @@ impl YamlError {
         self.position = position;
         self
     }
-    fn help(mut self, help: impl Into<String>) -> YamlError {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> YamlError {
         self.help = Some(help.into());
         self
     }
@@ -49,11 +67,13 @@ pub fn decode(bytes: &[u8]) -> Result<&str, YamlError> {
         let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
         YamlError::new("the file is not valid UTF-8")
             .at(Some(Position { line, column }))
-            .help("save the file as UTF-8")
+            .help("save the file with UTF-8 encoding; the first byte that is not UTF-8 is marked")
     })?;
     if text.trim().is_empty() {
-        return Err(YamlError::new("the file is empty")
-            .help("write the account as a YAML mapping, starting with `name:` and `kind:`"));
+        return Err(YamlError::new("the file is empty").help(CONTENT_HELP));
+    }
+    if text.lines().all(is_blank_or_comment) {
+        return Err(YamlError::new("the file holds only comments, no values").help(CONTENT_HELP));
     }
     if let Some(position) = tab_in_indentation(text) {
         return Err(YamlError::new("a tab is used for indentation")
@@ -63,35 +83,73 @@ pub fn decode(bytes: &[u8]) -> Result<&str, YamlError> {
     Ok(text)
 }
 
-/// The first tab in the leading whitespace of a line, outside block scalars we cannot see
-/// cheaply; tabs after the indentation (inside values) are legal and left alone.
-fn tab_in_indentation(text: &str) -> Option<Position> {
-    text.lines().enumerate().find_map(|(i, line)| {
-        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-        let rest = &line[indent..];
-        // A line of only whitespace, or a comment, cannot break the structure.
-        if rest.is_empty() || rest.starts_with('#') {
-            return None;
-        }
-        line[..indent].find('\t').map(|column| Position {
-            line: i + 1,
-            column: column + 1,
-        })
-    })
+const CONTENT_HELP: &str =
+    "write a YAML mapping: an account starts with `name:` and `kind:`, rapport.yaml with `organisation:`";
+
+fn is_blank_or_comment(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
 }
 
-fn options() -> serde_saphyr::Options {
+/// The first tab in the leading whitespace of a line. Tabs after the indentation (inside
+/// values) are legal and left alone, and so are lines inside a block scalar (`|` or `>`),
+/// whose content may legitimately start with a tab after its indentation.
+fn tab_in_indentation(text: &str) -> Option<Position> {
+    // The indentation of the line that opened the block scalar we are in, if any.
+    let mut block_scalar_parent: Option<usize> = None;
+    for (i, line) in text.lines().enumerate() {
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = &line[indent..];
+        if let Some(parent) = block_scalar_parent {
+            if rest.is_empty() || spaces > parent {
+                continue;
+            }
+            block_scalar_parent = None;
+        }
+        // A line of only whitespace, or a comment, cannot break the structure.
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        if let Some(column) = line[..indent].find('\t') {
+            return Some(Position {
+                line: i + 1,
+                column: column + 1,
+            });
+        }
+        if opens_block_scalar(rest) {
+            block_scalar_parent = Some(spaces);
+        }
+    }
+    None
+}
+
+/// Whether a line (without its indentation) ends with a block scalar header such as
+/// `note: |`, `- >-` or `text: |2`.
+fn opens_block_scalar(rest: &str) -> bool {
+    let content = rest.find(" #").map_or(rest, |i| &rest[..i]).trim_end();
+    let (prefix, header) = content.rsplit_once(' ').unwrap_or(("", content));
+    let mut chars = header.chars();
+    let is_header = matches!(chars.next(), Some('|' | '>'))
+        && chars.all(|c| c == '+' || c == '-' || c.is_ascii_digit());
+    let prefix = prefix.trim_end();
+    is_header && (prefix.is_empty() || prefix.ends_with(':') || prefix.ends_with('-'))
+}
+
+/// The reader options: strict YAML 1.2 booleans, duplicate keys refused (the default), and
+/// budgets that stop alias bombs and deep nesting while parsing.
+pub(crate) fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
         budget: serde_saphyr::budget! {
-            max_depth: 32,
-            max_nodes: 250_000,
-            max_total_scalar_bytes: 8 << 20,
-            max_aliases: 100,
-            max_anchors: 100,
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_total_scalar_bytes: MAX_SCALAR_BYTES,
+            max_aliases: MAX_ALIASES,
+            max_anchors: MAX_ANCHORS,
         },
-        alias_limits: serde_saphyr::alias_limits! { max_total_replayed_events: 100_000 },
+        alias_limits: serde_saphyr::alias_limits! { max_total_replayed_events: MAX_REPLAYED_EVENTS },
     }
 }
 
@@ -105,84 +163,25 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         })
     });
     result.map_err(|error| {
-        let mut problem = describe(&error);
-        problem.position = error.location().as_ref().and_then(Position::from_location);
-        problem.path = clean_path(&path);
+        let mut position = error.location().as_ref().and_then(Position::from_location);
+        let mut path = clean_path(&path);
+        if let serde_saphyr::Error::SerdeMissingField { .. } = &error {
+            // serde reports a missing field where the mapping ends, often at the next
+            // section's key; the start of the mapping is where the field belongs.
+            position = locate(text, &path).or(position);
+        }
+        if let serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } = &error {
+            path = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+        }
+        let mut problem = describe::describe(&error, &path, found_at(text, position));
+        problem.position = position;
+        problem.path = path;
         problem
     })
-}
-
-/// A user-facing message and hint for a serde-saphyr error.
-fn describe(error: &serde_saphyr::Error) -> YamlError {
-    use serde_saphyr::Error as E;
-    match error {
-        E::SerdeUnknownField { field, expected, .. } => {
-            let mut problem = YamlError::new(format!("unknown field `{field}`"));
-            problem.help = Some(match crate::suggest::nearest(field, expected) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("expected one of: {}", expected.join(", ")),
-            });
-            problem
-        }
-        E::SerdeUnknownVariant { variant, expected, .. } => {
-            let mut problem = YamlError::new(format!("unknown value `{variant}`"));
-            problem.help = Some(match crate::suggest::nearest(variant, expected) {
-                Some(near) => format!("did you mean `{near}`? expected one of: {}", expected.join(", ")),
-                None => format!("expected one of: {}", expected.join(", ")),
-            });
-            problem
-        }
-        E::SerdeMissingField { field, .. } => YamlError::new(format!("missing required field `{field}`"))
-            .help(format!("add `{field}:` here")),
-        E::DuplicateMappingKey { .. } => YamlError::new(strip_location(&error.to_string()))
-            .help("each key may appear once in a mapping; remove or merge the duplicate"),
-        E::MultipleDocuments { .. } => YamlError::new("the file holds more than one YAML document")
-            .help("keep one account per file and remove the `---` separator"),
-        E::InvalidBooleanStrict { .. } => YamlError::new("not a boolean")
-            .help("write `true` or `false` (YAML 1.2: `yes`, `no`, `on` and `off` are not booleans)"),
-        E::NullIntoString { .. } => YamlError::new("a value is required here but it is empty")
-            .help("write a value after the colon, or remove the key"),
-        E::Budget { breach, .. } => YamlError::new(format!(
-            "the file exceeds a safety limit of the YAML reader: {}",
-            budget_name(breach)
-        ))
-        .help("account files are small: no anchors/aliases replayed many times, nesting under 32 levels, under 250,000 values"),
-        E::AliasReplayLimitExceeded { .. }
-        | E::AliasExpansionLimitExceeded { .. }
-        | E::AliasReplayStackDepthExceeded { .. }
-        | E::AliasReplayCounterOverflow { .. } => YamlError::new(
-            "the file exceeds a safety limit of the YAML reader: aliases are replayed too often",
-        )
-        .help("write values out instead of repeating a large anchor with aliases"),
-        E::Eof { .. } => YamlError::new("the file ends before the document is complete")
-            .help("an account file is one YAML mapping starting with `name:` and `kind:`"),
-        other => {
-            let text = strip_location(&other.to_string());
-            let mut problem = YamlError::new(text.clone());
-            if text.contains("out of range") || text.contains("premature end") || text.contains("input contains invalid characters") || text.contains("trailing input") {
-                problem.message = format!("not a valid date: {text}");
-                problem.help = Some("write dates as YYYY-MM-DD, and a day that exists in the calendar".into());
-            } else if text.contains("expected mapping start") || text.contains("expected struct") {
-                problem.help = Some("a mapping (`key: value` lines) is expected here".into());
-            } else if text.contains("recursion limit") {
-                problem.message = "the file is nested too deeply".into();
-                problem.help = Some("account files need only a few levels of nesting".into());
-            }
-            problem
-        }
-    }
-}
-
-fn budget_name(breach: &serde_saphyr::budget::BudgetBreach) -> String {
-    use serde_saphyr::budget::BudgetBreach as B;
-    match breach {
-        B::Depth { .. } => "nesting deeper than 32 levels".into(),
-        B::Nodes { .. } => "more than 250,000 values".into(),
-        B::Aliases { .. } => "more than 100 aliases".into(),
-        B::Anchors { .. } => "more than 100 anchors".into(),
-        B::Documents { .. } => "more than one document".into(),
-        other => format!("{other:?}"),
-    }
 }
 
 /// serde_path_to_error's path without the pieces that are not YAML: the root `.`, unknown
@@ -197,10 +196,39 @@ fn clean_path(path: &str) -> String {
     }
 }
 
-/// serde-saphyr appends ` at line L, column C` to its messages; we show positions separately.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
+/// What the source holds at `position`, for messages such as "found `high`" or "found a
+/// list": quoted text up to its closing quote, plain text up to a flow indicator or
+/// comment (at most 40 characters), or the shape of a collection.
+fn found_at(text: &str, position: Option<Position>) -> Option<String> {
+    let position = position?;
+    let line = text.lines().nth(position.line.checked_sub(1)?)?;
+    let rest: String = line
+        .chars()
+        .skip(position.column.saturating_sub(1))
+        .collect();
+    if rest.starts_with('[') || rest == "-" || rest.starts_with("- ") {
+        return Some("a list".into());
     }
+    if rest.starts_with('{') {
+        return Some("a mapping".into());
+    }
+    let scalar = match rest.chars().next()? {
+        quote @ ('"' | '\'') => {
+            let inner = &rest[1..];
+            inner.find(quote).map_or(inner, |end| &inner[..end])
+        }
+        _ => {
+            let end = rest.find([',', ']', '}']).unwrap_or(rest.len());
+            let end = rest[..end].find(" #").unwrap_or(end);
+            let plain = rest[..end].trim_end();
+            if plain.ends_with(':') || plain.contains(": ") {
+                return Some("a mapping".into());
+            }
+            plain
+        }
+    };
+    (!scalar.is_empty() && scalar.chars().count() <= 40).then(|| format!("`{scalar}`"))
 }
+
+#[cfg(test)]
+mod tests;

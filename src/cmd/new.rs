@@ -1,7 +1,48 @@
-//! `rapport new` (being built; see the issue tracker).
+//! `rapport new ID`: add an account file from the commented template.
 
-pub fn run(args: crate::cli::NewArgs) -> u8 {
-    let _ = args;
-    eprintln!("error: `rapport new` is not available in this build yet");
-    crate::EXIT_USAGE
+use crate::cli::{KindArg, NewArgs};
+use crate::diagnostic::display_path;
+use crate::model::AccountKind;
+use crate::scaffold::{self, shell_word, NewAccount};
+use std::io::Write as _;
+use std::path::Path;
+
+pub fn run(args: NewArgs) -> u8 {
+    let kind = match args.kind {
+        KindArg::Customer => AccountKind::Customer,
+        KindArg::Supplier => AccountKind::Supplier,
+        KindArg::Partner => AccountKind::Partner,
+    };
+    let request = NewAccount {
+        id: &args.id,
+        kind,
+        name: args.name.as_deref(),
+    };
+    match scaffold::new_account(&args.workspace, request) {
+        Ok(created) => {
+            let mut out = String::new();
+            for file in &created {
+                out.push_str(&format!(
+                    "Created {}: {}\n",
+                    display_path(&file.path),
+                    file.purpose
+                ));
+            }
+            let ws = if args.workspace == Path::new(".") {
+                String::new()
+            } else {
+                format!(" {}", shell_word(&args.workspace))
+            };
+            out.push_str(&format!(
+                "Then check it with `rapport check{ws}`, or watch the pages with `rapport serve{ws}`.\n"
+            ));
+            // One write, errors ignored: `println!` would panic if stdout is a closed pipe.
+            let _ = std::io::stdout().write_all(out.as_bytes());
+            crate::EXIT_OK
+        }
+        Err(e) => {
+            eprint!("{}", e.to_diagnostic().render(None));
+            crate::EXIT_INVALID
+        }
+    }
 }

@@ -1,19 +1,63 @@
-//! `rapport schema`: the JSON Schema of the account format, derived from the model.
+//! `rapport schema`: the JSON Schema of an account file or of rapport.yaml, derived from the
+//! model so that it cannot drift from what `rapport check` accepts.
 
 use crate::cli::{SchemaArgs, SchemaKind};
+use schemars::generate::SchemaSettings;
+use std::io::Write as _;
 
-/// The JSON Schema of an account file or of rapport.yaml, pretty-printed.
+/// The file name a workspace keeps the schema under; `init` and `new` point the
+/// `# yaml-language-server: $schema=…` line of the files they write at it.
+pub fn file_name(kind: SchemaKind) -> &'static str {
+    match kind {
+        SchemaKind::Account => "rapport-account.schema.json",
+        SchemaKind::Config => "rapport-config.schema.json",
+    }
+}
+
+/// The JSON Schema of an account file or of rapport.yaml, pretty-printed, ending in a newline.
+///
+/// Draft 7, not schemars' default 2020-12: the YAML language server behind VS Code, Neovim,
+/// Helix and Zed completes and validates with a draft-7 engine and does not understand the
+/// newer drafts, so a 2020-12 schema would give editors no help at all.
 pub fn schema_text(kind: SchemaKind) -> String {
-    let schema = match kind {
-        SchemaKind::Account => schemars::schema_for!(crate::model::Account),
-        SchemaKind::Config => schemars::schema_for!(crate::model::Config),
+    let generator = SchemaSettings::draft07().into_generator();
+    let (mut schema, title, about) = match kind {
+        SchemaKind::Account => (
+            generator.into_root_schema_for::<crate::model::Account>(),
+            "rapport account file",
+            "One file per customer, supplier or partner, at accounts/<id>.yaml; the file name \
+             is the account id.",
+        ),
+        SchemaKind::Config => (
+            generator.into_root_schema_for::<crate::model::Config>(),
+            "rapport workspace settings",
+            "rapport.yaml at the root of a workspace.",
+        ),
     };
+    // The root type's own doc comment stays first; what the file is and how to refresh the
+    // schema follow, so an editor's hover on the file says both.
+    let model_doc = schema
+        .get("description")
+        .and_then(serde_json::Value::as_str)
+        .map(|doc| format!("{doc} "))
+        .unwrap_or_default();
+    let description = format!(
+        "{model_doc}{about} Written by rapport {}; `rapport schema --file {}` prints the current one.",
+        env!("CARGO_PKG_VERSION"),
+        match kind {
+            SchemaKind::Account => "account",
+            SchemaKind::Config => "config",
+        }
+    );
+    schema.insert("title".into(), title.into());
+    schema.insert("description".into(), description.into());
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
 }
 
 pub fn run(args: SchemaArgs) -> u8 {
-    print!("{}", schema_text(args.file));
+    // Not `print!`, which panics when the reader goes away (`rapport schema | head`).
+    let _ = std::io::stdout().write_all(schema_text(args.file).as_bytes());
     crate::EXIT_OK
 }

@@ -1,8 +1,42 @@
-//! `rapport serve` (being built; see the issue tracker).
+//! `rapport serve`: build, serve on 127.0.0.1, rebuild on change; Ctrl-C stops it.
 
-pub fn run(args: crate::cli::ServeArgs, today: chrono::NaiveDate) -> u8 {
-    let _ = today;
-    let _ = args;
-    eprintln!("error: `rapport serve` is not available in this build yet");
-    crate::EXIT_USAGE
+use crate::cli::ServeArgs;
+use crate::serve::{Options, Serve};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub fn run(args: ServeArgs, today: chrono::NaiveDate) -> u8 {
+    let options = Options {
+        out: args
+            .out
+            .clone()
+            .unwrap_or_else(|| args.workspace.join("site")),
+        workspace: args.workspace,
+        as_of: args.as_of.unwrap_or(today),
+        port: args.port,
+        history: true,
+    };
+    let serve = match Serve::start(&options) {
+        Ok(serve) => serve,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return crate::EXIT_INVALID;
+        }
+    };
+    let stopper = serve.stopper();
+    let pressed = AtomicBool::new(false);
+    // The first Ctrl-C lets the rebuild in progress finish, so no half-written staging
+    // folder is left; a second one stops at once.
+    let handler = ctrlc::set_handler(move || {
+        if pressed.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("stopping");
+        stopper.stop();
+    });
+    if let Err(e) = handler {
+        eprintln!("warning: Ctrl-C will not stop the server cleanly: {e}");
+    }
+    println!("serving {} (Ctrl-C to stop)", serve.url());
+    serve.run();
+    crate::EXIT_OK
 }

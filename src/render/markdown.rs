@@ -40,27 +40,132 @@ pub fn to_html(markdown: &str) -> String {
     sanitizer().clean(&out).to_string()
 }
 
-/// Markdown to Markdown for `.md` pages: the text is kept as written, except that the `<`
-/// of raw HTML is escaped so a Markdown viewer shows it as text, as the HTML page does.
+/// Markdown to Markdown for `.md` pages: the text is kept as written, except that
+/// - the `<` of raw HTML, and any other `<` outside code, is escaped, so a Markdown viewer
+///   shows it as text, as the HTML page does;
+/// - a link or image whose target is not an `http`, `https` or `mailto` URL keeps its text
+///   and loses its target, as ammonia does on the HTML page: a note cannot link a shared
+///   page into the internal tree, into another account's folder, or to `javascript:`;
+/// - a link reference definition with such a target becomes text, since a definition
+///   applies to the whole page it lands in, not only to its own note.
+///
+/// Removing link syntax can join the text around it into a new link, so the pass runs
+/// again on its own output until nothing changes; input that keeps producing links after a
+/// few passes is given up on and shown as escaped plain text.
 pub fn to_markdown(markdown: &str) -> String {
-    let mut raw_ranges = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
-            raw_ranges.push(range);
+    const PASSES: usize = 8;
+    let mut text = markdown.to_string();
+    for _ in 0..PASSES {
+        match neutralise(&text) {
+            Some(next) if next == text => return text.trim_end().to_string(),
+            Some(next) => text = next,
+            None => break,
         }
     }
-    let mut out = String::with_capacity(markdown.len());
-    let mut last = 0;
-    for range in raw_ranges {
-        if range.start < last {
-            continue;
+    super::escape_markdown_text(markdown).trim_end().to_string()
+}
+
+/// Whether a link target leaves for the outside world by a scheme notes may use. Relative
+/// targets (`../../internal/...`, `#x`, `/x`) are refused like on the HTML page.
+pub fn is_outside_link(target: &str) -> bool {
+    let url: String = target
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["http:", "https:", "mailto:"]
+        .iter()
+        .any(|scheme| url.starts_with(scheme))
+}
+
+/// One pass of [`to_markdown`]; `None` if the edits it found overlap (which well-formed
+/// parser output never gives, but a wrong edit must not be applied).
+fn neutralise(markdown: &str) -> Option<String> {
+    use pulldown_cmark::{Tag, TagEnd};
+    let parser = Parser::new_ext(markdown, options());
+    let mut edits: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    for (_, definition) in parser.reference_definitions().iter() {
+        if !is_outside_link(&definition.dest) {
+            let bracket = markdown.get(definition.span.clone())?.find('[')?;
+            let at = definition.span.start + bracket;
+            edits.push((at..at, "\\"));
         }
-        out.push_str(&markdown[last..range.start]);
-        out.push_str(&markdown[range.clone()].replace('<', "&lt;"));
+    }
+    // Open links and images: whether their target is refused, and the span of their text.
+    let mut open: Vec<(std::ops::Range<usize>, bool, Option<std::ops::Range<usize>>)> = Vec::new();
+    let mut code_blocks = 0usize;
+    for (event, range) in parser.into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                widen(&mut open, &range);
+                open.push((range, !is_outside_link(dest_url), None));
+                continue;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                let (whole, refused, inner) = open.pop()?;
+                if refused {
+                    match inner {
+                        Some(inner) => {
+                            edits.push((whole.start..inner.start, ""));
+                            edits.push((inner.end..whole.end, ""));
+                        }
+                        None => edits.push((whole.clone(), "")),
+                    }
+                }
+                widen(&mut open, &whole);
+                continue;
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                let raw = markdown.get(range.clone())?;
+                for (i, _) in raw.match_indices('<') {
+                    edits.push((range.start + i..range.start + i + 1, "&lt;"));
+                }
+            }
+            // `<svg/onload=…>` is text to CommonMark but a tag to an HTML parser: a `<` in
+            // text is written as `&lt;`, which every Markdown viewer shows as `<`.
+            Event::Text(_) if code_blocks == 0 => {
+                let text = markdown.get(range.clone())?;
+                for (i, _) in text.match_indices('<') {
+                    let at = range.start + i;
+                    // `\<` is already an escaped `<` (an odd run of backslashes before it).
+                    let backslashes = markdown.get(..at)?.bytes().rev().take_while(|&b| b == b'\\').count();
+                    if backslashes % 2 == 0 {
+                        edits.push((at..at + 1, "&lt;"));
+                    }
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => code_blocks += 1,
+            Event::End(TagEnd::CodeBlock) => code_blocks = code_blocks.saturating_sub(1),
+            _ => {}
+        }
+        widen(&mut open, &range);
+    }
+    edits.sort_by_key(|(range, _)| (range.start, range.end));
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut last = 0;
+    for (range, replacement) in edits {
+        if range.start < last {
+            return None;
+        }
+        out.push_str(markdown.get(last..range.start)?);
+        out.push_str(replacement);
         last = range.end;
     }
-    out.push_str(&markdown[last..]);
-    out.trim_end().to_string()
+    out.push_str(markdown.get(last..)?);
+    Some(out)
+}
+
+/// Records that `range` lies inside every open link: their text spans at least it.
+fn widen(
+    open: &mut [(std::ops::Range<usize>, bool, Option<std::ops::Range<usize>>)],
+    range: &std::ops::Range<usize>,
+) {
+    for (_, _, inner) in open.iter_mut() {
+        *inner = Some(match inner.take() {
+            Some(i) => i.start.min(range.start)..i.end.max(range.end),
+            None => range.clone(),
+        });
+    }
 }
 
 /// The plain text of a Markdown note, for searching (the leak guard) and for one-line
@@ -148,6 +253,45 @@ mod tests {
             );
         }
         assert!(to_html("[x](https://example.com)").contains("href=\"https://example.com\""));
+    }
+
+    #[test]
+    fn markdown_output_keeps_outside_links_and_drops_other_targets() {
+        assert_eq!(
+            to_markdown("[web](https://example.com/a) and [mail](mailto:a@b.c)"),
+            "[web](https://example.com/a) and [mail](mailto:a@b.c)"
+        );
+        for (input, expected) in [
+            ("see [the pack](../../internal/index.md).", "see the pack."),
+            ("[**x**](javascript:alert(1))", "**x**"),
+            ("![chart](data:image/png;base64,AA)", "chart"),
+            ("[other](../b/statement.md)", "other"),
+            ("[](#top)", ""),
+            ("<javascript:alert(1)>", "javascript:alert(1)"),
+            ("[x][r]\n\n[r]: ../../internal/index.md", "x\n\n\\[r]: ../../internal/index.md"),
+            ("[ok][r]\n\n[r]: https://e.com", "[ok][r]\n\n[r]: https://e.com"),
+        ] {
+            assert_eq!(to_markdown(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn removing_a_link_cannot_join_the_text_into_a_new_one() {
+        let out = to_markdown("[a[x](javascript:1)](javascript:2) [[y](../z)](../../internal/w)");
+        for (event, _) in Parser::new_ext(&out, options()).into_offset_iter() {
+            assert!(
+                !matches!(event, Event::Start(pulldown_cmark::Tag::Link { .. })),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn markdown_output_escapes_every_angle_bracket_outside_code() {
+        assert_eq!(
+            to_markdown("'><svg/onload=alert(1)> a < b \\<c `<d>`\n\n    <e>"),
+            "'>&lt;svg/onload=alert(1)> a &lt; b \\<c `<d>`\n\n    <e>"
+        );
     }
 
     #[test]

@@ -107,7 +107,6 @@ pub fn portfolio_page(workspace: &Workspace, analysis: &Analysis) -> Page {
 
 /// Every page of one account, internal and shared.
 pub fn account_pages(workspace: &Workspace, analysis: &Analysis, history: &History, index: usize) -> Vec<Page> {
-    let _ = history;
     let site = site_info(workspace, analysis.as_of);
     let file = &workspace.accounts[index];
     let a = &analysis.accounts[index];
@@ -124,7 +123,9 @@ pub fn account_pages(workspace: &Workspace, analysis: &Analysis, history: &Histo
     ));
     for period in &a.periods {
         let quarter = period.quarter.to_string();
-        let pack = review::review_pack(&site, file, a, period);
+        // Computed once for both audiences; the shared page keeps only shared items.
+        let notes = history.review(id, period.quarter, &file.account);
+        let pack = review::review_pack(&site, file, a, period, notes.as_ref());
         pages.push(page(
             paths::review_pack(id, &quarter),
             "review",
@@ -132,7 +133,7 @@ pub fn account_pages(workspace: &Workspace, analysis: &Analysis, history: &Histo
             Some(index),
             &pack,
         ));
-        let progress = shared::progress(organisation, file, period);
+        let progress = shared::progress(organisation, file, period, notes.as_ref());
         pages.push(page(
             paths::progress(id, &quarter),
             "progress",

@@ -7,6 +7,7 @@ use super::account::{
 use super::common::{self, signed, People, PersonName, Rich};
 use super::SiteInfo;
 use crate::analyze::{AccountAnalysis, MilestoneRef, PeriodChanges};
+use crate::history::{Change, CommitRef, NotesDiff};
 use crate::model::{AccountFile, Date};
 use serde::Serialize;
 
@@ -35,6 +36,53 @@ pub struct ReviewPack {
     pub previous: Option<String>,
     pub next: Option<String>,
     pub alerts: Vec<AlertView>,
+    /// What changed in our notes since the previous review, read from git; absent outside
+    /// git, with `--no-history`, or when the notes were not in git yet.
+    pub notes: Option<NotesView>,
+}
+
+/// The semantic diff of the account file between the previous review and this one.
+#[derive(Debug, Serialize)]
+pub struct NotesView {
+    /// `1a2b3c4 (2026-04-09, Dana Whitfield)`.
+    pub from: String,
+    /// A commit as `from`, or `the working tree`.
+    pub to: String,
+    /// The file was added to git after the previous review: everything in it is new.
+    pub created: bool,
+    pub sections: Vec<NotesSection>,
+    /// How many commits touched the file in between, and who made them.
+    pub commit_count: usize,
+    pub authors: Vec<String>,
+    /// Versions that could not be read.
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NotesSection {
+    pub title: &'static str,
+    pub changes: Vec<NoteChange>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NoteChange {
+    pub kind: &'static str,
+    pub label: &'static str,
+    pub subject: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub detail: Option<String>,
+    pub commits: Vec<CommitView>,
+    /// Not committed yet: the working tree differs from the last commit.
+    pub uncommitted: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommitView {
+    /// The abbreviated id.
+    pub id: String,
+    pub author: String,
+    pub date: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -81,12 +129,14 @@ pub struct Changes {
     pub empty: bool,
 }
 
-/// The review pack for one period of one account.
+/// The review pack for one period of one account; `notes` is what changed in the account
+/// file since the previous review, when git history is known.
 pub fn review_pack(
     site: &SiteInfo,
     file: &AccountFile,
     analysis: &AccountAnalysis,
     period: &PeriodChanges,
+    notes: Option<&NotesDiff>,
 ) -> ReviewPack {
     let account = &file.account;
     let review = &account.reviews[period.review];
@@ -136,6 +186,59 @@ pub fn review_pack(
             .next_review
             .map(|i| account.reviews[i].quarter.value.to_string()),
         alerts: analysis.alerts.iter().map(AlertView::from).collect(),
+        notes: notes.map(notes_view),
+    }
+}
+
+/// Changes grouped by section, in section order, each with the commits that made it.
+pub fn notes_view(diff: &NotesDiff) -> NotesView {
+    let mut sections: Vec<NotesSection> = Vec::new();
+    for change in &diff.changes {
+        let view = note_change(change);
+        match sections.last_mut() {
+            Some(last) if last.title == change.section.title() => last.changes.push(view),
+            _ => sections.push(NotesSection {
+                title: change.section.title(),
+                changes: vec![view],
+            }),
+        }
+    }
+    let mut authors: Vec<String> = Vec::new();
+    for commit in &diff.commits {
+        if !authors.contains(&commit.author) {
+            authors.push(commit.author.clone());
+        }
+    }
+    NotesView {
+        from: diff.from.describe(),
+        to: diff.to.describe(),
+        created: diff.created,
+        sections,
+        commit_count: diff.commits.len(),
+        authors,
+        problems: diff.problems.clone(),
+    }
+}
+
+fn note_change(change: &Change) -> NoteChange {
+    let (from, to) = change.shown();
+    NoteChange {
+        kind: change.kind,
+        label: change.label(),
+        subject: change.subject.clone(),
+        from,
+        to,
+        detail: change.detail.clone(),
+        commits: change.commits.iter().map(commit_view).collect(),
+        uncommitted: change.uncommitted,
+    }
+}
+
+fn commit_view(commit: &CommitRef) -> CommitView {
+    CommitView {
+        id: commit.short().to_string(),
+        author: commit.author.clone(),
+        date: commit.date.clone(),
     }
 }
 

@@ -6,6 +6,7 @@
 use super::account::{milestone_view, MilestoneView};
 use super::common::{self, People, PersonName, Rich};
 use crate::analyze::{AccountAnalysis, PeriodChanges};
+use crate::history::NotesDiff;
 use crate::model::{AccountFile, Cadence, Commitment, CommitmentStatus, Date, Party, Visibility};
 use serde::Serialize;
 
@@ -99,8 +100,29 @@ pub struct SharedProgress {
     pub kept: Vec<SharedCommitment>,
     pub open: Vec<SharedCommitment>,
     pub events: Vec<SharedEvent>,
+    /// Changes to shared items in our notes since the previous review; absent without git
+    /// history or when no shared item changed.
+    pub notes: Option<Vec<SharedNotesSection>>,
     pub previous: Option<String>,
     pub next: Option<String>,
+}
+
+/// Changes to shared items (joint goals and milestones, commitments, governance, shared
+/// events and disputes) of one section. Never who made them or how: no commit ids, no
+/// authors, no internal items, people, stage or criteria.
+#[derive(Debug, Serialize)]
+pub struct SharedNotesSection {
+    pub title: &'static str,
+    pub changes: Vec<SharedNoteChange>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedNoteChange {
+    pub label: &'static str,
+    pub subject: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -262,8 +284,14 @@ fn cadence_rank(cadence: Option<Cadence>) -> u8 {
     }
 }
 
-/// Shared progress for one reviewed quarter.
-pub fn progress(organisation: &str, file: &AccountFile, period: &PeriodChanges) -> SharedProgress {
+/// Shared progress for one reviewed quarter; `notes` is what changed in the account file
+/// since the previous review, of which only changes to shared items are kept.
+pub fn progress(
+    organisation: &str,
+    file: &AccountFile,
+    period: &PeriodChanges,
+    notes: Option<&NotesDiff>,
+) -> SharedProgress {
     let account = &file.account;
     let people = People {
         account,
@@ -317,6 +345,7 @@ pub fn progress(organisation: &str, file: &AccountFile, period: &PeriodChanges) 
             .map(shared_commitment)
             .collect(),
         events: shared_events(file, &people, period.events.iter().copied()),
+        notes: notes.and_then(shared_notes),
         previous: period
             .previous_review
             .map(|i| account.reviews[i].quarter.value.to_string()),
@@ -324,6 +353,29 @@ pub fn progress(organisation: &str, file: &AccountFile, period: &PeriodChanges) 
             .next_review
             .map(|i| account.reviews[i].quarter.value.to_string()),
     }
+}
+
+/// The changes to shared items, by section; `None` when there are none.
+fn shared_notes(diff: &NotesDiff) -> Option<Vec<SharedNotesSection>> {
+    let mut sections: Vec<SharedNotesSection> = Vec::new();
+    for change in diff.changes.iter().filter(|c| c.shared) {
+        let (from, to) = change.shown();
+        let view = SharedNoteChange {
+            label: change.label(),
+            subject: change.subject.clone(),
+            from,
+            to,
+            detail: change.detail.clone(),
+        };
+        match sections.last_mut() {
+            Some(last) if last.title == change.section.title() => last.changes.push(view),
+            _ => sections.push(SharedNotesSection {
+                title: change.section.title(),
+                changes: vec![view],
+            }),
+        }
+    }
+    (!sections.is_empty()).then_some(sections)
 }
 
 /// The index page of one account's shared folder.

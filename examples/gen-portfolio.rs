@@ -1,0 +1,62 @@
+//! `gen-portfolio`: writes a deterministic synthetic rapport workspace for benchmarks.
+//!
+//! ```sh
+//! cargo run --release --example gen-portfolio -- --accounts 10000 --out /tmp/portfolio --seed 1
+//! cargo run --release -- build /tmp/portfolio --out /tmp/site --as-of 2026-11-26
+//! ```
+//!
+//! The same `--accounts` and `--seed` always give the same bytes, and account `i` is the
+//! same whatever `--accounts` is, so a 1,000-account portfolio is a prefix of a
+//! 10,000-account one.
+
+// Shared with benches/pipeline.rs; some of it (the checks) only the tests use.
+#[allow(dead_code)]
+#[path = "gen/mod.rs"]
+mod generator;
+
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Writes a synthetic rapport workspace: rapport.yaml and accounts/*.yaml.
+#[derive(Debug, Parser)]
+#[command(name = "gen-portfolio")]
+struct Args {
+    /// How many accounts to write.
+    #[arg(long)]
+    accounts: usize,
+    /// The workspace folder: new, empty, or an earlier gen-portfolio output.
+    #[arg(long)]
+    out: PathBuf,
+    /// Different seeds give different portfolios of the same shape.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let started = std::time::Instant::now();
+    match generator::write_workspace(&args.out, args.accounts, args.seed) {
+        Ok(summary) => {
+            let mean = summary.bytes / summary.accounts.max(1) as u64;
+            eprintln!(
+                "wrote {} accounts ({:.1} MiB, {mean} bytes per account on average) to {} in {:.2} s; digest {:016x}",
+                summary.accounts,
+                summary.bytes as f64 / (1024.0 * 1024.0),
+                args.out.display(),
+                started.elapsed().as_secs_f64(),
+                summary.digest,
+            );
+            eprintln!(
+                "build it with: rapport build {} --as-of {}",
+                args.out.display(),
+                generator::ANCHOR
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Which revisions each review pack compares, and reading them all in two git calls.
+//!
+//! A review's date is its `date`, else the last day of its quarter. A review pack compares
+//! the notes at the last commit on or before the previous review's date with the notes at
+//! the last commit on or before its own date, or with the working tree when its quarter is
+//! the current one (or later). When no commit touching `accounts/` is that old, the notes
+//! were not in git yet and the pack has no such section.
+
+use super::git::{Blob, Commit, Repo};
+use super::{snapshot, History, ReviewPlan, Revision, Snapshot};
+use crate::analyze::{Analysis, FiscalCalendar};
+use crate::load::ACCOUNTS_DIR;
+use crate::model::{AccountFile, Date, Review, Workspace};
+use crate::yaml::MAX_FILE_BYTES;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// Reads the history of every account of the workspace. Any failure to read git leaves
+/// the history empty: the pages lose a section, the build goes on.
+pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
+    let Some(repo) = Repo::discover(&workspace.root) else {
+        return History::none();
+    };
+    let log = match repo.log(None, &[ACCOUNTS_DIR]) {
+        Ok(log) if !log.is_empty() => log,
+        _ => return History::none(),
+    };
+    let graph = Graph::new(&log);
+    let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, commit) in log.iter().enumerate() {
+        for f in &commit.files {
+            by_file.entry(f.as_str()).or_default().push(k);
+        }
+    }
+    let mut ancestors: HashMap<usize, Arc<Vec<bool>>> = HashMap::new();
+    let mut ancestors_of = |k: usize| {
+        ancestors
+            .entry(k)
+            .or_insert_with(|| Arc::new(graph.ancestors(k)))
+            .clone()
+    };
+    let calendar = FiscalCalendar::new(workspace.config.fiscal_year_start());
+    let mut drafts = Vec::new();
+    for (file, account) in workspace.accounts.iter().zip(&analysis.accounts) {
+        let Some(relative) = relative_path(file) else {
+            continue;
+        };
+        let path = repo.path_of(&relative);
+        let touching = by_file.get(path.as_str()).map(Vec::as_slice).unwrap_or_default();
+        for period in &account.periods {
+            let Some(previous) = period.previous_review else {
+                continue;
+            };
+            let reviews = &file.account.reviews;
+            let since = review_date(&reviews[previous], &calendar);
+            let Some(from) = graph.last_on_or_before(since) else {
+                continue;
+            };
+            let working_tree = period.quarter >= account.current_quarter;
+            let to = if working_tree {
+                None
+            } else {
+                match graph.last_on_or_before(review_date(&reviews[period.review], &calendar)) {
+                    Some(to) => Some(to),
+                    None => continue,
+                }
+            };
+            let before = ancestors_of(from);
+            let reachable = to.map(&mut ancestors_of);
+            let mut steps: Vec<usize> = touching
+                .iter()
+                .copied()
+                .filter(|&k| !before[k] && reachable.as_ref().is_none_or(|r| r[k]))
+                .collect();
+            steps.reverse();
+            drafts.push(Draft {
+                key: (file.id.clone(), period.quarter),
+                file: relative.clone(),
+                path: path.clone(),
+                from,
+                steps,
+                to,
+            });
+        }
+    }
+    let snapshots = match read(&repo, &log, &drafts) {
+        Some(snapshots) => snapshots,
+        None => return History::none(),
+    };
+    let revision = |k: usize, path: &str| -> Option<Revision> {
+        Some(Revision {
+            commit: log[k].reference(),
+            snapshot: snapshots.get(&(log[k].id.clone(), path.to_string()))?.clone(),
+        })
+    };
+    let mut history = History::none();
+    for d in drafts {
+        let (Some(base), Some(steps)) = (
+            revision(d.from, &d.path),
+            d.steps.iter().map(|&k| revision(k, &d.path)).collect(),
+        ) else {
+            continue;
+        };
+        let to = match d.to {
+            Some(k) => match revision(k, &d.path) {
+                Some(to) => Some(to),
+                None => continue,
+            },
+            None => None,
+        };
+        history.reviews.insert(
+            d.key,
+            ReviewPlan {
+                file: d.file,
+                base,
+                steps,
+                to,
+            },
+        );
+    }
+    history
+}
+
+/// A review's comparison, as indices into the log.
+struct Draft {
+    key: (String, crate::model::Quarter),
+    file: String,
+    path: String,
+    from: usize,
+    steps: Vec<usize>,
+    to: Option<usize>,
+}
+
+/// `accounts/<file name>`, if the name can be a line of a `cat-file --batch` request.
+fn relative_path(file: &AccountFile) -> Option<String> {
+    let name = file.path.file_name()?.to_str()?;
+    (!name.contains(['\n', '\r', '\0'])).then(|| format!("{ACCOUNTS_DIR}/{name}"))
+}
+
+/// The date a review was held: its `date`, else the last day of its quarter.
+pub fn review_date(review: &Review, calendar: &FiscalCalendar) -> Date {
+    review
+        .date
+        .unwrap_or_else(|| calendar.end(review.quarter.value))
+}
+
+/// Every file version the drafts need, read in one batch and parsed in parallel.
+fn read(
+    repo: &Repo,
+    log: &[Commit],
+    drafts: &[Draft],
+) -> Option<BTreeMap<(String, String), Arc<Snapshot>>> {
+    let wanted: BTreeSet<(String, String)> = drafts
+        .iter()
+        .flat_map(|d| {
+            std::iter::once(d.from)
+                .chain(d.steps.iter().copied())
+                .chain(d.to)
+                .map(|k| (log[k].id.clone(), d.path.clone()))
+        })
+        .collect();
+    let wanted: Vec<(String, String)> = wanted.into_iter().collect();
+    let blobs: BTreeMap<(String, String), Blob> = repo.blobs(&wanted, MAX_FILE_BYTES).ok()?;
+    let parsed: Vec<((String, String), Arc<Snapshot>)> = blobs
+        .into_par_iter()
+        .map(|(key, blob)| (key, Arc::new(snapshot(&blob))))
+        .collect();
+    Some(parsed.into_iter().collect())
+}
+
+/// The path-limited commit graph, indexed like the log (newest first).
+struct Graph<'a> {
+    log: &'a [Commit],
+    parents: Vec<Vec<usize>>,
+}
+
+impl<'a> Graph<'a> {
+    fn new(log: &'a [Commit]) -> Graph<'a> {
+        let index: HashMap<&str, usize> = log
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (c.id.as_str(), k))
+            .collect();
+        let parents = log
+            .iter()
+            .map(|c| {
+                c.parents
+                    .iter()
+                    .filter_map(|p| index.get(p.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        Graph { log, parents }
+    }
+
+    /// The newest commit dated on or before `date`.
+    fn last_on_or_before(&self, date: Date) -> Option<usize> {
+        self.log.iter().position(|c| c.date <= date)
+    }
+
+    /// Which commits are `start` or its ancestors.
+    fn ancestors(&self, start: usize) -> Vec<bool> {
+        let mut seen = vec![false; self.log.len()];
+        let mut stack = vec![start];
+        while let Some(k) = stack.pop() {
+            if std::mem::replace(&mut seen[k], true) {
+                continue;
+            }
+            stack.extend(self.parents[k].iter().copied().filter(|&p| !seen[p]));
+        }
+        seen
+    }
+}

@@ -1,0 +1,477 @@
+//! The preview server: files of the output folder over HTTP on 127.0.0.1, the live-reload
+//! script added to HTML responses (never to the files), the error page shown while the
+//! workspace does not build, and the long-poll endpoint the script waits on.
+
+use super::Status;
+use crate::render::chart::escape;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
+/// The endpoint the reload script polls: it answers with the site version, waiting up to
+/// [`LONG_POLL`] while the version is still the one given as `?since=`.
+pub const VERSION_PATH: &str = "/__rapport/version";
+/// How long one poll may wait for a rebuild; browsers and proxies keep such requests open.
+const LONG_POLL: Duration = Duration::from_secs(25);
+/// Requests handled at once; beyond this the server answers 503 rather than spawn more
+/// threads (a preview has a handful of tabs, each with one waiting poll).
+const MAX_IN_FLIGHT: usize = 64;
+/// Where `/` goes: the portfolio, at a URL under which its relative links resolve.
+const HOME: &str = "/internal/index.html";
+
+/// The listening server and the thread that hands requests to workers.
+pub struct Server {
+    inner: Arc<tiny_http::Server>,
+    addr: SocketAddr,
+    stopping: Arc<AtomicBool>,
+    accept: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Listens on 127.0.0.1 only: the preview shows internal pages that must not be reachable
+    /// from other machines. Port 0 picks a free port.
+    pub fn bind(port: u16) -> Result<Server, String> {
+        let inner = tiny_http::Server::http(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
+            .map_err(|e| e.to_string())?;
+        let addr = inner
+            .server_addr()
+            .to_ip()
+            .ok_or_else(|| "the server has no IP address".to_string())?;
+        Ok(Server {
+            inner: Arc::new(inner),
+            addr,
+            stopping: Arc::new(AtomicBool::new(false)),
+            accept: None,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Starts answering requests for files under `out`. Requests that arrived since `bind`
+    /// waited in the listener's queue.
+    pub fn start(&mut self, out: PathBuf, status: Arc<Status>) {
+        let inner = Arc::clone(&self.inner);
+        let stopping = Arc::clone(&self.stopping);
+        let in_flight = Arc::new(AtomicUsize::new(0));
+        let context = Arc::new(Context { out, status });
+        self.accept = std::thread::Builder::new()
+            .name("rapport-http".into())
+            .spawn(move || {
+                while !stopping.load(Ordering::SeqCst) {
+                    // An error is either `unblock` (stopping is then set) or a failed accept,
+                    // which only concerns that one connection.
+                    let Ok(request) = inner.recv() else { continue };
+                    dispatch(request, &context, &in_flight);
+                }
+            })
+            .ok();
+    }
+
+    /// Stops accepting and closes the listening socket.
+    pub fn stop(mut self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        self.inner.unblock();
+        if let Some(accept) = self.accept.take() {
+            let _ = accept.join();
+        }
+    }
+}
+
+/// What request handlers share.
+struct Context {
+    out: PathBuf,
+    status: Arc<Status>,
+}
+
+/// Answers one request on its own thread, so a waiting poll never holds up a page.
+fn dispatch(request: Request, context: &Arc<Context>, in_flight: &Arc<AtomicUsize>) {
+    if in_flight.fetch_add(1, Ordering::SeqCst) >= MAX_IN_FLIGHT {
+        in_flight.fetch_sub(1, Ordering::SeqCst);
+        let _ = request.respond(text(503, "too many requests at once\n"));
+        return;
+    }
+    let context = Arc::clone(context);
+    let counter = Arc::clone(in_flight);
+    let spawned = std::thread::Builder::new()
+        .name("rapport-request".into())
+        .spawn(move || {
+            let response = respond(&request, &context);
+            let _ = request.respond(response);
+            counter.fetch_sub(1, Ordering::SeqCst);
+        });
+    if spawned.is_err() {
+        in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+type Reply = Response<std::io::Cursor<Vec<u8>>>;
+
+fn respond(request: &Request, context: &Context) -> Reply {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        return text(405, "only GET and HEAD are served\n");
+    }
+    let url = request.url();
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    if path == VERSION_PATH {
+        let since = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("since="))
+            .and_then(percent_decode)
+            .and_then(|b| String::from_utf8(b).ok());
+        let version = match since {
+            Some(since) => context.status.wait_for_change(&since, LONG_POLL),
+            None => context.status.version(),
+        };
+        return text(200, &version);
+    }
+    if path == "/" {
+        return redirect(HOME);
+    }
+    let (version, error) = context.status.snapshot();
+    match resolve(&context.out, path) {
+        Target::Redirect(location) => redirect(&location),
+        Target::File(file) if is_html(&file) && error.is_some() => html(
+            200,
+            error_page(error.as_deref().unwrap_or_default(), &version),
+        ),
+        Target::File(file) => match std::fs::read(&file) {
+            Ok(bytes) if is_html(&file) => {
+                let page = inject_reload(&String::from_utf8_lossy(&bytes), &version);
+                html(200, page)
+            }
+            Ok(bytes) => with(Response::from_data(bytes), content_type(&file)),
+            Err(_) => not_found(path, &version),
+        },
+        Target::NotFound if error.is_some() && path.ends_with(".html") => html(
+            200,
+            error_page(error.as_deref().unwrap_or_default(), &version),
+        ),
+        Target::NotFound => not_found(path, &version),
+    }
+}
+
+/// Where a request path leads inside the output folder.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    File(PathBuf),
+    /// A folder asked for without its trailing slash: relative links need the slash.
+    Redirect(String),
+    NotFound,
+}
+
+/// Maps a URL path to a file under `root`. Only plain names are followed: `..`, `.`-hidden
+/// names (the site marker, temporary files), encoded slashes or NULs, backslashes and
+/// anything that resolves outside `root` through a link are not found.
+pub fn resolve(root: &Path, url_path: &str) -> Target {
+    let Some(rest) = url_path.strip_prefix('/') else {
+        return Target::NotFound;
+    };
+    let mut file = root.to_path_buf();
+    for raw in rest.split('/').filter(|raw| !raw.is_empty()) {
+        let segment = match percent_decode(raw).map(String::from_utf8) {
+            Some(Ok(segment)) if is_plain_name(&segment) => segment,
+            _ => return Target::NotFound,
+        };
+        file.push(segment);
+    }
+    let (Ok(real_root), Ok(real)) = (root.canonicalize(), file.canonicalize()) else {
+        return Target::NotFound;
+    };
+    if !real.starts_with(&real_root) {
+        return Target::NotFound;
+    }
+    if real.is_dir() {
+        if !url_path.ends_with('/') {
+            return Target::Redirect(format!("{url_path}/"));
+        }
+        let index = real.join("index.html");
+        return if index.is_file() {
+            Target::File(index)
+        } else {
+            Target::NotFound
+        };
+    }
+    if real.is_file() {
+        Target::File(real)
+    } else {
+        Target::NotFound
+    }
+}
+
+/// A single ordinary path component that is not hidden.
+fn is_plain_name(segment: &str) -> bool {
+    let mut components = Path::new(segment).components();
+    matches!(
+        (components.next(), components.next()),
+        (Some(Component::Normal(_)), None)
+    ) && !segment.starts_with('.')
+        && !segment.contains(['/', '\\', '\0'])
+}
+
+/// `%XX` escapes decoded to bytes; `None` for a malformed escape.
+fn percent_decode(text: &str) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// The Content-Type of a file of the site, by extension.
+pub fn content_type(path: &Path) -> &'static str {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "md" => "text/markdown; charset=utf-8",
+        "json" => "application/json",
+        "pdf" => "application/pdf",
+        "svg" => "image/svg+xml",
+        "js" => "text/javascript; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+fn is_html(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "html")
+}
+
+/// The live-reload script for a page served at site `version`: it waits on
+/// [`VERSION_PATH`] and reloads when the version differs; while the server is away it
+/// retries every second.
+fn reload_script(version: &str) -> String {
+    format!(
+        "<script>/* rapport serve: live reload (not in built files) */\
+(function(){{var v=\"{version}\";function poll(){{fetch(\"{VERSION_PATH}?since=\"+v,{{cache:\"no-store\"}})\
+.then(function(r){{if(!r.ok)throw r.status;return r.text()}})\
+.then(function(t){{if(t!==v){{location.reload()}}else{{poll()}}}},function(){{setTimeout(poll,1000)}})}}poll()}})();</script>\n"
+    )
+}
+
+/// The page with the reload script before its last `</body>` (or at the end).
+pub fn inject_reload(page: &str, version: &str) -> String {
+    let script = reload_script(version);
+    let at = page.rfind("</body>").unwrap_or(page.len());
+    let mut out = String::with_capacity(page.len() + script.len());
+    out.push_str(&page[..at]);
+    out.push_str(&script);
+    out.push_str(&page[at..]);
+    out
+}
+
+/// The page shown for every HTML request while the workspace does not build: the
+/// diagnostics as text, and the reload script so the page recovers when the edit is fixed.
+pub fn error_page(problems: &str, version: &str) -> String {
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<title>rapport: the site could not be rebuilt</title>\n\
+<style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}}\
+pre{{background:#fdf2f2;border-left:4px solid #b3261e;padding:1rem;overflow:auto;white-space:pre-wrap}}</style>\n\
+</head>\n<body>\n<h1>The site could not be rebuilt</h1>\n\
+<p>Fix the problems below and save; this page reloads by itself. The last good build is still on disk.</p>\n\
+<pre>{}</pre>\n</body>\n</html>\n",
+        escape(problems)
+    );
+    inject_reload(&page, version)
+}
+
+fn not_found(path: &str, version: &str) -> Reply {
+    if path.ends_with(".html") || path.ends_with('/') {
+        // A page that does not exist yet (a new account being written) appears by itself.
+        let page = format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Not found</title></head>\n\
+<body>\n<h1>Not found</h1>\n<p>{} is not part of the site. <a href=\"{HOME}\">Portfolio</a></p>\n</body>\n</html>\n",
+            escape(path)
+        );
+        html(404, inject_reload(&page, version))
+    } else {
+        text(404, "not found\n")
+    }
+}
+
+fn html(code: u16, page: String) -> Reply {
+    with(
+        Response::from_data(page.into_bytes()).with_status_code(StatusCode(code)),
+        "text/html; charset=utf-8",
+    )
+}
+
+fn text(code: u16, body: &str) -> Reply {
+    with(
+        Response::from_data(body.as_bytes().to_vec()).with_status_code(StatusCode(code)),
+        "text/plain; charset=utf-8",
+    )
+}
+
+/// The content type, and no caching: a preview must always show the latest build.
+fn with(reply: Reply, content_type: &str) -> Reply {
+    let mut reply = reply;
+    for (name, value) in [
+        ("Content-Type", content_type),
+        ("Cache-Control", "no-store"),
+    ] {
+        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            reply.add_header(h);
+        }
+    }
+    reply
+}
+
+fn redirect(location: &str) -> Reply {
+    // Request paths are ASCII on the wire; one that is not cannot be a folder of the site.
+    match Header::from_bytes(&b"Location"[..], location.as_bytes()) {
+        Ok(h) => text(302, "").with_header(h),
+        Err(()) => text(404, "not found\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use std::fs;
+
+    /// An output folder with a page, a folder with an index, the marker, and a secret
+    /// beside it.
+    fn site() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        fs::create_dir_all(out.join("internal/accounts/acme")).unwrap();
+        fs::write(out.join("internal/index.html"), "portfolio").unwrap();
+        fs::write(out.join("internal/accounts/acme/index.html"), "acme").unwrap();
+        fs::write(out.join("internal/with space.md"), "md").unwrap();
+        fs::write(out.join(".rapport-site"), "").unwrap();
+        fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+        (dir, out)
+    }
+
+    #[test]
+    fn serves_files_and_folder_indexes_under_the_output_folder() {
+        let (_dir, out) = site();
+        let real = out.canonicalize().unwrap();
+        assert_eq!(
+            resolve(&out, "/internal/index.html"),
+            Target::File(real.join("internal/index.html"))
+        );
+        assert_eq!(
+            resolve(&out, "/internal/accounts/acme/"),
+            Target::File(real.join("internal/accounts/acme/index.html"))
+        );
+        assert_eq!(
+            resolve(&out, "/internal/accounts/acme"),
+            Target::Redirect("/internal/accounts/acme/".into())
+        );
+        assert_eq!(
+            resolve(&out, "/internal/with%20space.md"),
+            Target::File(real.join("internal/with space.md"))
+        );
+        assert_eq!(resolve(&out, "/internal/missing.html"), Target::NotFound);
+        assert_eq!(
+            resolve(&out, "/"),
+            Target::NotFound,
+            "the root has no index"
+        );
+    }
+
+    #[test]
+    fn nothing_outside_the_output_folder_or_hidden_is_reachable() {
+        let (_dir, out) = site();
+        for path in [
+            "/../secret.txt",
+            "/internal/../../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E/secret.txt",
+            "/internal/..%2f..%2fsecret.txt",
+            "/internal/..%5c..%5csecret.txt",
+            "/internal%2f..%2f..%2fsecret.txt",
+            "/.rapport-site",
+            "/./internal/index.html",
+            "/internal/index.html%00.md",
+            "/%",
+            "/%zz",
+            "/%ff%fe",
+            "secret.txt",
+            "http://example.com/internal/index.html",
+        ] {
+            assert_eq!(resolve(&out, path), Target::NotFound, "{path}");
+        }
+        // `//` segments are skipped, so an absolute-looking path stays inside.
+        assert_eq!(resolve(&out, "//etc/passwd"), Target::NotFound);
+        assert!(matches!(
+            resolve(&out, "//internal//index.html"),
+            Target::File(_)
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_output_folder_is_not_followed() {
+        let (dir, out) = site();
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), out.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.path(), out.join("up")).unwrap();
+        assert_eq!(resolve(&out, "/link.txt"), Target::NotFound);
+        assert_eq!(resolve(&out, "/up/secret.txt"), Target::NotFound);
+    }
+
+    #[test]
+    fn content_types_name_the_format_and_charset() {
+        for (name, expected) in [
+            ("a/index.html", "text/html; charset=utf-8"),
+            ("style.css", "text/css; charset=utf-8"),
+            ("index.md", "text/markdown; charset=utf-8"),
+            ("portfolio.json", "application/json"),
+            ("2026-Q1.pdf", "application/pdf"),
+            ("chart.svg", "image/svg+xml"),
+            ("archive.bin", "application/octet-stream"),
+            ("no-extension", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(Path::new(name)), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_reload_script_goes_before_the_end_of_the_body() {
+        let page = "<html><body><p>x</p></body>\n</html>\n";
+        let served = inject_reload(page, "7-3");
+        let script = served.find("<script>").unwrap();
+        assert!(script < served.find("</body>").unwrap());
+        assert!(served.contains("var v=\"7-3\""));
+        assert!(served.contains(VERSION_PATH));
+        assert_eq!(served.replace(&reload_script("7-3"), ""), page);
+        let bare = inject_reload("<p>no body</p>", "1-1");
+        assert!(bare.starts_with("<p>no body</p><script>"));
+    }
+
+    #[test]
+    fn the_error_page_escapes_diagnostics_and_reloads() {
+        let page = error_page("error: <script>alert(1)</script> & more", "1-2");
+        assert!(page.contains("error: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
+        assert_eq!(
+            page.matches("<script>").count(),
+            1,
+            "only the reload script"
+        );
+        assert!(page.contains("var v=\"1-2\""));
+    }
+}

@@ -1,0 +1,361 @@
+//! `rapport serve`: builds the site, serves it on 127.0.0.1, watches the workspace and
+//! rebuilds on change (only the edited accounts' pages and the portfolio when that is
+//! enough), and reloads open pages through a small script added to HTML responses, never
+//! to the files on disk.
+//!
+//! Threads: the caller's thread waits for file events and rebuilds, one rebuild at a time;
+//! the HTTP server answers requests on its own threads and reads what the rebuilds publish
+//! in [`Status`].
+
+mod http;
+mod output;
+mod rebuild;
+mod watch;
+
+pub use http::{content_type, error_page, inject_reload, resolve, Target, VERSION_PATH};
+pub use watch::{classify, Change};
+
+use crate::build::BuildOptions;
+use crate::cli::Format;
+use crate::diagnostic::{display_path, Diagnostic};
+use crate::model::Date;
+use rebuild::{Failure, Outcome, Site};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// Quiet time after the last file event before rebuilding: an editor's save (write,
+/// rename, attributes) and `git checkout` come as bursts of events.
+const QUIET: Duration = Duration::from_millis(50);
+/// Longest a burst may postpone a rebuild.
+const MAX_DELAY: Duration = Duration::from_millis(500);
+
+/// What `rapport serve` needs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub workspace: PathBuf,
+    pub out: PathBuf,
+    pub as_of: Date,
+    /// The port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// Read git history, as `rapport build` does by default.
+    pub history: bool,
+}
+
+/// Why serving could not start. Problems in the workspace's files are not among them: the
+/// server starts anyway and shows them until they are fixed.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("workspace folder not found: {0}")]
+    NoWorkspace(String),
+    #[error(transparent)]
+    Site(#[from] crate::site::SiteError),
+    #[error("cannot listen on 127.0.0.1:{port}: {detail}")]
+    Bind { port: u16, detail: String },
+    #[error("cannot watch {path} for changes: {detail}")]
+    Watch { path: String, detail: String },
+}
+
+/// The published state of the site: its version, which the reload script compares, and
+/// the problems that stopped the last rebuild, if it failed.
+pub struct Status {
+    current: Mutex<Published>,
+    changed: Condvar,
+    /// Differs between runs, so a page left open across a restart reloads.
+    run: u32,
+}
+
+struct Published {
+    generation: u64,
+    error: Option<String>,
+}
+
+impl Status {
+    fn new() -> Status {
+        Status {
+            current: Mutex::new(Published {
+                generation: 0,
+                error: None,
+            }),
+            changed: Condvar::new(),
+            run: std::process::id(),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Published> {
+        // The data is two plain fields; a panicked writer cannot leave them half-updated.
+        self.current.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn version_of(&self, published: &Published) -> String {
+        format!("{}-{}", self.run, published.generation)
+    }
+
+    /// The current version.
+    pub fn version(&self) -> String {
+        self.version_of(&self.lock())
+    }
+
+    /// The current version and error, read together.
+    pub fn snapshot(&self) -> (String, Option<String>) {
+        let published = self.lock();
+        (self.version_of(&published), published.error.clone())
+    }
+
+    /// A new version of the site: open pages reload. `error` is the text shown instead of
+    /// every page until the next good rebuild.
+    fn publish(&self, error: Option<String>) {
+        let mut published = self.lock();
+        published.generation += 1;
+        published.error = error;
+        self.changed.notify_all();
+    }
+
+    fn has_error(&self) -> bool {
+        self.lock().error.is_some()
+    }
+
+    /// Waits up to `timeout` for a version other than `since`; returns the version then.
+    pub fn wait_for_change(&self, since: &str, timeout: Duration) -> String {
+        let published = self.lock();
+        let (published, _) = self
+            .changed
+            .wait_timeout_while(published, timeout, |p| self.version_of(p) == since)
+            .unwrap_or_else(|e| e.into_inner());
+        self.version_of(&published)
+    }
+}
+
+enum Message {
+    File(notify::Result<notify::Event>),
+    Stop,
+}
+
+/// Asks a running [`Serve`] to stop after the rebuild in progress, if any.
+#[derive(Clone)]
+pub struct Stopper(Sender<Message>);
+
+impl Stopper {
+    pub fn stop(&self) {
+        let _ = self.0.send(Message::Stop);
+    }
+}
+
+/// A started preview: built, listening, watching.
+pub struct Serve {
+    url: String,
+    root: PathBuf,
+    out: PathBuf,
+    site: Site,
+    status: Arc<Status>,
+    server: http::Server,
+    watch: watch::Watch,
+    sender: Sender<Message>,
+    receiver: Receiver<Message>,
+}
+
+impl Serve {
+    /// Checks the folders, listens, starts watching, builds the whole site and starts
+    /// answering requests. A workspace with errors still starts: its problems are printed
+    /// and shown in the browser until fixed.
+    pub fn start(options: &Options) -> Result<Serve, ServeError> {
+        let root = options
+            .workspace
+            .canonicalize()
+            .ok()
+            .filter(|r| r.is_dir())
+            .ok_or_else(|| ServeError::NoWorkspace(display_path(&options.workspace)))?;
+        crate::site::check_out_dir(&options.out, &options.workspace)?;
+        let out = std::path::absolute(&options.out).unwrap_or_else(|_| options.out.clone());
+        let mut server = http::Server::bind(options.port).map_err(|detail| ServeError::Bind {
+            port: options.port,
+            detail,
+        })?;
+        let (sender, receiver) = mpsc::channel();
+        let events = sender.clone();
+        // Watch before building, so an edit made during the first build is not missed.
+        let watch = watch::Watch::start(&root, move |event| {
+            let _ = events.send(Message::File(event));
+        })
+        .map_err(|e| ServeError::Watch {
+            path: display_path(&options.workspace),
+            detail: e.to_string(),
+        })?;
+        let build_options = BuildOptions {
+            history: options.history,
+            ..BuildOptions::new(&options.out, options.as_of)
+        };
+        let mut site = Site::new(options.workspace.clone(), build_options);
+        let status = Arc::new(Status::new());
+        let started = Instant::now();
+        let result = site.full();
+        report(&status, result, started);
+        server.start(out.clone(), Arc::clone(&status));
+        Ok(Serve {
+            url: format!("http://{}/", server.addr()),
+            root,
+            out,
+            site,
+            status,
+            server,
+            watch,
+            sender,
+            receiver,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT/`
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn stopper(&self) -> Stopper {
+        Stopper(self.sender.clone())
+    }
+
+    /// Rebuilds on every change until stopped, then closes the server.
+    pub fn run(mut self) {
+        while let Some(changes) = self.next_changes() {
+            if changes.contains(&Change::AccountsFolder) || changes.contains(&Change::Templates) {
+                self.watch.refresh();
+            }
+            let started = Instant::now();
+            let result = self.site.rebuild(&changes);
+            report(&self.status, result, started);
+        }
+        self.server.stop();
+    }
+
+    /// Waits for the next burst of changes that matter; `None` when asked to stop.
+    fn next_changes(&self) -> Option<BTreeSet<Change>> {
+        let mut changes = BTreeSet::new();
+        let mut first = None;
+        loop {
+            let message = match first {
+                None => self.receiver.recv().ok()?,
+                Some(first) => {
+                    let left = MAX_DELAY.saturating_sub(Instant::elapsed(&first));
+                    match self.receiver.recv_timeout(QUIET.min(left)) {
+                        Ok(message) => message,
+                        Err(RecvTimeoutError::Timeout) => return Some(changes),
+                        Err(RecvTimeoutError::Disconnected) => return None,
+                    }
+                }
+            };
+            match message {
+                Message::Stop => return None,
+                Message::File(Ok(event)) => {
+                    changes.extend(watch::classify(&self.root, &self.out, &event));
+                }
+                Message::File(Err(e)) => {
+                    eprintln!("warning: file watching: {e}; rebuilding everything");
+                    changes.insert(Change::Rescan);
+                }
+            }
+            if first.is_none() && !changes.is_empty() {
+                first = Some(Instant::now());
+            }
+        }
+    }
+}
+
+/// Prints what a rebuild did and publishes it to the browser.
+fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant) {
+    let elapsed = started.elapsed();
+    match result {
+        Ok(Outcome::Full(summary)) => {
+            crate::report(&summary.warnings, Format::Human);
+            eprintln!(
+                "built {} accounts: {} pages ({} files), {} warning(s), in {:.2} s",
+                summary.accounts,
+                summary.pages,
+                summary.files,
+                summary.warnings.len(),
+                elapsed.as_secs_f64()
+            );
+            status.publish(None);
+        }
+        Ok(Outcome::Accounts {
+            ids,
+            written,
+            removed,
+            warnings,
+        }) => {
+            crate::report(&warnings, Format::Human);
+            eprintln!(
+                "rebuilt {}: {written} file(s) written, {removed} removed, in {} ms",
+                ids.join(", "),
+                elapsed.as_millis()
+            );
+            status.publish(None);
+        }
+        Ok(Outcome::Unchanged) => {
+            if status.has_error() {
+                eprintln!("fixed: the site is back to its last build");
+                status.publish(None);
+            }
+        }
+        Err(Failure::Invalid(diagnostics)) => {
+            crate::report(&diagnostics, Format::Human);
+            eprintln!("the site was not rebuilt; fix the file(s) above and save");
+            status.publish(Some(diagnostics_text(&diagnostics)));
+        }
+        Err(Failure::Other(message)) => {
+            eprintln!("error: {message}");
+            eprintln!("the site was not rebuilt; the last good build is still served");
+            status.publish(Some(format!("error: {message}\n")));
+        }
+    }
+}
+
+/// Diagnostics as the terminal shows them, for the error page.
+fn diagnostics_text(diagnostics: &[Diagnostic]) -> String {
+    let mut text = String::new();
+    for d in diagnostics {
+        let source = read_source(&d.file);
+        text.push_str(&d.render(source.as_deref()));
+        text.push('\n');
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    text.push_str(&format!(
+        "error: {errors} error(s), {} warning(s)\n",
+        diagnostics.len() - errors
+    ));
+    text
+}
+
+fn read_source(path: &Path) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Some(String::from_utf8_lossy(bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_waiting_poll_returns_when_a_rebuild_is_published() {
+        let status = Arc::new(Status::new());
+        status.publish(None);
+        let first = status.version();
+        assert_eq!(
+            status.wait_for_change("an older version", Duration::from_secs(30)),
+            first,
+            "a version other than the one asked about returns at once"
+        );
+        let publisher = Arc::clone(&status);
+        let waiter = std::thread::spawn(move || {
+            // Published from here on: the poll below may start before or after it.
+            publisher.publish(Some("error: broken\n".into()));
+        });
+        let next = status.wait_for_change(&first, Duration::from_secs(30));
+        waiter.join().ok();
+        assert_ne!(next, first);
+        let (version, error) = status.snapshot();
+        assert_eq!(version, next);
+        assert_eq!(error.as_deref(), Some("error: broken\n"));
+    }
+}

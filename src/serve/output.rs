@@ -1,0 +1,137 @@
+//! Writing an incremental rebuild into the existing output folder: each changed file goes
+//! through a temporary file in its own folder and a rename, so a browser never reads half a
+//! page; a file whose bytes are unchanged is left alone; a page an account no longer has
+//! (a review taken out) is removed.
+//!
+//! Full builds do not come here: they go through `site::write_atomically`, which swaps in a
+//! whole new folder.
+
+use crate::site::{OutputFile, SiteError};
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+fn io_error(path: &Path, source: io::Error) -> SiteError {
+    SiteError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Writes the files whose content differs from what is on disk; returns how many it wrote.
+pub fn write_changed(out: &Path, files: &[OutputFile]) -> Result<usize, SiteError> {
+    let mut written = 0;
+    for file in files {
+        let path = out.join(&file.path);
+        if fs::read(&path).is_ok_and(|old| old == file.bytes) {
+            continue;
+        }
+        replace(&path, &file.bytes)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it and a rename.
+fn replace(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Err(io_error(path, io::ErrorKind::InvalidInput.into()));
+    };
+    fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    let temp = dir.join(format!(
+        ".{}.rapport-tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    if let Err(e) = result {
+        let _ = fs::remove_file(&temp);
+        return Err(io_error(path, e));
+    }
+    Ok(())
+}
+
+/// Removes the files directly in `out/dir` that are not in `keep` (paths relative to
+/// `out`, as in [`OutputFile::path`]); returns how many it removed. A folder that does not
+/// exist has nothing to remove.
+pub fn remove_stale(out: &Path, dir: &str, keep: &BTreeSet<&str>) -> Result<usize, SiteError> {
+    let folder = out.join(dir);
+    let entries = match fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(io_error(&folder, e)),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry.map_err(|e| io_error(&folder, e))?;
+        let name = entry.file_name();
+        let relative = format!("{dir}/{}", name.to_string_lossy());
+        let is_file = entry.file_type().map(|t| t.is_file()).unwrap_or(false);
+        if is_file && !keep.contains(relative.as_str()) {
+            fs::remove_file(entry.path()).map_err(|e| io_error(&entry.path(), e))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[cfg(unix)]
+    fn inode(path: &Path) -> u64 {
+        std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).unwrap())
+    }
+
+    #[test]
+    fn writes_only_what_changed_and_leaves_no_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let first = [file("a/x.html", "1"), file("a/y.md", "2")];
+        assert_eq!(write_changed(out, &first).unwrap(), 2);
+        #[cfg(unix)]
+        let before = inode(&out.join("a/y.md"));
+        let second = [file("a/x.html", "changed"), file("a/y.md", "2")];
+        assert_eq!(write_changed(out, &second).unwrap(), 1);
+        assert_eq!(fs::read_to_string(out.join("a/x.html")).unwrap(), "changed");
+        #[cfg(unix)]
+        assert_eq!(
+            inode(&out.join("a/y.md")),
+            before,
+            "an unchanged file is not rewritten"
+        );
+        let names: Vec<_> = fs::read_dir(out.join("a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
+    }
+
+    #[test]
+    fn removes_pages_that_are_no_longer_built() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        write_changed(
+            out,
+            &[file("s/a/old.html", "1"), file("s/a/keep.html", "2")],
+        )
+        .unwrap();
+        fs::create_dir_all(out.join("s/a/sub")).unwrap();
+        let keep = BTreeSet::from(["s/a/keep.html"]);
+        assert_eq!(remove_stale(out, "s/a", &keep).unwrap(), 1);
+        assert!(!out.join("s/a/old.html").exists());
+        assert!(out.join("s/a/keep.html").exists());
+        assert!(out.join("s/a/sub").is_dir(), "folders are not touched");
+        assert_eq!(remove_stale(out, "s/missing", &keep).unwrap(), 0);
+    }
+}
