@@ -82,10 +82,7 @@ pub fn report(diagnostics: &[Diagnostic], format: Format) {
     match format {
         Format::Human => {
             for d in diagnostics {
-                let source = std::fs::read(&d.file).ok().map(|b| {
-                    let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&b);
-                    String::from_utf8_lossy(b).into_owned()
-                });
+                let source = load::source_of(d);
                 eprint!("{}", d.render(source.as_deref()));
                 eprintln!();
             }

@@ -259,7 +259,6 @@ fn hostile_files_do_not_hide_problems_in_other_files() {
 
 /// A 1 GiB (sparse) file must be refused as fast and as cheaply as a 20 MB one.
 #[test]
-#[ignore = "lib.rs `report` reads every reported file whole; switch it to `load::source_of`"]
 fn a_huge_file_is_not_read_to_report_it() {
     let ws = Workspace::new().account("hostile.yaml", "");
     let file = std::fs::File::options()

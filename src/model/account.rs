@@ -147,11 +147,6 @@ words!(
     Cadence { Weekly = "weekly", Monthly = "monthly", Quarterly = "quarterly", Yearly = "yearly", AdHoc = "ad-hoc" }
 );
 
-impl Default for Willingness {
-    fn default() -> Self {
-        Willingness::Unknown
-    }
-}
 
 /// Where a troubled relationship stands in the seven-step turnaround.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -184,7 +179,7 @@ pub struct Value {
     pub need: Option<Degree>,
     #[serde(default)]
     pub want: Option<Degree>,
-    #[serde(default)]
+    #[serde(default = "not_known")]
     pub counterpart_wants: Willingness,
     #[serde(default)]
     pub alternatives: Option<String>,
@@ -409,6 +404,9 @@ pub struct Behaviours {
     pub them: Vec<String>,
 }
 
+fn not_known() -> Willingness {
+    Willingness::Unknown
+}
 fn internal() -> Visibility {
     Visibility::Internal
 }
