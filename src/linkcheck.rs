@@ -228,7 +228,12 @@ fn scan_html(text: &str) -> Scanned {
             rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
             continue;
         }
-        let Some((tag, attributes, after)) = parse_tag(rest) else {
+        let Some(StartTag {
+            name: tag,
+            attributes,
+            rest: after,
+        }) = parse_tag(rest)
+        else {
             rest = &rest[1..];
             continue;
         };
@@ -264,10 +269,18 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// Parses the start tag at the beginning of `text` (`<name attr="v" …>`) into its lower-case
-/// name, its attributes (names lower-cased, values entity-decoded) and the text after it.
+/// An HTML start tag: lower-case name, attributes (names lower-cased, values
+/// entity-decoded), and the text after its `>`.
+#[derive(Debug)]
+struct StartTag<'a> {
+    name: String,
+    attributes: Vec<(String, String)>,
+    rest: &'a str,
+}
+
+/// Parses the start tag at the beginning of `text` (`<name attr="v" …>`).
 /// End tags, doctypes and stray `<` give `None`.
-fn parse_tag(text: &str) -> Option<(String, Vec<(String, String)>, &str)> {
+fn parse_tag(text: &str) -> Option<StartTag<'_>> {
     let body = text.strip_prefix('<')?;
     if !body.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
@@ -281,10 +294,18 @@ fn parse_tag(text: &str) -> Option<(String, Vec<(String, String)>, &str)> {
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
         if let Some(after) = rest.strip_prefix('>') {
-            return Some((tag, attributes, after));
+            return Some(StartTag {
+                name: tag,
+                attributes,
+                rest: after,
+            });
         }
         if rest.is_empty() {
-            return Some((tag, attributes, rest));
+            return Some(StartTag {
+                name: tag,
+                attributes,
+                rest,
+            });
         }
         let end = rest
             .find(|c: char| c.is_whitespace() || "=>/".contains(c))
@@ -544,7 +565,11 @@ mod tests {
 
     #[test]
     fn attributes_are_read_in_every_html_spelling() {
-        let (tag, attributes, rest) = parse_tag(
+        let StartTag {
+            name: tag,
+            attributes,
+            rest,
+        } = parse_tag(
             "<A HREF=x.html data-x='1' hidden id = \"a&amp;b\" title=\"&#47;&lt;&bogus;\">after",
         )
         .unwrap();

@@ -12,7 +12,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -59,10 +59,12 @@ pub enum PdfError {
     },
     #[error("cannot list the pages to print in {}: {source}", path.display())]
     Scan { path: PathBuf, source: io::Error },
-    #[error("{}", failures_message(.failures, *.total))]
+    #[error("{}", failures_message(.failures, *.total, *.untried))]
     Pages {
         failures: Vec<PageFailure>,
         total: usize,
+        /// Pages not tried because a browser hung: the next would most likely hang too.
+        untried: usize,
     },
 }
 
@@ -79,7 +81,7 @@ impl fmt::Display for PageFailure {
     }
 }
 
-fn failures_message(failures: &[PageFailure], total: usize) -> String {
+fn failures_message(failures: &[PageFailure], total: usize, untried: usize) -> String {
     let mut text = format!(
         "{} of {total} page(s) could not be printed to PDF",
         failures.len()
@@ -88,6 +90,11 @@ fn failures_message(failures: &[PageFailure], total: usize) -> String {
         text.push_str("\n  - ");
         text.push_str(&failure.to_string());
     }
+    if untried > 0 {
+        text.push_str(&format!(
+            "\n  {untried} more page(s) were not tried after the browser hung"
+        ));
+    }
     text
 }
 
@@ -95,12 +102,19 @@ fn failures_message(failures: &[PageFailure], total: usize) -> String {
 /// returns how many were printed.
 pub fn print_all(site_root: &Path, options: &PdfOptions) -> Result<usize, PdfError> {
     let browser = find_browser(options.chrome.as_deref())?;
+    print_with(&browser, site_root, PAGE_TIMEOUT)
+}
+
+/// [`print_all`] with a given browser and time limit per page.
+fn print_with(browser: &Path, site_root: &Path, timeout: Duration) -> Result<usize, PdfError> {
     let root = fs::canonicalize(site_root).map_err(|source| PdfError::Scan {
         path: site_root.to_path_buf(),
         source,
     })?;
     let pages = printable_pages(&root)?;
     let next = AtomicUsize::new(0);
+    let tried = AtomicUsize::new(0);
+    let hung = AtomicBool::new(false);
     let failures = Mutex::new(Vec::new());
     let printers = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -108,16 +122,23 @@ pub fn print_all(site_root: &Path, options: &PdfOptions) -> Result<usize, PdfErr
         .min(pages.len());
     std::thread::scope(|scope| {
         for _ in 0..printers {
-            scope.spawn(|| loop {
-                let Some(page) = pages.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                    break;
-                };
-                if let Err(reason) = print_page(&browser, &root, page) {
-                    if let Ok(mut list) = failures.lock() {
-                        list.push(PageFailure {
-                            page: page.clone(),
-                            reason,
-                        });
+            // Each printer takes the next page until none is left.
+            scope.spawn(|| {
+                while let Some(page) = pages.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if hung.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    tried.fetch_add(1, Ordering::Relaxed);
+                    if let Err(failure) = print_page(browser, &root, page, timeout) {
+                        if matches!(failure, Failure::TimedOut(_)) {
+                            hung.store(true, Ordering::Relaxed);
+                        }
+                        if let Ok(mut list) = failures.lock() {
+                            list.push(PageFailure {
+                                page: page.clone(),
+                                reason: failure.to_string(),
+                            });
+                        }
                     }
                 }
             });
@@ -131,6 +152,7 @@ pub fn print_all(site_root: &Path, options: &PdfOptions) -> Result<usize, PdfErr
         Err(PdfError::Pages {
             failures,
             total: pages.len(),
+            untried: pages.len() - tried.into_inner(),
         })
     }
 }
@@ -260,43 +282,45 @@ fn files_in(dir: &Path) -> Result<Vec<String>, PdfError> {
 
 /// Prints `root/page` (an `.html` path) to the `.pdf` beside it, with one attempt more
 /// when the browser fails outright: a fresh headless Chromium occasionally dies at start
-/// in a loaded container. A timeout is not retried, it would only double the wait.
-fn print_page(browser: &Path, root: &Path, page: &str) -> Result<(), String> {
+/// in a loaded container. A timeout is not retried: it would only double the wait, and
+/// stops the printing of the pages not yet started.
+fn print_page(browser: &Path, root: &Path, page: &str, timeout: Duration) -> Result<(), Failure> {
     let html = root.join(page);
     let pdf = html.with_extension("pdf");
-    match print_once(browser, &html, &pdf) {
-        Err(Failure::Failed(_)) => print_once(browser, &html, &pdf),
+    match print_once(browser, &html, &pdf, timeout) {
+        Err(Failure::Failed(_)) => print_once(browser, &html, &pdf, timeout),
         other => other,
-    }
-    .map_err(|failure| failure.to_string())?;
-    let mut bytes = fs::read(&pdf).map_err(|e| format!("cannot read the PDF: {e}"))?;
-    check_pdf(&bytes)?;
+    }?;
+    let mut bytes =
+        fs::read(&pdf).map_err(|e| Failure::Failed(format!("cannot read the PDF: {e}")))?;
+    check_pdf(&bytes).map_err(Failure::Failed)?;
     if blank_timestamps(&mut bytes) {
-        fs::write(&pdf, &bytes).map_err(|e| format!("cannot write the PDF: {e}"))?;
+        fs::write(&pdf, &bytes)
+            .map_err(|e| Failure::Failed(format!("cannot write the PDF: {e}")))?;
     }
     Ok(())
 }
 
 #[derive(Debug)]
 enum Failure {
-    TimedOut,
+    TimedOut(Duration),
     Failed(String),
 }
 
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::TimedOut => write!(
+            Failure::TimedOut(limit) => write!(
                 f,
-                "the browser was still running after {} s and was stopped",
-                PAGE_TIMEOUT.as_secs()
+                "the browser was still running after {:.1} s and was stopped",
+                limit.as_secs_f64()
             ),
             Failure::Failed(reason) => f.write_str(reason),
         }
     }
 }
 
-fn print_once(browser: &Path, html: &Path, pdf: &Path) -> Result<(), Failure> {
+fn print_once(browser: &Path, html: &Path, pdf: &Path, timeout: Duration) -> Result<(), Failure> {
     let failed = |what: &str, e: io::Error| Failure::Failed(format!("{what}: {e}"));
     // A fresh profile per run: no state shared between prints, no lock left by a killed one.
     let profile = tempfile::Builder::new()
@@ -315,9 +339,9 @@ fn print_once(browser: &Path, html: &Path, pdf: &Path) -> Result<(), Failure> {
         .stderr(Stdio::from(log))
         .spawn()
         .map_err(|e| failed(&format!("cannot start {}", browser.display()), e))?;
-    let status = wait_with_timeout(&mut child, PAGE_TIMEOUT)
+    let status = wait_with_timeout(&mut child, timeout)
         .map_err(|e| failed("cannot wait for the browser", e))?
-        .ok_or(Failure::TimedOut)?;
+        .ok_or(Failure::TimedOut(timeout))?;
     let log = fs::read(&log_path).unwrap_or_default();
     if !status.success() {
         return Err(Failure::Failed(format!(
@@ -579,6 +603,63 @@ mod tests {
         let mut quick = Command::new("true").spawn().unwrap();
         let status = wait_with_timeout(&mut quick, Duration::from_secs(30)).unwrap();
         assert!(status.is_some_and(|s| s.success()));
+    }
+
+    /// A site with `n` review packs of one account.
+    fn site_with_packs(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("internal/accounts/acme");
+        fs::create_dir_all(&folder).unwrap();
+        for q in 0..n {
+            let stem = format!("{}-Q{}", 2020 + q / 4, q % 4 + 1);
+            fs::write(folder.join(format!("{stem}.html")), "<h1>x</h1>").unwrap();
+        }
+        dir
+    }
+
+    #[cfg(unix)]
+    fn script(dir: &Path, body: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join("browser.sh");
+        fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hung_browser_stops_the_printing_and_is_named() {
+        let site = site_with_packs(12);
+        let bin = tempfile::tempdir().unwrap();
+        let hanging = script(bin.path(), "exec sleep 30");
+        let err = print_with(&hanging, site.path(), Duration::from_millis(200)).unwrap_err();
+        let PdfError::Pages {
+            failures,
+            total,
+            untried,
+        } = &err
+        else {
+            panic!("unexpected {err}");
+        };
+        assert_eq!(*total, 12);
+        assert!(!failures.is_empty() && failures.len() <= MAX_PRINTERS);
+        assert_eq!(failures.len() + untried, 12, "every page is accounted for");
+        assert!(failures[0].reason.contains("still running after 0.2 s"));
+        assert!(err
+            .to_string()
+            .contains("were not tried after the browser hung"));
+        // The stopped browsers wrote nothing, and nothing else was printed.
+        let pdfs = fs::read_dir(site.path().join("internal/accounts/acme"))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "pdf")
+            })
+            .count();
+        assert_eq!(pdfs, 0);
     }
 
     #[cfg(unix)]

@@ -128,10 +128,17 @@ fn building_twice_gives_byte_identical_trees() {
         tree(&out)
     };
     let first = build("first", &[]);
-    assert!(first.len() > 100, "the sample site has {} files", first.len());
+    assert!(
+        first.len() > 100,
+        "the sample site has {} files",
+        first.len()
+    );
     assert_same_tree(&first, &build("second", &[]), "a second build differs");
     for threads in ["1", "16"] {
-        let other = build(&format!("threads-{threads}"), &[("RAYON_NUM_THREADS", threads)]);
+        let other = build(
+            &format!("threads-{threads}"),
+            &[("RAYON_NUM_THREADS", threads)],
+        );
         assert_same_tree(
             &first,
             &other,

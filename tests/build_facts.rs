@@ -107,7 +107,10 @@ fn review_packs_link_to_the_previous_and_next_pack() {
         let targets = ["2026-Q1", "2026-Q2", "2026-Q3"].map(|q| {
             let md_link = md.contains(&format!("]({q}.md)"));
             let html_link = html.contains(&format!("href=\"{q}.html\""));
-            assert_eq!(md_link, html_link, "{quarter} links to {q} in one format only");
+            assert_eq!(
+                md_link, html_link,
+                "{quarter} links to {q} in one format only"
+            );
             md_link
         });
         targets
@@ -121,10 +124,24 @@ fn review_packs_link_to_the_previous_and_next_pack() {
 fn kept_and_broken_commitments_land_in_the_quarter_of_their_due_date() {
     let ws = built();
     let (q1, q2) = (pack(&ws, "2026-Q1"), pack(&ws, "2026-Q2"));
-    assert!(listed(&q1, "### Commitments broken", "Announce surcharges early"), "{q1}");
-    assert!(listed(&q2, "### Commitments kept", "Pay undisputed lines on time"), "{q2}");
-    assert!(!listed(&q2, "### Commitments broken", "Announce surcharges early"));
-    assert!(!listed(&q1, "### Commitments kept", "Pay undisputed lines on time"));
+    assert!(
+        listed(&q1, "### Commitments broken", "Announce surcharges early"),
+        "{q1}"
+    );
+    assert!(
+        listed(&q2, "### Commitments kept", "Pay undisputed lines on time"),
+        "{q2}"
+    );
+    assert!(!listed(
+        &q2,
+        "### Commitments broken",
+        "Announce surcharges early"
+    ));
+    assert!(!listed(
+        &q1,
+        "### Commitments kept",
+        "Pay undisputed lines on time"
+    ));
 }
 
 #[test]
@@ -199,7 +216,10 @@ fn portfolio_json_has_the_documented_keys() {
     assert_eq!(account["kind"], "supplier");
     assert_eq!(account["owner"], "dana");
     for key in ["stage", "alerts", "milestones", "disputes", "last_contact"] {
-        assert!(account.get(key).is_some(), "accounts[].{key} missing: {account:#}");
+        assert!(
+            account.get(key).is_some(),
+            "accounts[].{key} missing: {account:#}"
+        );
     }
     assert!(account["alerts"].is_array());
     let health = &account["health"];

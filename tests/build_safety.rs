@@ -111,7 +111,11 @@ fn assert_refused(ws: &Workspace, out: &str, reason: &str) {
         message.contains("refusing") && message.contains(reason),
         "--out {out}: expected `{reason}` in\n{message}"
     );
-    assert_same_tree(&before, &tree(ws.dir()), &format!("--out {out} changed files"));
+    assert_same_tree(
+        &before,
+        &tree(ws.dir()),
+        &format!("--out {out} changed files"),
+    );
 }
 
 #[test]

@@ -245,7 +245,8 @@ fn people_section(
         doc.item_raw(2, "id", &p.id);
         doc.text(4, "name", &p.name);
         doc.raw(4, "side", if p.us { "us" } else { "them" });
-        doc.text(4, "role", rng.pick(text::ROLES));
+        let level = LEVELS.iter().position(|l| *l == p.level).unwrap_or(3);
+        doc.text(4, "role", rng.pick(text::ROLES[level]));
         if rng.chance(95) {
             doc.raw(4, "level", p.level);
         }
@@ -273,15 +274,16 @@ fn people_section(
                 doc.ids(4, "covers", &covers);
             }
         }
-        if p.us || rng.chance(30) {
-            let assets: Vec<String> = (0..1 + rng.below(2)).map(|_| w.internal_line()).collect();
+        if p.us || rng.chance(20) {
+            let n = 1 + usize::from(rng.chance(30));
+            let assets: Vec<String> = (0..n).map(|_| w.internal_line()).collect();
             doc.texts(4, "assets", &assets);
         }
-        if p.us && rng.chance(80) {
-            let liabilities: Vec<String> = (0..1 + rng.below(2)).map(|_| w.internal_line()).collect();
+        if p.us && rng.chance(60) {
+            let liabilities = vec![w.internal_line()];
             doc.texts(4, "liabilities", &liabilities);
         }
-        if rng.chance(50) {
+        if rng.chance(35) {
             let notes = w.internal_note(false);
             doc.text(4, "notes", &notes);
         }
@@ -349,7 +351,7 @@ fn events(
             let who = some_people(rng, people, 1, 3);
             doc.ids(4, "people", &who);
         }
-        if rng.chance(70) {
+        if rng.chance(60) {
             let note = if shared {
                 w.shared_note(false)
             } else {
@@ -424,7 +426,7 @@ fn goals(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>, people: &[Person], an
             owners.push(theirs(rng, people));
         }
         doc.ids(4, "owners", &owners);
-        if rng.chance(70) {
+        if rng.chance(50) {
             let note = if shared {
                 w.shared_note(false)
             } else {
@@ -581,24 +583,24 @@ fn reviews(
             .collect();
         doc.raw(4, "scores", format!("{{ {} }}", pairs.join(", ")));
         let lines = |w: &mut Writer<'_>, n: usize| -> Vec<String> { (0..n).map(|_| w.internal_line()).collect() };
-        let successes = lines(w, 1 + rng.below(3));
+        let successes = lines(w, 1 + rng.below(2));
         doc.texts(4, "successes", &successes);
-        let failures = lines(w, rng.below(3));
-        if !failures.is_empty() {
+        if rng.chance(60) {
+            let failures = lines(w, 1);
             doc.texts(4, "failures", &failures);
         }
-        if rng.chance(50) {
-            let recognition = lines(w, 1 + rng.below(2));
+        if rng.chance(35) {
+            let recognition = lines(w, 1);
             doc.texts(4, "recognition", &recognition);
         }
-        let next_steps = lines(w, 1 + rng.below(3));
+        let next_steps = lines(w, 1 + rng.below(2));
         doc.texts(4, "next_steps", &next_steps);
-        if rng.chance(90) {
-            let summary = w.internal_note(rng.chance(40));
+        if rng.chance(80) {
+            let summary = w.internal_note(rng.chance(20));
             doc.text(4, "summary", &summary);
         }
-        if rng.chance(85) {
-            let shared_summary = w.shared_note(rng.chance(30));
+        if rng.chance(80) {
+            let shared_summary = w.shared_note(rng.chance(15));
             doc.text(4, "shared_summary", &shared_summary);
         }
     }

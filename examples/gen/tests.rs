@@ -179,8 +179,11 @@ fn page_words() -> String {
             text.push_str(&fs::read_to_string(entry.unwrap().path()).unwrap_or_default());
         }
     }
-    for words in [text::NOUNS, text::VERBS, text::FIRST, text::LAST, text::CO_A, text::CO_B, text::CO_C, text::ROLES] {
+    for words in [text::NOUNS, text::VERBS, text::FIRST, text::LAST, text::CO_A, text::CO_B, text::CO_C] {
         text.push_str(&words.join(" "));
+    }
+    for roles in text::ROLES {
+        text.push_str(&roles.join(" "));
     }
     text.to_lowercase()
 }

@@ -32,19 +32,12 @@ pub const CO_B: &[&str] = &[
 pub const CO_C: &[&str] = &[
     "Co.", "Ltd", "GmbH", "Inc.", "AG", "Group", "Holdings", "BV", "SA", "plc",
 ];
-pub const ROLES: &[&str] = &[
-    "Procurement Manager",
-    "Head of Supply Chain",
-    "VP Operations",
-    "Key Account Manager",
-    "Quality Lead",
-    "Plant Manager",
-    "CFO",
-    "CEO",
-    "Category Buyer",
-    "Logistics Coordinator",
-    "Engineering Director",
-    "Customer Success Manager",
+/// Job titles by level: executive, senior, manager, operational.
+pub const ROLES: &[&[&str]] = &[
+    &["CEO", "CFO", "VP Operations", "Chief Procurement Officer"],
+    &["Head of Supply Chain", "Engineering Director", "Plant Manager", "Sales Director"],
+    &["Procurement Manager", "Key Account Manager", "Quality Lead", "Customer Success Manager"],
+    &["Category Buyer", "Logistics Coordinator", "Inside Sales", "Quality Engineer"],
 ];
 
 /// Business nouns: the shared vocabulary.
@@ -190,26 +183,31 @@ impl Writer<'_> {
 
     /// A one-line internal text (list items, short notes): one or two sentences.
     pub fn internal_line(&mut self) -> String {
-        let n = 1 + usize::from(self.rng.chance(30));
+        let n = 1 + usize::from(self.rng.chance(15));
         self.sentences(INTERNAL_SENTENCES, n)
     }
 
     /// An internal Markdown note: a paragraph, sometimes a second one or a bullet list.
     pub fn internal_note(&mut self, long: bool) -> String {
-        let first = if long { 2 + self.rng.below(3) } else { 1 + self.rng.below(2) };
+        let first = if long {
+            2 + self.rng.below(2)
+        } else {
+            1 + usize::from(self.rng.chance(30))
+        };
         let mut text = self.sentences(INTERNAL_SENTENCES, first);
-        if long || self.rng.chance(20) {
+        if long || self.rng.chance(10) {
             match self.rng.below(3) {
                 0 => {
                     text.push_str("\n\n");
-                    let n = 1 + self.rng.below(3);
+                    let n = 1 + self.rng.below(2);
                     text.push_str(&self.sentences(INTERNAL_SENTENCES, n));
                 }
                 1 => {
                     text.push_str("\n\n");
                     for _ in 0..2 + self.rng.below(2) {
                         text.push_str("- ");
-                        text.push_str(&self.expand(self.pick_internal_sentence()));
+                        let template = self.rng.pick(INTERNAL_SENTENCES);
+                        text.push_str(&self.expand(template));
                         text.push('\n');
                     }
                 }
@@ -219,10 +217,6 @@ impl Writer<'_> {
         text.trim_end().to_string()
     }
 
-    fn pick_internal_sentence(&mut self) -> &'static str {
-        INTERNAL_SENTENCES[self.rng.below(INTERNAL_SENTENCES.len())]
-    }
-
     pub fn internal_title(&mut self) -> String {
         let template = self.rng.pick(INTERNAL_TITLES);
         self.expand(template)
@@ -230,19 +224,23 @@ impl Writer<'_> {
 
     /// A one-line shared text.
     pub fn shared_line(&mut self) -> String {
-        let n = 1 + usize::from(self.rng.chance(30));
+        let n = 1 + usize::from(self.rng.chance(15));
         self.sentences(SHARED_SENTENCES, n)
     }
 
     /// A shared Markdown note: a paragraph, sometimes a second one or a numbered list.
     pub fn shared_note(&mut self, long: bool) -> String {
-        let first = if long { 2 + self.rng.below(3) } else { 1 + self.rng.below(2) };
+        let first = if long {
+            2 + self.rng.below(2)
+        } else {
+            1 + usize::from(self.rng.chance(30))
+        };
         let mut text = self.sentences(SHARED_SENTENCES, first);
-        if long || self.rng.chance(20) {
+        if long || self.rng.chance(10) {
             match self.rng.below(3) {
                 0 => {
                     text.push_str("\n\n");
-                    let n = 1 + self.rng.below(3);
+                    let n = 1 + self.rng.below(2);
                     text.push_str(&self.sentences(SHARED_SENTENCES, n));
                 }
                 1 => {

@@ -19,6 +19,7 @@ use std::sync::Arc;
 /// Reads the history of every account of the workspace. Any failure to read git leaves
 /// the history empty: the pages lose a section, the build goes on.
 pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
+    let t0 = std::time::Instant::now();
     let Some(repo) = Repo::discover(&workspace.root) else {
         return History::none();
     };
@@ -26,6 +27,7 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
         Ok(log) if !log.is_empty() => log,
         _ => return History::none(),
     };
+    eprintln!("TIMING discover+log {:?}", t0.elapsed());
     let graph = Graph::new(&log);
     let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, commit) in log.iter().enumerate() {
@@ -84,6 +86,7 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
             });
         }
     }
+    eprintln!("TIMING plan {:?} drafts {}", t0.elapsed(), drafts.len());
     let snapshots = match read(&repo, &log, &drafts) {
         Some(snapshots) => snapshots,
         None => return History::none(),
@@ -94,6 +97,7 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
             snapshot: snapshots.get(&(log[k].id.clone(), path.to_string()))?.clone(),
         })
     };
+    eprintln!("TIMING read {:?}", t0.elapsed());
     let mut history = History::none();
     for d in drafts {
         let (Some(base), Some(steps)) = (

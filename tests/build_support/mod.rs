@@ -213,7 +213,12 @@ pub fn assert_paths(tree: &BTreeMap<String, Vec<u8>>, expected: &[&str]) {
 pub fn hidden_entries(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .expect("read dir")
-        .map(|e| e.expect("dir entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|name| name.starts_with('.'))
         .collect()
 }
