@@ -116,13 +116,18 @@ fn period(
         inside,
     );
     let milestones_due = chronological(milestones.iter().map(|(r, m)| (m.due, *r)), inside);
-    let milestones_missed = chronological(
+    // A milestone due and finished late in the same quarter is listed once, under met
+    // (marked late), not as both met and missed.
+    let milestones_missed: Vec<MilestoneRef> = chronological(
         milestones
             .iter()
             .filter(|(_, m)| missed(m))
             .map(|(r, m)| (m.due, *r)),
         inside,
-    );
+    )
+    .into_iter()
+    .filter(|r| !milestones_met.contains(r))
+    .collect();
 
     let commitments = || account.commitments.iter().enumerate();
     let settled_with = |status: CommitmentStatus| {

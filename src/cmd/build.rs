@@ -17,8 +17,8 @@ pub fn run(args: BuildArgs, today: chrono::NaiveDate) -> u8 {
         Ok(summary) => {
             crate::report(&summary.warnings, args.format);
             eprintln!(
-                "built {} accounts: {} pages ({} files), {} warning(s), in {:.2} s\nopen {}",
-                summary.accounts,
+                "built {}: {} pages ({} files), {} warning(s), in {:.2} s\nopen {}",
+                plural(summary.accounts, "account"),
                 summary.pages,
                 summary.files,
                 summary.warnings.len(),
@@ -36,5 +36,13 @@ pub fn run(args: BuildArgs, today: chrono::NaiveDate) -> u8 {
             eprintln!("nothing was written; the previous site, if any, is unchanged");
             crate::EXIT_INVALID
         }
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }

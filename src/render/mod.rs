@@ -6,8 +6,8 @@ pub mod chart;
 pub mod markdown;
 
 use crate::view::Page;
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use tera::Tera;
 
 /// The built-in templates and assets, embedded in the binary. A file of the same name in a
@@ -58,6 +58,8 @@ pub enum RenderError {
 pub struct Renderer {
     tera: Tera,
     stylesheet: String,
+    /// Templates replaced by a workspace file, so errors can name the file at fault.
+    overrides: BTreeMap<String, PathBuf>,
 }
 
 /// The text of one page in both formats.
@@ -74,6 +76,7 @@ impl Renderer {
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
             .collect();
+        let mut overrides = BTreeMap::new();
         if let Some(dir) = overrides_dir.filter(|d| d.is_dir()) {
             for (name, _) in BUILT_IN {
                 let path = dir.join(name);
@@ -84,6 +87,7 @@ impl Renderer {
                             detail: e.to_string(),
                         })?;
                     sources.insert(name.to_string(), text);
+                    overrides.insert(name.to_string(), path);
                 }
             }
         }
@@ -95,8 +99,12 @@ impl Renderer {
         let mut templates: Vec<(String, String)> = sources.into_iter().collect();
         templates.sort();
         tera.add_raw_templates(templates)
-            .map_err(|e| template_error(&e))?;
-        Ok(Renderer { tera, stylesheet })
+            .map_err(|e| template_error(&e, &overrides))?;
+        Ok(Renderer {
+            tera,
+            stylesheet,
+            overrides,
+        })
     }
 
     pub fn stylesheet(&self) -> &str {
@@ -105,20 +113,30 @@ impl Renderer {
 
     /// Renders one page as HTML and Markdown.
     pub fn render(&self, page: &Page) -> Result<Rendered, RenderError> {
-        let mut context =
-            tera::Context::from_value(page.context.clone()).map_err(|e| template_error(&e))?;
+        let error = |e: tera::Error| template_error(&e, &self.overrides);
+        let mut context = tera::Context::from_value(page.context.clone()).map_err(error)?;
         context.insert("root", &relative_root(&page.path));
         context.insert("audience", &page.audience);
         let html = self
             .tera
             .render(&format!("{}.html", page.template), &context)
-            .map_err(|e| template_error(&e))?;
+            .map_err(error)?;
         let md = self
             .tera
             .render(&format!("{}.md", page.template), &context)
-            .map_err(|e| template_error(&e))?;
-        Ok(Rendered { html, md })
+            .map_err(error)?;
+        Ok(Rendered {
+            html: one_final_newline(html),
+            md: one_final_newline(md),
+        })
     }
+}
+
+/// Template files end however their last tag ends; pages end with exactly one newline.
+fn one_final_newline(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    text.push('\n');
+    text
 }
 
 /// `../` repeated to reach the audience root (`internal/` or `shared/<id>/`) from a page.
@@ -130,7 +148,7 @@ fn relative_root(path: &str) -> String {
 
 /// Flattens tera's error chain into one message; tera puts the template name and the line
 /// in different links of the chain.
-fn template_error(error: &tera::Error) -> RenderError {
+fn template_error(error: &tera::Error, overrides: &BTreeMap<String, PathBuf>) -> RenderError {
     let mut parts = vec![error.to_string()];
     let mut source = std::error::Error::source(error);
     while let Some(e) = source {
@@ -144,8 +162,11 @@ fn template_error(error: &tera::Error) -> RenderError {
                 .nth(1)
                 .filter(|n| n.ends_with(".html") || n.ends_with(".md"))
         })
-        .unwrap_or("?")
-        .to_string();
+        .unwrap_or("?");
+    let name = match overrides.get(name) {
+        Some(path) => format!("{name} (the workspace override {})", path.display()),
+        None => format!("{name} (built in)"),
+    };
     RenderError::Template {
         name,
         detail: parts.join(": ").replace('\n', " "),

@@ -507,12 +507,11 @@ pub fn goal_view(
     }
 }
 
-/// A milestone's state at `as_of`: due today is not overdue.
-pub fn milestone_view(
-    milestone: &crate::model::Milestone,
-    as_of: crate::model::Date,
-) -> MilestoneView {
-    let status = match milestone.done {
+/// A milestone's state at `as_of`: due today is not overdue, and a milestone finished after
+/// `as_of` is shown as it stood then (a past quarter's page does not know the future).
+pub fn milestone_view(milestone: &crate::model::Milestone, as_of: crate::model::Date) -> MilestoneView {
+    let done = milestone.done.filter(|&d| d <= as_of);
+    let status = match done {
         Some(done) if done <= milestone.due => "met",
         Some(_) => "late",
         None if milestone.due < as_of => "overdue",
@@ -521,7 +520,7 @@ pub fn milestone_view(
     MilestoneView {
         title: milestone.title.clone(),
         due: common::date(milestone.due),
-        done: opt_date(milestone.done),
+        done: opt_date(done),
         status,
     }
 }
