@@ -39,7 +39,7 @@ pub fn score_trend(quarters: &[String], series: &[Series]) -> String {
     }
     let (left, top, plot_w, plot_h) = (34.0, 12.0, 520.0, 160.0);
     let legend_h = 18.0 * series.len() as f64;
-    let (width, height) = (left + plot_w + 16.0, top + plot_h + 30.0 + legend_h);
+    let (width, height) = (left + plot_w + 30.0, top + plot_h + 30.0 + legend_h);
     let step = if quarters.len() > 1 {
         plot_w / (quarters.len() - 1) as f64
     } else {
