@@ -229,6 +229,12 @@ fn init_accepts_an_empty_folder_and_the_current_one() {
     ok(rapport(tmp.path(), &["init", "empty"]));
     ok(rapport(tmp.path(), &["check", "empty"]));
 
+    // A freshly cloned empty repository holds only `.git`.
+    let clone = tmp.path().join("clone");
+    fs::create_dir_all(clone.join(".git")).unwrap();
+    ok(rapport(tmp.path(), &["init", "clone"]));
+    assert!(clone.join("accounts/example-customer.yaml").is_file());
+
     let here = tmp.path().join("here");
     fs::create_dir(&here).unwrap();
     let run = ok(rapport(&here, &["init"]));
@@ -664,4 +670,53 @@ fn usage_errors_exit_2() {
         );
         assert!(run.stdout.is_empty());
     }
+}
+
+#[test]
+fn every_field_has_a_description_and_ranges_are_checked() {
+    for file in ["account", "config"] {
+        let schema = schema(file);
+        let mut types = vec![("(root)".to_string(), &schema)];
+        types.extend(
+            schema["definitions"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(n, d)| (n.clone(), d)),
+        );
+        for (name, def) in types {
+            for (field, property) in def["properties"].as_object().into_iter().flatten() {
+                let text = property["description"].as_str().unwrap_or_default();
+                assert!(
+                    !text.is_empty(),
+                    "{file}: {name}.{field} has no description"
+                );
+                assert!(
+                    !text.contains('\n') || text.contains("\n\n"),
+                    "{name}.{field}: {text:?}"
+                );
+            }
+        }
+    }
+    let account = schema("account");
+    let weight = &account["definitions"]["Criterion"]["properties"]["weight"];
+    assert_eq!(
+        (&weight["minimum"], &weight["maximum"]),
+        (&Value::from(1), &Value::from(5))
+    );
+    let sample = read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/accounts/northwind-supply.yaml"),
+    );
+    for (from, to) in [
+        ("pricing-accuracy: 1,", "pricing-accuracy: 6,"),
+        ("    weight: 5\n", "    weight: 0\n"),
+    ] {
+        assert!(sample.contains(from));
+        assert!(
+            !violations(&account, &sample.replacen(from, to, 1)).is_empty(),
+            "`{to}` passes the schema"
+        );
+    }
+    let config = schema("config");
+    assert_eq!(config["properties"]["fiscal_year_start"]["maximum"], 12);
 }

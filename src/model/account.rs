@@ -13,37 +13,57 @@ pub type PersonRef = Spanned<String>;
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Account {
+    /// The other company's name, as pages show it. Required.
     pub name: String,
+    /// What the other company is to us: customer, supplier or partner. Required.
     pub kind: AccountKind,
     /// Our relationship owner: a person id on our side.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub owner: Option<PersonRef>,
+    /// When the relationship began (YYYY-MM-DD).
     #[serde(default)]
     pub since: Option<Date>,
+    /// Where the relationship stands on the ladder, lowest first: prospect, vendor,
+    /// preferred, strategic, associate.
     #[serde(default)]
     pub stage: Option<Stage>,
+    /// For a relationship in trouble: the step of the seven-step turnaround it has
+    /// reached, with evidence per step.
     #[serde(default)]
     pub turnaround: Option<Turnaround>,
-    /// INTERNAL ONLY.
+    /// What the account is worth to us and whether we could do without it.
+    /// INTERNAL ONLY: never in shared output.
     #[serde(default)]
     pub value: Option<Value>,
+    /// People on both sides: ours (`side: us`) and theirs (`side: them`).
     #[serde(default)]
     pub people: Vec<Person>,
+    /// What happened, in any order: meetings, disputes, bids, personnel changes, market
+    /// shocks. Internal unless `visibility: shared`.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Disagreements, usually about money. Internal unless `visibility: shared`.
     #[serde(default)]
     pub disputes: Vec<Dispute>,
+    /// Joint goals and projects with dated milestones. Shared unless `visibility: internal`.
     #[serde(default)]
     pub goals: Vec<Goal>,
+    /// Promises by us, them or both, and whether they were kept. Shared unless
+    /// `visibility: internal`.
     #[serde(default)]
     pub commitments: Vec<Commitment>,
+    /// Joint committees and how often they meet. Shared unless `visibility: internal`.
     #[serde(default)]
     pub governance: Vec<Committee>,
+    /// What success looks like in this relationship, each criterion weighted by importance
+    /// and scored in every review.
     #[serde(default)]
     pub criteria: Vec<Criterion>,
+    /// One review per fiscal quarter: scores, successes and failures, next steps.
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// The joint commitment statement handed to the other company.
     #[serde(default)]
     pub statement: Option<Statement>,
 }
@@ -97,7 +117,7 @@ words!(
     }
 );
 words!(
-    /// `low | medium | high`.
+    /// How much: low, medium or high.
     Degree { Low = "low", Medium = "medium", High = "high" }
 );
 words!(
@@ -147,16 +167,26 @@ words!(
     Cadence { Weekly = "weekly", Monthly = "monthly", Quarterly = "quarterly", Yearly = "yearly", AdHoc = "ad-hoc" }
 );
 
+impl Default for Willingness {
+    fn default() -> Self {
+        Willingness::Unknown
+    }
+}
 
 /// Where a troubled relationship stands in the seven-step turnaround.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Turnaround {
+    /// The step reached: insight, needs, ownership, vision, action, trust, recognition.
     pub step: TurnaroundStep,
+    /// When this cycle of the turnaround started.
     #[serde(default)]
     pub started: Option<Date>,
+    /// Which run through the seven steps this is, from 1; a new cycle starts after
+    /// recognition.
     #[serde(default = "first_cycle")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 1))]
     pub cycle: Spanned<i64>,
     /// Markdown evidence per step.
     #[serde(default)]
@@ -171,18 +201,25 @@ fn first_cycle() -> Spanned<i64> {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
+    /// Revenue from a customer, or spend with a supplier, per year.
     #[serde(default)]
     pub annual_amount: Option<f64>,
+    /// The currency of `annual_amount`, e.g. EUR or USD.
     #[serde(default)]
     pub currency: Option<String>,
+    /// How much we need this account: low, medium or high.
     #[serde(default)]
     pub need: Option<Degree>,
+    /// How much we want this account: low, medium or high.
     #[serde(default)]
     pub want: Option<Degree>,
-    #[serde(default = "not_known")]
+    /// Whether the other company wants the relationship: yes, no or unknown.
+    #[serde(default)]
     pub counterpart_wants: Willingness,
+    /// Markdown: who else could take their place, and at what cost.
     #[serde(default)]
     pub alternatives: Option<String>,
+    /// Markdown: what losing the account would do to us.
     #[serde(default)]
     pub impact_of_loss: Option<String>,
 }
@@ -191,29 +228,37 @@ pub struct Value {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    /// Unique in the file; lowercase letters, digits and dashes. Other fields refer to
+    /// the person by it.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// Full name.
     pub name: String,
+    /// Which company the person belongs to: us or them.
     pub side: Side,
+    /// Job title.
     #[serde(default)]
     pub role: Option<String>,
+    /// Seniority: executive, senior, manager or operational. Coverage is judged by level.
     #[serde(default)]
     pub level: Option<Level>,
+    /// A senior sponsor of the relationship on their side of it.
     #[serde(default)]
     pub sponsor: bool,
+    /// Has the authority to decide for their company.
     #[serde(default)]
     pub decision_maker: bool,
     /// Their people this person holds the relationship with.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub covers: Vec<PersonRef>,
-    /// INTERNAL ONLY: personal balance sheet.
+    /// INTERNAL ONLY: the personal balance sheet's assets, what the person brings.
     #[serde(default)]
     pub assets: Vec<String>,
-    /// INTERNAL ONLY.
+    /// INTERNAL ONLY: the personal balance sheet's liabilities, what gets in the way.
     #[serde(default)]
     pub liabilities: Vec<String>,
-    /// INTERNAL ONLY.
+    /// INTERNAL ONLY: Markdown notes about the person.
     #[serde(default)]
     pub notes: Option<String>,
 }
@@ -222,17 +267,24 @@ pub struct Person {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    /// When it happened (YYYY-MM-DD). Required.
     pub date: Date,
+    /// meeting, dispute, bid, escalation, personnel, market, delivery, recognition or note.
     #[serde(default)]
     pub kind: Option<EventKind>,
+    /// What happened, in a few words. Required.
     pub title: String,
+    /// How it felt: positive, neutral or negative.
     #[serde(default)]
     pub sentiment: Option<Sentiment>,
+    /// Ids of the people involved, from either side.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub people: Vec<PersonRef>,
+    /// Markdown: more about what happened.
     #[serde(default)]
     pub note: Option<String>,
+    /// internal (the default) or shared.
     #[serde(default = "internal")]
     pub visibility: Visibility,
 }
@@ -241,24 +293,34 @@ pub struct Event {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
+    /// Unique in the file; lowercase letters, digits and dashes.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// What the disagreement is about.
     #[serde(default)]
     pub title: Option<String>,
+    /// When it was raised (YYYY-MM-DD). Required.
     pub opened: Date,
+    /// When it was settled; absent: still open.
     #[serde(default)]
     pub resolved: Option<Date>,
+    /// The amount in dispute.
     #[serde(default)]
     pub amount: Option<f64>,
+    /// The currency of `amount`.
     #[serde(default)]
     pub currency: Option<String>,
+    /// The highest level that has taken it up: executive, senior, manager or operational.
     #[serde(default)]
     pub escalated_to: Option<Level>,
+    /// Who of ours owns the resolution: a person id.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub owner: Option<PersonRef>,
+    /// Markdown: the story and the state of play.
     #[serde(default)]
     pub note: Option<String>,
+    /// internal (the default) or shared.
     #[serde(default = "internal")]
     pub visibility: Visibility,
 }
@@ -267,17 +329,23 @@ pub struct Dispute {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
+    /// Unique in the file; lowercase letters, digits and dashes.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// What the goal is.
     #[serde(default)]
     pub title: Option<String>,
+    /// Ids of the people who own it, from either side.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub owners: Vec<PersonRef>,
+    /// Markdown: more about the goal.
     #[serde(default)]
     pub note: Option<String>,
+    /// shared (the default) or internal.
     #[serde(default = "shared")]
     pub visibility: Visibility,
+    /// Dated steps towards the goal.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
 }
@@ -286,9 +354,11 @@ pub struct Goal {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
+    /// What will be done by the due date. Required.
     pub title: String,
+    /// When it is due (YYYY-MM-DD). Required.
     pub due: Date,
-    /// Absent: not done.
+    /// When it was done; absent: not done yet.
     #[serde(default)]
     pub done: Option<Date>,
 }
@@ -297,16 +367,22 @@ pub struct Milestone {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Commitment {
+    /// Who promised: us, them or both. Required.
     pub by: Party,
+    /// What was promised, in one sentence. Required.
     pub what: String,
+    /// When the promise was made (YYYY-MM-DD). Required.
     pub made: Date,
-    /// Absent: an ongoing behaviour.
+    /// When it is due; absent: an ongoing behaviour.
     #[serde(default)]
     pub due: Option<Date>,
+    /// open (the default), kept, broken or withdrawn.
     #[serde(default = "open")]
     pub status: CommitmentStatus,
+    /// Markdown: how we know it was kept or broken.
     #[serde(default)]
     pub evidence: Option<String>,
+    /// shared (the default) or internal.
     #[serde(default = "shared")]
     pub visibility: Visibility,
 }
@@ -315,29 +391,40 @@ pub struct Commitment {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Committee {
+    /// The committee's name. Required.
     pub name: String,
+    /// How often it meets: weekly, monthly, quarterly, yearly or ad-hoc.
     #[serde(default)]
     pub cadence: Option<Cadence>,
+    /// Ids of its members, from both sides.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub members: Vec<PersonRef>,
+    /// Markdown: what it is for.
     #[serde(default)]
     pub purpose: Option<String>,
+    /// shared (the default) or internal.
     #[serde(default = "shared")]
     pub visibility: Visibility,
 }
 
-/// A success criterion the other side judges us by.
+/// A success criterion of the relationship (reliability, professionalism...): what good
+/// looks like, weighted by importance and scored in every review.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
+    /// Unique in the file; lowercase letters, digits and dashes. Review scores refer to
+    /// the criterion by it.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The criterion's name, e.g. Reliability. Required.
     pub name: String,
-    /// Importance 1..5.
+    /// Importance from 1 (least) to 5 (most). Default 1.
     #[serde(default = "default_weight")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 1, max = 5))]
     pub weight: Spanned<i64>,
+    /// Examples of what meeting the criterion looks like.
     #[serde(default)]
     pub illustrations: Vec<String>,
 }
@@ -350,29 +437,37 @@ fn default_weight() -> Spanned<i64> {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
+    /// The fiscal quarter reviewed, YYYY-Qn. Required; one review per quarter.
     #[schemars(with = "Quarter")]
     pub quarter: Spanned<Quarter>,
+    /// When the review took place; absent: the end of the quarter.
     #[serde(default)]
     pub date: Option<Date>,
+    /// Ids of the people who took part, from both sides.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub attendees: Vec<PersonRef>,
-    /// Criterion id -> 1..5.
+    /// A score from 1 (poor) to 5 (excellent) per criterion id.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, i64>")]
+    #[schemars(extend("additionalProperties" = {"type": "integer", "minimum": 1, "maximum": 5}))]
     pub scores: BTreeMap<String, Spanned<i64>>,
+    /// Markdown: what went well in the quarter.
     #[serde(default)]
     pub successes: Vec<String>,
+    /// Markdown: what did not.
     #[serde(default)]
     pub failures: Vec<String>,
+    /// Markdown: who is thanked, for what.
     #[serde(default)]
     pub recognition: Vec<String>,
+    /// Markdown: what happens next.
     #[serde(default)]
     pub next_steps: Vec<String>,
-    /// INTERNAL ONLY.
+    /// INTERNAL ONLY: Markdown summary for our own team.
     #[serde(default)]
     pub summary: Option<String>,
-    /// May be published.
+    /// Markdown summary that may be published in the shared progress page.
     #[serde(default)]
     pub shared_summary: Option<String>,
 }
@@ -381,14 +476,19 @@ pub struct Review {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
+    /// The statement's title.
     #[serde(default)]
     pub title: Option<String>,
+    /// When it was agreed.
     #[serde(default)]
     pub date: Option<Date>,
+    /// Markdown: where both companies want the relationship to be.
     #[serde(default)]
     pub vision: Option<String>,
+    /// What each side can expect of the other.
     #[serde(default)]
     pub behaviours: Behaviours,
+    /// Ids of the people who sign it, from both sides.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub signatories: Vec<PersonRef>,
@@ -398,15 +498,14 @@ pub struct Statement {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Behaviours {
+    /// What the other company can expect of us.
     #[serde(default)]
     pub us: Vec<String>,
+    /// What we expect of the other company.
     #[serde(default)]
     pub them: Vec<String>,
 }
 
-fn not_known() -> Willingness {
-    Willingness::Unknown
-}
 fn internal() -> Visibility {
     Visibility::Internal
 }

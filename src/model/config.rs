@@ -11,18 +11,27 @@ use serde::Deserialize;
 pub struct Config {
     /// Our side's name, used as "us" in shared output.
     pub organisation: String,
+    /// The site title, on the portfolio and every internal page. Default: Account reviews.
     #[serde(default = "default_title")]
     pub title: String,
     /// Month 1..12 that starts Q1 of the fiscal year.
     #[serde(default = "default_fiscal_year_start")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 1, max = 12))]
     pub fiscal_year_start: Spanned<i64>,
+    /// An account with no event or review for more than this many days gets a
+    /// `stale` alert. Default 90.
     #[serde(default = "default_days")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 1))]
     pub stale_after_days: Spanned<i64>,
+    /// An open dispute older than this many days, not escalated to senior or
+    /// executive level, gets a `dispute-unescalated` alert. Default 90.
     #[serde(default = "default_days")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 1))]
     pub escalate_after_days: Spanned<i64>,
+    /// How the health score is computed.
     #[serde(default)]
     pub health: HealthConfig,
 }
@@ -31,6 +40,7 @@ pub struct Config {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HealthConfig {
+    /// The relative weight of each health component.
     #[serde(default)]
     pub weights: HealthWeights,
 }
@@ -39,20 +49,30 @@ pub struct HealthConfig {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HealthWeights {
+    /// Weight of the latest review's scores against the criteria. Default 40.
     #[serde(default = "weight_scores")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 0))]
     pub scores: Spanned<i64>,
+    /// Weight of the commitment keep rate. Default 20.
     #[serde(default = "weight_commitments")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 0))]
     pub commitments: Spanned<i64>,
+    /// Weight of the share of milestones done on time. Default 20.
     #[serde(default = "weight_milestones")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 0))]
     pub milestones: Spanned<i64>,
+    /// Weight of open disputes, each costing more the longer it stays open. Default 10.
     #[serde(default = "weight_disputes")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 0))]
     pub disputes: Spanned<i64>,
+    /// Weight of all-level contact: levels covered, sponsors, more than one contact. Default 10.
     #[serde(default = "weight_coverage")]
     #[schemars(with = "i64")]
+    #[schemars(range(min = 0))]
     pub coverage: Spanned<i64>,
 }
 

@@ -27,7 +27,8 @@ fn refuse(bytes: Vec<u8>) -> YamlError {
         parsed.map(|_| ())
     });
     assert!(
-        start.elapsed() < Duration::from_secs(5),
+        // A hang detector, not a speed test (see tests/check_hostile.rs).
+        start.elapsed() < Duration::from_secs(60),
         "took {:?}",
         start.elapsed()
     );
