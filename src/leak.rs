@@ -402,9 +402,9 @@ pub fn visible_text(path: &str, content: &str) -> String {
 /// Elements that flow within a line: a reader sees `h<b>at</b>es` as one word, so they
 /// are removed without a gap. Every other tag separates words.
 const INLINE_ELEMENTS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
-    "i", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong",
-    "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "sup", "time", "tt", "u", "var", "wbr",
 ];
 
 /// Splits HTML into its visible text and its hidden pieces (attribute values, comments).

@@ -242,7 +242,7 @@ pub fn new_account(
     write_new(&path, &account_text(id, request.kind, &name))?;
     created.push(Created {
         path,
-        purpose: "the new account: fill in the sections you need",
+        purpose: "the new account: uncomment the sections you need and fill them in",
     });
     Ok(created)
 }
@@ -285,17 +285,17 @@ fn suggested_id(text: &str) -> Option<String> {
 fn account_text(id: &str, kind: AccountKind, name: &str) -> String {
     let (what, amount, alternative) = match kind {
         AccountKind::Customer => (
-            "a customer: they buy from us",
+            "a customer (they buy from us)",
             "revenue from them per year",
             "buy what they buy from us",
         ),
         AccountKind::Supplier => (
-            "a supplier: we buy from them",
+            "a supplier (we buy from them)",
             "our spend with them per year",
             "supply what they supply",
         ),
         AccountKind::Partner => (
-            "a partner: we work together",
+            "a partner (we work together)",
             "what the partnership brings us per year",
             "do what they do with us",
         ),
@@ -359,6 +359,11 @@ fn yaml_string(text: &str) -> String {
     } else {
         serde_json::to_string(text).unwrap_or_else(|_| format!("\"{text}\""))
     }
+}
+
+/// A path as messages show it, without a leading `./`.
+pub fn shown(path: &Path) -> String {
+    display_path(path.strip_prefix(".").unwrap_or(path))
 }
 
 /// `path` as a word to paste into a shell.
@@ -660,7 +665,7 @@ statement:
 
 const ACCOUNT_TEMPLATE: &str = "\
 # yaml-language-server: $schema=../rapport-account.schema.json
-# Account `{id}` (the file name is the account id): {what}.
+# Account `{id}`, {what}. The file name is the account id.
 #
 # Only `name` and `kind` are required. Each commented block below is an example of one
 # section of the format: to use one, uncomment it (select the lines, then Ctrl+/ in most

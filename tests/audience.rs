@@ -12,7 +12,7 @@ mod format_walk;
 mod site_audit;
 
 use format_walk::{Audience, Class, Field, Generator};
-use site_audit::{build, build_ok, copy_tree, read_tree, sample_data};
+use site_audit::{build, build_ok, copy_tree, sample_data};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -48,7 +48,8 @@ fn marker_workspace(root: &Path) -> (Vec<Marked>, Vec<MarkedAmount>) {
     let mut marked = Vec::new();
     let mut amounts = Vec::new();
     for (id, short) in ACCOUNTS {
-        let mut generator = Generator::new(&schema, |f: &Field| format_walk::marker(short, &f.path));
+        let mut generator =
+            Generator::new(&schema, |f: &Field| format_walk::marker(short, &f.path));
         let account = generator.account();
         let text = serde_json::to_string_pretty(&account).unwrap();
         std::fs::write(root.join("accounts").join(format!("{id}.yaml")), text).unwrap();
@@ -92,7 +93,10 @@ fn every_string_field_is_classified() {
         "reviews[].shared_summary",
         "value.alternatives",
     ] {
-        assert!(paths.contains(known), "the walker missed `{known}`: {paths:?}");
+        assert!(
+            paths.contains(known),
+            "the walker missed `{known}`: {paths:?}"
+        );
     }
     let unclassified: Vec<&String> = paths
         .iter()
@@ -106,9 +110,16 @@ fn every_string_field_is_classified() {
     let stale: Vec<&str> = format_walk::FIELDS
         .iter()
         .map(|(pattern, _)| *pattern)
-        .filter(|pattern| !paths.iter().any(|p| format_walk::classify(p).map(|(r, _)| r) == Some(pattern)))
+        .filter(|pattern| {
+            !paths
+                .iter()
+                .any(|p| format_walk::classify(p).map(|(r, _)| r) == Some(pattern))
+        })
         .collect();
-    assert!(stale.is_empty(), "rows that match no field of the format: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "rows that match no field of the format: {stale:?}"
+    );
     // INTERNAL ONLY fields of DESIGN.md can never be classified as anything else.
     for internal in [
         "value.alternatives",
@@ -148,7 +159,10 @@ fn the_leak_guard_protects_what_the_table_calls_internal() {
         for m in marked.iter().filter(|m| m.account == file.id) {
             let guarded_as = guarded.get(m.marker.as_str());
             match m.field.audience {
-                Audience::Internal if m.field.pattern.ends_with("currency") || m.field.pattern == "criteria[].name" => {
+                Audience::Internal
+                    if m.field.pattern.ends_with("currency")
+                        || m.field.pattern == "criteria[].name" =>
+                {
                     // Currency codes and criterion names are common words: not guarded,
                     // kept out of shared pages by the view layer alone.
                 }
@@ -195,7 +209,11 @@ fn internal_markers_stay_internal_and_shared_items_reach_their_folder() {
         .filter(|(p, _)| p.starts_with("internal/"))
         .map(|(p, t)| (p.clone(), t.clone()))
         .collect();
-    assert!(shared.keys().any(|p| p.ends_with("statement.html")), "{:?}", files.keys());
+    assert!(
+        shared.keys().any(|p| p.ends_with("statement.html")),
+        "{:?}",
+        files.keys()
+    );
 
     let mut problems = Vec::new();
     for m in &marked {
@@ -219,16 +237,25 @@ fn internal_markers_stay_internal_and_shared_items_reach_their_folder() {
                 }
             }
             Audience::Shared => {
-                let elsewhere: Vec<&&str> =
-                    in_shared.iter().filter(|p| !p.starts_with(&own_folder)).collect();
+                let elsewhere: Vec<&&str> = in_shared
+                    .iter()
+                    .filter(|p| !p.starts_with(&own_folder))
+                    .collect();
                 if !elsewhere.is_empty() {
                     problems.push(format!("{what}: in another account's folder {elsewhere:?}"));
                 }
-                let expected = !format_walk::NOT_ON_SHARED_PAGES.contains(&m.field.pattern.as_str());
+                let expected =
+                    !format_walk::NOT_ON_SHARED_PAGES.contains(&m.field.pattern.as_str());
                 // Each shared page exists as .html and .md: a shareable text must reach both.
                 for ext in [".html", ".md"] {
-                    if expected && !in_shared.iter().any(|p| p.starts_with(&own_folder) && p.ends_with(ext)) {
-                        problems.push(format!("{what}: shareable but on no {ext} page of {own_folder}"));
+                    if expected
+                        && !in_shared
+                            .iter()
+                            .any(|p| p.starts_with(&own_folder) && p.ends_with(ext))
+                    {
+                        problems.push(format!(
+                            "{what}: shareable but on no {ext} page of {own_folder}"
+                        ));
                     }
                 }
             }
@@ -238,11 +265,19 @@ fn internal_markers_stay_internal_and_shared_items_reach_their_folder() {
         for form in &a.forms {
             let found = holders(&shared, form);
             if !found.is_empty() {
-                problems.push(format!("{} amount `{}` ({form}): LEAKED into {found:?}", a.account, a.path));
+                problems.push(format!(
+                    "{} amount `{}` ({form}): LEAKED into {found:?}",
+                    a.account, a.path
+                ));
             }
         }
     }
-    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -252,14 +287,20 @@ fn shared_pages_link_only_inside_their_own_folder() {
     marker_workspace(&ws);
     for (name, files) in [
         ("marker", build_ok(&ws, &tmp.path().join("marker-site"))),
-        ("sample", build_ok(&sample_data(), &tmp.path().join("sample-site"))),
+        (
+            "sample",
+            build_ok(&sample_data(), &tmp.path().join("sample-site")),
+        ),
     ] {
         let links: usize = files
             .iter()
             .filter(|(p, _)| p.starts_with("shared/"))
             .map(|(p, t)| site_audit::links(p, t).len())
             .sum();
-        assert!(links > 10, "{name}: only {links} links found: is the scanner blind?");
+        assert!(
+            links > 10,
+            "{name}: only {links} links found: is the scanner blind?"
+        );
         let bad = site_audit::links_leaving_shared_folders(&files);
         assert!(bad.is_empty(), "{name} build:\n{}", bad.join("\n"));
     }
@@ -290,7 +331,11 @@ fn links_written_in_notes_cannot_leave_the_shared_folder() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
     // The outside link survives, in both formats.
     for page in ["shared/a/statement.html", "shared/a/statement.md"] {
-        assert!(files[page].contains("https://example.com/"), "{page}:\n{}", files[page]);
+        assert!(
+            files[page].contains("https://example.com/"),
+            "{page}:\n{}",
+            files[page]
+        );
     }
 }
 
@@ -311,20 +356,28 @@ fn sample_note(account: &str) -> (usize, String) {
         .expect("the sample account has person notes")
 }
 
-/// A copy of the sample workspace with a previous site built into `site/`.
-fn sample_with_site(tmp: &Path) -> (std::path::PathBuf, std::path::PathBuf, BTreeMap<String, String>) {
+/// A copy of the sample workspace with a previous site built into `site/`, and that
+/// site's bytes.
+fn sample_with_site(
+    tmp: &Path,
+) -> (
+    std::path::PathBuf,
+    std::path::PathBuf,
+    BTreeMap<String, Vec<u8>>,
+) {
     let ws = tmp.join("ws");
     copy_tree(&sample_data(), &ws);
     let out = tmp.join("site");
-    let before = build_ok(&ws, &out);
+    build_ok(&ws, &out);
+    let before = site_audit::read_tree_bytes(&out);
     (ws, out, before)
 }
 
-/// Asserts a failed build named the leak and left the previous site as it was.
+/// Asserts a failed build named the leak and left the previous site byte for byte.
 fn assert_stopped(
     run: (i32, String, String),
     out: &Path,
-    before: &BTreeMap<String, String>,
+    before: &BTreeMap<String, Vec<u8>>,
     expected: &[&str],
 ) {
     let (code, _, stderr) = run;
@@ -333,14 +386,14 @@ fn assert_stopped(
         assert!(stderr.contains(text), "`{text}` not in:\n{stderr}");
     }
     assert!(stderr.contains("nothing was written"), "{stderr}");
-    let after = read_tree(out);
+    let after = site_audit::read_tree_bytes(out);
     assert_eq!(
         before.keys().collect::<Vec<_>>(),
         after.keys().collect::<Vec<_>>(),
         "the file list of the previous site changed"
     );
-    for (path, text) in before {
-        assert!(after[path] == *text, "{path} changed");
+    for (path, bytes) in before {
+        assert!(after[path] == *bytes, "{path} changed");
     }
 }
 
@@ -352,7 +405,10 @@ fn a_template_printing_a_person_note_stops_the_build_and_keeps_the_old_site() {
     let (person, note) = sample_note(account);
     // What a template that printed `person.notes` as rich text would put in the page.
     let printed = rapport::render::markdown::to_html(&note);
-    assert!(!printed.contains("{{") && !printed.contains("{%"), "{printed}");
+    assert!(
+        !printed.contains("{{") && !printed.contains("{%"),
+        "{printed}"
+    );
     let built_in = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/statement.html"),
     )
@@ -385,7 +441,10 @@ fn a_template_printing_the_account_value_stops_the_build() {
     let source =
         std::fs::read_to_string(sample_data().join(format!("accounts/{account}.yaml"))).unwrap();
     let parsed: rapport::model::Account = rapport::yaml::parse(&source).unwrap();
-    let amount = parsed.value.and_then(|v| v.annual_amount).expect("sample has a value");
+    let amount = parsed
+        .value
+        .and_then(|v| v.annual_amount)
+        .expect("sample has a value");
     let built_in = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/shared-index.md"),
     )
@@ -437,7 +496,10 @@ fn internal_text_in_an_attribute_or_a_comment_stops_the_build() {
             build(&ws, &out),
             &out,
             &before,
-            &[&format!("`people[{person}].notes`"), &format!("shared/{account}/")],
+            &[
+                &format!("`people[{person}].notes`"),
+                &format!("shared/{account}/"),
+            ],
         );
     }
 }
@@ -520,20 +582,47 @@ fn the_guard_finds_internal_text_as_autoescaped_html_prints_it() {
 #[test]
 fn the_guard_finds_every_kind_of_internal_text() {
     let cases: &[(&str, &[u8])] = &[
-        ("value.impact_of_loss", b"<li>losing them would <em>cost us</em> the rotterdam plant&#39;s second shift</li>"),
-        ("people[0].assets[0]", b"Trusted   by their\nCFO since the 2019 audit"),
-        ("events[0].title", b"<h3>Quietly met their competitor Blue Forge in Essen</h3>"),
-        ("reviews[0].summary", b"we were late on four of nine deliveries"),
-        ("turnaround.evidence.insight", b"| They feel we treat them as a number, not a partner |"),
-        ("criteria[0].illustrations[0]", b"the night shift foreman who always calls back"),
+        (
+            "value.impact_of_loss",
+            b"<li>losing them would <em>cost us</em> the rotterdam plant&#39;s second shift</li>",
+        ),
+        (
+            "people[0].assets[0]",
+            b"Trusted   by their\nCFO since the 2019 audit",
+        ),
+        (
+            "events[0].title",
+            b"<h3>Quietly met their competitor Blue Forge in Essen</h3>",
+        ),
+        (
+            "reviews[0].summary",
+            b"we were late on four of nine deliveries",
+        ),
+        (
+            "turnaround.evidence.insight",
+            b"| They feel we treat them as a number, not a partner |",
+        ),
+        (
+            "criteria[0].illustrations[0]",
+            b"the night shift foreman who always calls back",
+        ),
         ("value.annual_amount", b"<td>USD 2,450,000</td>"),
         ("disputes[0].amount", b"a rebate of 318500 is open"),
     ];
     for (field, bytes) in cases {
-        let ext = if bytes.starts_with(b"<") { "html" } else { "md" };
+        let ext = if bytes.starts_with(b"<") {
+            "html"
+        } else {
+            "md"
+        };
         let file = format!("shared/acme/index.{ext}");
         let found = leaks(&[(file.as_str(), bytes)]);
-        assert_eq!(fields(&found), [*field], "{}", String::from_utf8_lossy(bytes));
+        assert_eq!(
+            fields(&found),
+            [*field],
+            "{}",
+            String::from_utf8_lossy(bytes)
+        );
     }
 }
 
@@ -549,17 +638,31 @@ fn the_guard_finds_text_split_by_inline_markup_hidden_in_attributes_or_encoded()
     ];
     for html in cases {
         let found = leaks(&[("shared/acme/index.html", html)]);
-        assert_eq!(fields(&found), ["events[0].title"], "{}", String::from_utf8_lossy(html));
+        assert_eq!(
+            fields(&found),
+            ["events[0].title"],
+            "{}",
+            String::from_utf8_lossy(html)
+        );
     }
 }
 
 #[test]
 fn the_guard_ignores_shared_short_and_unrelated_text() {
     let pages: &[(&str, &[u8])] = &[
-        ("shared/acme/index.html", b"<p>Acme and Raj Patel, Head of Procurement: Joint kickoff workshop in Rotterdam</p>"),
-        ("shared/acme/2026-Q1.md", b"Deliveries improved over the quarter. Reliability matters."),
+        (
+            "shared/acme/index.html",
+            b"<p>Acme and Raj Patel, Head of Procurement: Joint kickoff workshop in Rotterdam</p>",
+        ),
+        (
+            "shared/acme/2026-Q1.md",
+            b"Deliveries improved over the quarter. Reliability matters.",
+        ),
         // Numbers that merely contain an internal amount are other numbers.
-        ("shared/acme/statement.md", b"ref 92450000, order 3185001, 2,450,0001"),
+        (
+            "shared/acme/statement.md",
+            b"ref 92450000, order 3185001, 2,450,0001",
+        ),
         ("shared/acme/style.css", b"body { margin: 0 }"),
     ];
     assert_eq!(fields(&leaks(pages)), Vec::<&str>::new());
@@ -569,13 +672,24 @@ fn the_guard_ignores_shared_short_and_unrelated_text() {
 fn the_guard_names_each_field_and_file_once() {
     let html: &[u8] = b"<p>Quietly met their competitor Blue Forge in Essen</p><p>Quietly met their competitor Blue Forge in Essen</p>";
     let found = leaks(&[("shared/acme/a.html", html), ("shared/acme/b.html", html)]);
-    let named: Vec<(&str, &str)> = found.iter().map(|l| (l.field.as_str(), l.file.as_str())).collect();
+    let named: Vec<(&str, &str)> = found
+        .iter()
+        .map(|l| (l.field.as_str(), l.file.as_str()))
+        .collect();
     assert_eq!(
         named,
-        [("events[0].title", "shared/acme/a.html"), ("events[0].title", "shared/acme/b.html")]
+        [
+            ("events[0].title", "shared/acme/a.html"),
+            ("events[0].title", "shared/acme/b.html")
+        ]
     );
     let message = found[0].to_string();
-    assert!(message.contains("`events[0].title`") && message.contains("`acme`") && message.contains("shared/acme/a.html"), "{message}");
+    assert!(
+        message.contains("`events[0].title`")
+            && message.contains("`acme`")
+            && message.contains("shared/acme/a.html"),
+        "{message}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -583,16 +697,34 @@ fn the_guard_names_each_field_and_file_once() {
 
 #[test]
 fn file_names_that_are_not_ids_are_refused_before_anything_is_written() {
-    for stem in ["..", ".", "...x", "a..b", ".hidden", "Upper", "with space", "back\\slash", "dot.ted", "ünï"] {
+    for stem in [
+        "..",
+        ".",
+        "...x",
+        "a..b",
+        ".hidden",
+        "Upper",
+        "with space",
+        "back\\slash",
+        "dot.ted",
+        "ünï",
+    ] {
         let tmp = tempfile::tempdir().unwrap();
         let ws = tmp.path().join("ws");
         std::fs::create_dir_all(ws.join("accounts")).unwrap();
         std::fs::write(ws.join("rapport.yaml"), CONFIG).unwrap();
-        std::fs::write(ws.join(format!("accounts/{stem}.yaml")), "name: A\nkind: customer\n").unwrap();
+        std::fs::write(
+            ws.join(format!("accounts/{stem}.yaml")),
+            "name: A\nkind: customer\n",
+        )
+        .unwrap();
         let out = tmp.path().join("site");
         let (code, _, stderr) = build(&ws, &out);
         assert_eq!(code, 1, "{stem}: {stderr}");
-        assert!(stderr.contains("is not a valid account id"), "{stem}: {stderr}");
+        assert!(
+            stderr.contains("is not a valid account id"),
+            "{stem}: {stderr}"
+        );
         assert!(!out.exists(), "{stem}: the build wrote {out:?}");
     }
 }
@@ -617,6 +749,9 @@ fn ids_inside_a_file_with_slashes_or_dots_are_refused() {
         .unwrap();
         let (code, _, stderr) = site_audit::rapport(tmp.path(), &["check", "ws"]);
         assert_eq!(code, 1, "{section} {entry}: {stderr}");
-        assert!(stderr.contains(&format!("{section}[0].id")), "{section} {entry}: {stderr}");
+        assert!(
+            stderr.contains(&format!("{section}[0].id")),
+            "{section} {entry}: {stderr}"
+        );
     }
 }

@@ -70,13 +70,19 @@ fn hostile_site() -> (tempfile::TempDir, BTreeMap<String, String>) {
 #[test]
 fn no_html_page_runs_anything() {
     let (_tmp, files) = hostile_site();
-    let pages: Vec<(&String, &String)> = files.iter().filter(|(p, _)| p.ends_with(".html")).collect();
+    let pages: Vec<(&String, &String)> =
+        files.iter().filter(|(p, _)| p.ends_with(".html")).collect();
     assert!(pages.len() >= 10, "{:?}", files.keys());
     let mut found = Vec::new();
     for (path, html) in &pages {
         found.extend(html_injections(path, html));
     }
-    assert!(found.is_empty(), "{} injection(s):\n{}", found.len(), found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "{} injection(s):\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -91,13 +97,20 @@ fn no_markdown_page_links_to_code_or_carries_raw_html() {
         }
         // Raw HTML that a Markdown viewer would pass through to the browser.
         let lower = text.to_ascii_lowercase();
-        for needle in ["<script", "<iframe", "<object", "<style", "<img", "<svg", "<a ", "<embed"] {
+        for needle in [
+            "<script", "<iframe", "<object", "<style", "<img", "<svg", "<a ", "<embed",
+        ] {
             if lower.contains(needle) {
                 found.push(format!("{path}: raw `{needle}`"));
             }
         }
     }
-    assert!(found.is_empty(), "{} problem(s):\n{}", found.len(), found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "{} problem(s):\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -113,10 +126,16 @@ fn raw_html_in_notes_is_shown_as_text() {
         );
         assert!(vision.contains("&lt;iframe src="), "{id}:\n{vision}");
         let md = &files[&format!("shared/{id}/statement.md")];
-        assert!(md.contains("&lt;script>alert(1)&lt;/script>"), "{id}:\n{md}");
+        assert!(
+            md.contains("&lt;script>alert(1)&lt;/script>"),
+            "{id}:\n{md}"
+        );
         // A person's note on the internal account page: the same rule.
         let account = &files[&format!("internal/accounts/{id}/index.html")];
-        assert!(account.contains("&lt;img src=x onerror=alert(1)&gt;"), "{id}");
+        assert!(
+            account.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{id}"
+        );
     }
 }
 
@@ -125,7 +144,10 @@ fn plain_text_fields_are_escaped_not_interpreted() {
     let (_tmp, files) = hostile_site();
     let html = &files["shared/inline/statement.html"];
     // The account name is the other party's name in the heading: text, escaped by tera.
-    let heading = html.find("<p class=\"parties\">").map(|i| &html[i..]).unwrap();
+    let heading = html
+        .find("<p class=\"parties\">")
+        .map(|i| &html[i..])
+        .unwrap();
     assert!(
         heading.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"),
         "{}",
@@ -135,7 +157,10 @@ fn plain_text_fields_are_escaped_not_interpreted() {
     assert!(html.contains("{{ root }}{% if true %}tera{% endif %}"));
     let md = &files["shared/inline/statement.md"];
     let title = md.lines().next().unwrap();
-    assert!(title.starts_with("# &lt;script&gt;alert(1)&lt;/script&gt;"), "{title}");
+    assert!(
+        title.starts_with("# &lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{title}"
+    );
     // An unclosed comment in a name does not swallow the rest of the page.
     assert!(html.trim_end().ends_with("</html>"));
     assert!(!html.contains("<!-- an unclosed comment"));
@@ -155,7 +180,9 @@ fn section<'a>(html: &'a str, name: &str) -> &'a str {
     let start = html
         .find(&format!("<section id=\"{name}\""))
         .unwrap_or_else(|| panic!("no section {name}"));
-    let end = html[start..].find("</section>").map_or(html.len(), |e| start + e);
+    let end = html[start..]
+        .find("</section>")
+        .map_or(html.len(), |e| start + e);
     &html[start..end]
 }
 
@@ -163,7 +190,8 @@ fn section<'a>(html: &'a str, name: &str) -> &'a str {
 
 #[test]
 fn the_tag_reader_finds_smuggled_attributes_but_not_escaped_text() {
-    let t = tags("<p>&lt;svg onload=x&gt;</p><img src=x onerror=alert(1)><a href='java&#x73;cript:x'>");
+    let t =
+        tags("<p>&lt;svg onload=x&gt;</p><img src=x onerror=alert(1)><a href='java&#x73;cript:x'>");
     assert_eq!(t.len(), 3, "{t:?}");
     assert_eq!(t[1].attrs[1], ("onerror".into(), "alert(1)".into()));
     assert!(is_dangerous_url(&t[2].attrs[0].1));
@@ -195,7 +223,13 @@ fn the_link_checker_resolves_links_relative_to_their_file() {
     assert!(ok("shared/a/x.html", "/etc/passwd").is_err());
     assert!(ok("shared/a/x.html", "//evil.example/").is_err());
     assert!(ok("shared/a/x.html", "JaVa\tScript:x").is_err());
-    let md_links = links("shared/a/x.md", "[a](../b.md) ![i](x.png) <https://e.com>\n\n[r]: ../../internal\n");
+    let md_links = links(
+        "shared/a/x.md",
+        "[a](../b.md) ![i](x.png) <https://e.com>\n\n[r]: ../../internal\n",
+    );
     let targets: Vec<&str> = md_links.iter().map(|l| l.target.as_str()).collect();
-    assert_eq!(targets, ["../../internal", "../b.md", "x.png", "https://e.com"]);
+    assert_eq!(
+        targets,
+        ["../../internal", "../b.md", "x.png", "https://e.com"]
+    );
 }

@@ -17,11 +17,66 @@ use std::sync::OnceLock;
 
 /// Pieces of markup attacks, to be put together in any order.
 const TOKENS: &[&str] = &[
-    "<", ">", "&", "\"", "'", "/", "=", " ", "\n", "\n\n", "\\", "`", "*", "_", "|", "#", "!",
-    "[", "]", "(", ")", "](", ":", ";", "-->", "<!--", "&#x", "&lt;", "{{", "}}", "{%", "%}",
-    "javascript:", "JaVaScRiPt:", "vbscript:", "data:", "on", "onerror=", "onload=", " on",
-    "script", "<script>", "</script>", "img", "<img src=x ", "svg", "<svg/", "iframe", "style",
-    "href=", "src=", "alert(1)", "    ", "- ", "1. ", "> ", "http://", "mailto:", "x", "Raj",
+    "<",
+    ">",
+    "&",
+    "\"",
+    "'",
+    "/",
+    "=",
+    " ",
+    "\n",
+    "\n\n",
+    "\\",
+    "`",
+    "*",
+    "_",
+    "|",
+    "#",
+    "!",
+    "[",
+    "]",
+    "(",
+    ")",
+    "](",
+    ":",
+    ";",
+    "-->",
+    "<!--",
+    "&#x",
+    "&lt;",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "javascript:",
+    "JaVaScRiPt:",
+    "vbscript:",
+    "data:",
+    "on",
+    "onerror=",
+    "onload=",
+    " on",
+    "script",
+    "<script>",
+    "</script>",
+    "img",
+    "<img src=x ",
+    "svg",
+    "<svg/",
+    "iframe",
+    "style",
+    "href=",
+    "src=",
+    "alert(1)",
+    "    ",
+    "- ",
+    "1. ",
+    "> ",
+    "http://",
+    "mailto:",
+    "x",
+    "Raj",
 ];
 
 fn markup() -> impl Strategy<Value = String> {
@@ -60,8 +115,7 @@ fn allowed_tags() -> &'static BTreeSet<String> {
 fn render(workspace: &Workspace) -> Vec<rapport::site::OutputFile> {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let analysis = rapport::analyze::analyze(workspace, as_of);
-    let pages =
-        rapport::view::all_pages(workspace, &analysis, &rapport::history::History::none());
+    let pages = rapport::view::all_pages(workspace, &analysis, &rapport::history::History::none());
     // Built once: parsing the templates costs more than rendering one account.
     static RENDERER: OnceLock<rapport::render::Renderer> = OnceLock::new();
     let renderer = RENDERER.get_or_init(|| rapport::render::Renderer::new(None).unwrap());
@@ -185,7 +239,10 @@ fn generated_accounts_are_mostly_accepted() {
         let (organisation, texts) = strategy.new_tree(&mut runner).unwrap().current();
         accepted += usize::from(workspace(&organisation, &texts).is_some());
     }
-    assert!(accepted >= 24, "only {accepted} of 32 generated workspaces were accepted");
+    assert!(
+        accepted >= 24,
+        "only {accepted} of 32 generated workspaces were accepted"
+    );
 }
 
 /// The checks of the property find what they are meant to find.
@@ -199,11 +256,15 @@ fn the_checks_catch_injected_markup() {
         .iter_mut()
         .find(|f| f.path == "shared/prop/statement.html")
         .expect("statement page");
-    statement
-        .bytes
-        .extend_from_slice(b"<marquee>x</marquee><a href=\"../../internal/index.html\" onclick=\"x\">y</a>");
+    statement.bytes.extend_from_slice(
+        b"<marquee>x</marquee><a href=\"../../internal/index.html\" onclick=\"x\">y</a>",
+    );
     let found = problems(&workspace, &files).join("\n");
-    for expected in ["foreign element <marquee>", "onclick", "outside shared/prop/"] {
+    for expected in [
+        "foreign element <marquee>",
+        "onclick",
+        "outside shared/prop/",
+    ] {
         assert!(found.contains(expected), "`{expected}` not in:\n{found}");
     }
 }

@@ -181,8 +181,14 @@ fn choose_people(rng: &mut Rng) -> Vec<Person> {
                 break (first, name);
             }
         };
+        // Short ids as people write them (`dana`), the full name where a first name repeats.
+        let id = if people.iter().any(|p| p.first == first) {
+            text::slug(&name)
+        } else {
+            text::slug(first)
+        };
         people.push(Person {
-            id: text::slug(&name),
+            id,
             first: first.to_string(),
             name,
             us: k < 4,
@@ -275,7 +281,7 @@ fn people_section(
             }
         }
         if p.us || rng.chance(20) {
-            let n = 1 + usize::from(rng.chance(30));
+            let n = 1 + usize::from(rng.chance(15));
             let assets: Vec<String> = (0..n).map(|_| w.internal_line()).collect();
             doc.texts(4, "assets", &assets);
         }
@@ -283,7 +289,7 @@ fn people_section(
             let liabilities = vec![w.internal_line()];
             doc.texts(4, "liabilities", &liabilities);
         }
-        if rng.chance(35) {
+        if rng.chance(25) {
             let notes = w.internal_note(false);
             doc.text(4, "notes", &notes);
         }
@@ -347,11 +353,11 @@ fn events(
         if rng.chance(90) {
             doc.raw(4, "sentiment", rng.pick(&["positive", "neutral", "negative"]));
         }
-        if rng.chance(80) {
-            let who = some_people(rng, people, 1, 3);
+        if rng.chance(60) {
+            let who = some_people(rng, people, 1, 2);
             doc.ids(4, "people", &who);
         }
-        if rng.chance(60) {
+        if rng.chance(40) {
             let note = if shared {
                 w.shared_note(false)
             } else {
@@ -426,7 +432,7 @@ fn goals(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>, people: &[Person], an
             owners.push(theirs(rng, people));
         }
         doc.ids(4, "owners", &owners);
-        if rng.chance(50) {
+        if rng.chance(30) {
             let note = if shared {
                 w.shared_note(false)
             } else {
@@ -439,7 +445,7 @@ fn goals(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>, people: &[Person], an
         } else if rng.chance(20) {
             doc.raw(4, "visibility", "shared");
         }
-        let mut dues: Vec<NaiveDate> = (0..1 + rng.below(3))
+        let mut dues: Vec<NaiveDate> = (0..1 + rng.below(2))
             .map(|_| days_before(anchor, rng.range(-300, 540)))
             .collect();
         dues.sort();
@@ -488,7 +494,7 @@ fn commitments(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>, anchor: NaiveDa
         if status != "open" || rng.chance(50) {
             doc.raw(4, "status", status);
         }
-        if rng.chance(60) {
+        if rng.chance(50) {
             let evidence = if shared {
                 w.shared_line()
             } else {
@@ -567,7 +573,7 @@ fn reviews(
         let end = days_before(quarter_start(q + 1), 1);
         doc.item_raw(2, "quarter", quarter_label(q));
         doc.raw(4, "date", days_after(end, rng.range(5, 25)).min(days_before(anchor, 1)));
-        let attendees = some_people(rng, people, 2, 4);
+        let attendees = some_people(rng, people, 2, 3);
         doc.ids(4, "attendees", &attendees);
         // Scores drift by at most one step a quarter, as real scorecards do.
         for s in scores.iter_mut() {
@@ -583,23 +589,23 @@ fn reviews(
             .collect();
         doc.raw(4, "scores", format!("{{ {} }}", pairs.join(", ")));
         let lines = |w: &mut Writer<'_>, n: usize| -> Vec<String> { (0..n).map(|_| w.internal_line()).collect() };
-        let successes = lines(w, 1 + rng.below(2));
+        let successes = lines(w, 1 + usize::from(rng.chance(20)));
         doc.texts(4, "successes", &successes);
-        if rng.chance(60) {
+        if rng.chance(50) {
             let failures = lines(w, 1);
             doc.texts(4, "failures", &failures);
         }
-        if rng.chance(35) {
+        if rng.chance(25) {
             let recognition = lines(w, 1);
             doc.texts(4, "recognition", &recognition);
         }
-        let next_steps = lines(w, 1 + rng.below(2));
+        let next_steps = lines(w, 1 + usize::from(rng.chance(20)));
         doc.texts(4, "next_steps", &next_steps);
-        if rng.chance(80) {
+        if rng.chance(50) {
             let summary = w.internal_note(rng.chance(20));
             doc.text(4, "summary", &summary);
         }
-        if rng.chance(80) {
+        if rng.chance(60) {
             let shared_summary = w.shared_note(rng.chance(15));
             doc.text(4, "shared_summary", &shared_summary);
         }

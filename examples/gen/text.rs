@@ -74,12 +74,14 @@ pub fn internal_words() -> impl Iterator<Item = &'static str> {
 }
 
 /// Internal sentences of at most seven words, with an internal word among the first four
-/// and the last four: any run of eight words across sentences contains one.
+/// and the last four: any run of eight words across sentences contains one. The leak guard
+/// also cuts a phrase after each inline element (`*x*`, `**x**`, a link), so the words
+/// after one are either fewer than its 16-character minimum or carry an internal word.
 const INTERNAL_SENTENCES: &[&str] = &[
     "{P} is {a} about the {n}.",
     "{D}, {P} {v} the **{n} {i}**.",
     "The {i} over {n} persists.",
-    "Watch {P}'s *{i}* on {n}.",
+    "Watch the *{i}* of {P}.",
     "{P} {d} wants {n} {n}.",
     "[{I} log](https://wiki.example/{n}) says {a}.",
     "Their {i} could sink {n}.",

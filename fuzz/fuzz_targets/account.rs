@@ -44,15 +44,17 @@ fuzz_target!(|data: &[u8]| {
     for d in &diagnostics {
         let _ = d.render(Some(text));
     }
-    if diagnostics.iter().any(rapport::diagnostic::Diagnostic::is_error) {
+    if diagnostics
+        .iter()
+        .any(rapport::diagnostic::Diagnostic::is_error)
+    {
         return;
     }
     let Some(as_of) = chrono::NaiveDate::from_ymd_opt(2026, 11, 26) else {
         return;
     };
     let analysis = rapport::analyze::analyze(&workspace, as_of);
-    let pages =
-        rapport::view::all_pages(&workspace, &analysis, &rapport::history::History::none());
+    let pages = rapport::view::all_pages(&workspace, &analysis, &rapport::history::History::none());
     let Some(renderer) = renderer() else {
         return;
     };

@@ -2,7 +2,7 @@
 
 use crate::cli::InitArgs;
 use crate::diagnostic::display_path;
-use crate::scaffold::{self, shell_word, Created};
+use crate::scaffold::{self, shell_word, shown, Created};
 use std::io::Write as _;
 use std::path::Path;
 
@@ -32,20 +32,16 @@ fn summary(dir: &Path, created: &[Created]) -> String {
             format!(" --workspace {}", shell_word(dir)),
         )
     };
-    let width = created
-        .iter()
-        .map(|c| display_path(&c.path).len())
-        .max()
-        .unwrap_or(0);
-    let mut out = format!("Created a rapport workspace in {}:\n", display_path(dir));
-    for file in created {
-        out.push_str(&format!(
-            "  {:width$}  {}\n",
-            display_path(&file.path),
-            file.purpose
-        ));
-    }
-    let config = display_path(&dir.join(crate::load::CONFIG_FILE));
+    let place = if here {
+        "the current folder".to_string()
+    } else {
+        display_path(dir)
+    };
+    let mut out = format!(
+        "Created a rapport workspace in {place}:\n{}",
+        listing(created)
+    );
+    let config = shown(&dir.join(crate::load::CONFIG_FILE));
     out.push_str(&format!(
         "\nNext:\n  \
          1. Put your company's name in {config} (`organisation`).\n  \
@@ -54,4 +50,17 @@ fn summary(dir: &Path, created: &[Created]) -> String {
          4. Build the site:        rapport build{ws}\n"
     ));
     out
+}
+
+/// One line per file written: its path, then what it is for, in aligned columns.
+pub(crate) fn listing(created: &[Created]) -> String {
+    let width = created
+        .iter()
+        .map(|c| shown(&c.path).len())
+        .max()
+        .unwrap_or(0);
+    created
+        .iter()
+        .map(|c| format!("  {:width$}  {}\n", shown(&c.path), c.purpose))
+        .collect()
 }

@@ -1,7 +1,6 @@
 //! `rapport new ID`: add an account file from the commented template.
 
 use crate::cli::{KindArg, NewArgs};
-use crate::diagnostic::display_path;
 use crate::model::AccountKind;
 use crate::scaffold::{self, shell_word, NewAccount};
 use std::io::Write as _;
@@ -20,21 +19,14 @@ pub fn run(args: NewArgs) -> u8 {
     };
     match scaffold::new_account(&args.workspace, request) {
         Ok(created) => {
-            let mut out = String::new();
-            for file in &created {
-                out.push_str(&format!(
-                    "Created {}: {}\n",
-                    display_path(&file.path),
-                    file.purpose
-                ));
-            }
+            let mut out = format!("Created:\n{}", super::init::listing(&created));
             let ws = if args.workspace == Path::new(".") {
                 String::new()
             } else {
                 format!(" {}", shell_word(&args.workspace))
             };
             out.push_str(&format!(
-                "Then check it with `rapport check{ws}`, or watch the pages with `rapport serve{ws}`.\n"
+                "Next: `rapport check{ws}`, or `rapport serve{ws}` to watch the pages as you edit.\n"
             ));
             // One write, errors ignored: `println!` would panic if stdout is a closed pipe.
             let _ = std::io::stdout().write_all(out.as_bytes());

@@ -54,7 +54,8 @@ pub enum Blob {
     Missing,
     /// The file is larger than the limit for one account file; its size in bytes.
     TooLarge(u64),
-    Bytes(Vec<u8>),
+    /// The content and its object id (equal ids: equal content, read once).
+    Bytes { oid: String, bytes: Vec<u8> },
 }
 
 /// A git work tree that contains a workspace.
@@ -193,8 +194,10 @@ fn read_blob(reader: &mut impl BufRead, limit: u64) -> Result<Blob, GitError> {
     reader.read_until(b'\n', &mut header).map_err(|_| bad())?;
     let header = String::from_utf8_lossy(&header);
     let fields: Vec<&str> = header.trim_end().split(' ').collect();
-    let (kind, size) = match fields.as_slice() {
-        [.., kind, size] if size.parse::<u64>().is_ok() => (*kind, size.parse::<u64>().unwrap_or(0)),
+    let (oid, kind, size) = match fields.as_slice() {
+        [oid, kind, size] if size.parse::<u64>().is_ok() => {
+            (*oid, *kind, size.parse::<u64>().unwrap_or(0))
+        }
         [..] if header.ends_with("missing\n") || header.ends_with("ambiguous\n") => {
             return Ok(Blob::Missing)
         }
@@ -215,7 +218,10 @@ fn read_blob(reader: &mut impl BufRead, limit: u64) -> Result<Blob, GitError> {
     if bytes.pop() != Some(b'\n') || bytes.len() as u64 != size {
         return Err(bad());
     }
-    Ok(Blob::Bytes(bytes))
+    Ok(Blob::Bytes {
+        oid: oid.to_string(),
+        bytes,
+    })
 }
 
 /// Records of `git log -z --name-only --format=%x1e%H%x1f%P%x1f%cI%x1f%aN`.
@@ -320,7 +326,11 @@ mod tests {
     fn reads_batch_answers_of_every_shape() {
         let text = b"abc blob 3\nhi\n\nx:y missing\nabc blob 5\nlarge\nabc tree 2\nxx\n";
         let mut reader = BufReader::new(&text[..]);
-        assert_eq!(read_blob(&mut reader, 4).unwrap(), Blob::Bytes(b"hi\n".to_vec()));
+        let hi = Blob::Bytes {
+            oid: "abc".into(),
+            bytes: b"hi\n".to_vec(),
+        };
+        assert_eq!(read_blob(&mut reader, 4).unwrap(), hi);
         assert_eq!(read_blob(&mut reader, 4).unwrap(), Blob::Missing);
         assert_eq!(read_blob(&mut reader, 4).unwrap(), Blob::TooLarge(5));
         assert_eq!(read_blob(&mut reader, 4).unwrap(), Blob::Missing);

@@ -208,7 +208,7 @@ pub fn snapshot(blob: &git::Blob) -> Snapshot {
             "the file is {:.1} MiB, over the 4 MiB limit for one file",
             *size as f64 / (1 << 20) as f64
         )),
-        git::Blob::Bytes(bytes) => {
+        git::Blob::Bytes { bytes, .. } => {
             match crate::yaml::decode(bytes).and_then(crate::yaml::parse::<Account>) {
                 Ok(account) => Snapshot::Parsed(Box::new(account)),
                 Err(e) => Snapshot::Unreadable(match e.position {

@@ -19,7 +19,6 @@ use std::sync::Arc;
 /// Reads the history of every account of the workspace. Any failure to read git leaves
 /// the history empty: the pages lose a section, the build goes on.
 pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
-    let t0 = std::time::Instant::now();
     let Some(repo) = Repo::discover(&workspace.root) else {
         return History::none();
     };
@@ -27,7 +26,6 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
         Ok(log) if !log.is_empty() => log,
         _ => return History::none(),
     };
-    eprintln!("TIMING discover+log {:?}", t0.elapsed());
     let graph = Graph::new(&log);
     let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, commit) in log.iter().enumerate() {
@@ -86,7 +84,6 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
             });
         }
     }
-    eprintln!("TIMING plan {:?} drafts {}", t0.elapsed(), drafts.len());
     let snapshots = match read(&repo, &log, &drafts) {
         Some(snapshots) => snapshots,
         None => return History::none(),
@@ -97,7 +94,6 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
             snapshot: snapshots.get(&(log[k].id.clone(), path.to_string()))?.clone(),
         })
     };
-    eprintln!("TIMING read {:?}", t0.elapsed());
     let mut history = History::none();
     for d in drafts {
         let (Some(base), Some(steps)) = (
@@ -166,11 +162,28 @@ fn read(
         .collect();
     let wanted: Vec<(String, String)> = wanted.into_iter().collect();
     let blobs: BTreeMap<(String, String), Blob> = repo.blobs(&wanted, MAX_FILE_BYTES).ok()?;
-    let parsed: Vec<((String, String), Arc<Snapshot>)> = blobs
+    // A version that did not change between two points is one object: parse it once.
+    let mut unique: BTreeMap<&str, &Blob> = BTreeMap::new();
+    for blob in blobs.values() {
+        if let Blob::Bytes { oid, .. } = blob {
+            unique.insert(oid.as_str(), blob);
+        }
+    }
+    let parsed: HashMap<&str, Arc<Snapshot>> = unique
         .into_par_iter()
-        .map(|(key, blob)| (key, Arc::new(snapshot(&blob))))
+        .map(|(oid, blob)| (oid, Arc::new(snapshot(blob))))
         .collect();
-    Some(parsed.into_iter().collect())
+    let out = blobs
+        .iter()
+        .map(|(key, blob)| {
+            let snapshot = match blob {
+                Blob::Bytes { oid, .. } => parsed.get(oid.as_str()).cloned(),
+                _ => None,
+            };
+            (key.clone(), snapshot.unwrap_or_else(|| Arc::new(super::snapshot(blob))))
+        })
+        .collect();
+    Some(out)
 }
 
 /// The path-limited commit graph, indexed like the log (newest first).

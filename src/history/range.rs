@@ -150,7 +150,11 @@ fn read_working_tree(root: &Path, relative: &str) -> Result<Account, RangeError>
     } else {
         std::fs::read(&path).map_err(|e| problem(e.to_string()))?
     };
-    match snapshot(&super::git::Blob::Bytes(bytes)) {
+    let blob = super::git::Blob::Bytes {
+        oid: String::new(),
+        bytes,
+    };
+    match snapshot(&blob) {
         Snapshot::Parsed(account) => Ok(*account),
         Snapshot::Unreadable(why) => Err(problem(why)),
         Snapshot::Absent => Ok(super::diff::empty_account()),

@@ -78,12 +78,36 @@ pub fn is_outside_link(target: &str) -> bool {
         .any(|scheme| url.starts_with(scheme))
 }
 
+type Span = std::ops::Range<usize>;
+
+/// A link or image being read: its whole source, whether its target is refused, and the
+/// span of its text (`None` while it has none).
+struct OpenLink {
+    whole: Span,
+    refused: bool,
+    text: Option<Span>,
+}
+
+impl OpenLink {
+    /// A refused link keeps its text and loses the syntax around it.
+    fn edits(&self) -> Vec<(Span, &'static str)> {
+        match (&self.text, self.refused) {
+            (_, false) => Vec::new(),
+            (Some(text), true) => vec![
+                (self.whole.start..text.start, ""),
+                (text.end..self.whole.end, ""),
+            ],
+            (None, true) => vec![(self.whole.clone(), "")],
+        }
+    }
+}
+
 /// One pass of [`to_markdown`]; `None` if the edits it found overlap (which well-formed
 /// parser output never gives, but a wrong edit must not be applied).
 fn neutralise(markdown: &str) -> Option<String> {
     use pulldown_cmark::{Tag, TagEnd};
     let parser = Parser::new_ext(markdown, options());
-    let mut edits: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    let mut edits: Vec<(Span, &str)> = Vec::new();
     for (_, definition) in parser.reference_definitions().iter() {
         if !is_outside_link(&definition.dest) {
             let bracket = markdown.get(definition.span.clone())?.find('[')?;
@@ -91,48 +115,32 @@ fn neutralise(markdown: &str) -> Option<String> {
             edits.push((at..at, "\\"));
         }
     }
-    // Open links and images: whether their target is refused, and the span of their text.
-    let mut open: Vec<(std::ops::Range<usize>, bool, Option<std::ops::Range<usize>>)> = Vec::new();
+    let mut open: Vec<OpenLink> = Vec::new();
     let mut code_blocks = 0usize;
     for (event, range) in parser.into_offset_iter() {
         match &event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 widen(&mut open, &range);
-                open.push((range, !is_outside_link(dest_url), None));
+                open.push(OpenLink {
+                    whole: range,
+                    refused: !is_outside_link(dest_url),
+                    text: None,
+                });
                 continue;
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
-                let (whole, refused, inner) = open.pop()?;
-                if refused {
-                    match inner {
-                        Some(inner) => {
-                            edits.push((whole.start..inner.start, ""));
-                            edits.push((inner.end..whole.end, ""));
-                        }
-                        None => edits.push((whole.clone(), "")),
-                    }
-                }
-                widen(&mut open, &whole);
+                let link = open.pop()?;
+                edits.extend(link.edits());
+                widen(&mut open, &link.whole);
                 continue;
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                let raw = markdown.get(range.clone())?;
-                for (i, _) in raw.match_indices('<') {
-                    edits.push((range.start + i..range.start + i + 1, "&lt;"));
-                }
+                escape_angles(markdown, &range, false, &mut edits)?;
             }
             // `<svg/onload=…>` is text to CommonMark but a tag to an HTML parser: a `<` in
             // text is written as `&lt;`, which every Markdown viewer shows as `<`.
             Event::Text(_) if code_blocks == 0 => {
-                let text = markdown.get(range.clone())?;
-                for (i, _) in text.match_indices('<') {
-                    let at = range.start + i;
-                    // `\<` is already an escaped `<` (an odd run of backslashes before it).
-                    let backslashes = markdown.get(..at)?.bytes().rev().take_while(|&b| b == b'\\').count();
-                    if backslashes % 2 == 0 {
-                        edits.push((at..at + 1, "&lt;"));
-                    }
-                }
+                escape_angles(markdown, &range, true, &mut edits)?;
             }
             Event::Start(Tag::CodeBlock(_)) => code_blocks += 1,
             Event::End(TagEnd::CodeBlock) => code_blocks = code_blocks.saturating_sub(1),
@@ -140,6 +148,35 @@ fn neutralise(markdown: &str) -> Option<String> {
         }
         widen(&mut open, &range);
     }
+    apply(markdown, edits)
+}
+
+/// Adds an edit writing each `<` of `range` as `&lt;`. In text, `\<` is already an
+/// escaped `<` (an odd run of backslashes before it) and is left alone.
+fn escape_angles(
+    markdown: &str,
+    range: &Span,
+    in_text: bool,
+    edits: &mut Vec<(Span, &str)>,
+) -> Option<()> {
+    let source = markdown.get(range.clone())?;
+    for (i, _) in source.match_indices('<') {
+        let at = range.start + i;
+        let backslashes = markdown
+            .get(..at)?
+            .bytes()
+            .rev()
+            .take_while(|&b| b == b'\\')
+            .count();
+        if !in_text || backslashes % 2 == 0 {
+            edits.push((at..at + 1, "&lt;"));
+        }
+    }
+    Some(())
+}
+
+/// Applies non-overlapping edits; `None` if two overlap.
+fn apply(markdown: &str, mut edits: Vec<(Span, &str)>) -> Option<String> {
     edits.sort_by_key(|(range, _)| (range.start, range.end));
     let mut out = String::with_capacity(markdown.len() + 16);
     let mut last = 0;
@@ -156,13 +193,10 @@ fn neutralise(markdown: &str) -> Option<String> {
 }
 
 /// Records that `range` lies inside every open link: their text spans at least it.
-fn widen(
-    open: &mut [(std::ops::Range<usize>, bool, Option<std::ops::Range<usize>>)],
-    range: &std::ops::Range<usize>,
-) {
-    for (_, _, inner) in open.iter_mut() {
-        *inner = Some(match inner.take() {
-            Some(i) => i.start.min(range.start)..i.end.max(range.end),
+fn widen(open: &mut [OpenLink], range: &Span) {
+    for link in open.iter_mut() {
+        link.text = Some(match link.text.take() {
+            Some(t) => t.start.min(range.start)..t.end.max(range.end),
             None => range.clone(),
         });
     }
@@ -202,10 +236,10 @@ pub fn to_plain_blocks(markdown: &str) -> Vec<String> {
                 }
             }
             Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::Heading { .. })
-            | Event::End(_) => {
-                if blocks.last().is_some_and(|b| !b.is_empty()) {
-                    blocks.push(String::new());
-                }
+            | Event::End(_)
+                if blocks.last().is_some_and(|b| !b.is_empty()) =>
+            {
+                blocks.push(String::new());
             }
             _ => {}
         }
@@ -268,8 +302,14 @@ mod tests {
             ("[other](../b/statement.md)", "other"),
             ("[](#top)", ""),
             ("<javascript:alert(1)>", "javascript:alert(1)"),
-            ("[x][r]\n\n[r]: ../../internal/index.md", "x\n\n\\[r]: ../../internal/index.md"),
-            ("[ok][r]\n\n[r]: https://e.com", "[ok][r]\n\n[r]: https://e.com"),
+            (
+                "[x][r]\n\n[r]: ../../internal/index.md",
+                "x\n\n\\[r]: ../../internal/index.md",
+            ),
+            (
+                "[ok][r]\n\n[r]: https://e.com",
+                "[ok][r]\n\n[r]: https://e.com",
+            ),
         ] {
             assert_eq!(to_markdown(input), expected, "{input}");
         }

@@ -26,9 +26,13 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-/// Quiet time after the last file event before rebuilding: an editor's save (write,
-/// rename, attributes) and `git checkout` come as bursts of events.
+/// Quiet time after the last file event before rebuilding: an editor's save (truncate,
+/// writes, rename) and `git checkout` come as bursts of events.
 const QUIET: Duration = Duration::from_millis(50);
+/// Quiet time after an event that completes a file: the rest of a burst (the next files of
+/// a checkout) follows within microseconds, and a late straggler only costs one more
+/// partial rebuild.
+const SETTLED_QUIET: Duration = Duration::from_millis(10);
 /// Longest a burst may postpone a rebuild.
 const MAX_DELAY: Duration = Duration::from_millis(500);
 
@@ -231,33 +235,65 @@ impl Serve {
     /// Waits for the next burst of changes that matter; `None` when asked to stop.
     fn next_changes(&self) -> Option<BTreeSet<Change>> {
         let mut changes = BTreeSet::new();
-        let mut first = None;
+        let mut burst: Option<Burst> = None;
         loop {
-            let message = match first {
+            let message = match &burst {
                 None => self.receiver.recv().ok()?,
-                Some(first) => {
-                    let left = MAX_DELAY.saturating_sub(Instant::elapsed(&first));
-                    match self.receiver.recv_timeout(QUIET.min(left)) {
+                Some(burst) => {
+                    let left = burst.deadline().saturating_duration_since(Instant::now());
+                    match self.receiver.recv_timeout(left) {
                         Ok(message) => message,
                         Err(RecvTimeoutError::Timeout) => return Some(changes),
                         Err(RecvTimeoutError::Disconnected) => return None,
                     }
                 }
             };
-            match message {
+            let (found, settled) = match message {
                 Message::Stop => return None,
-                Message::File(Ok(event)) => {
-                    changes.extend(watch::classify(&self.root, &self.out, &event));
-                }
+                Message::File(Ok(event)) => (
+                    watch::classify(&self.root, &self.out, &event),
+                    watch::settles(&event.kind),
+                ),
                 Message::File(Err(e)) => {
                     eprintln!("warning: file watching: {e}; rebuilding everything");
-                    changes.insert(Change::Rescan);
+                    (vec![Change::Rescan], false)
                 }
-            }
-            if first.is_none() && !changes.is_empty() {
-                first = Some(Instant::now());
+            };
+            // Events that are not changes (our own reads) neither start nor extend a burst.
+            if !found.is_empty() {
+                changes.extend(found);
+                burst
+                    .get_or_insert_with(|| Burst::new(Instant::now()))
+                    .note(Instant::now(), settled);
             }
         }
+    }
+}
+
+/// A burst of file events, and when it is over.
+struct Burst {
+    first: Instant,
+    quiet_until: Instant,
+}
+
+impl Burst {
+    fn new(now: Instant) -> Burst {
+        Burst {
+            first: now,
+            quiet_until: now + QUIET,
+        }
+    }
+
+    /// A change at `now`. After one that completes a file (closed after writing, renamed
+    /// into place, removed) a short silence is enough; while a file may still be being
+    /// written, wait for the longer one.
+    fn note(&mut self, now: Instant, settled: bool) {
+        self.quiet_until = now + if settled { SETTLED_QUIET } else { QUIET };
+    }
+
+    /// When to rebuild if nothing else happens.
+    fn deadline(&self) -> Instant {
+        self.quiet_until.min(self.first + MAX_DELAY)
     }
 }
 
@@ -335,6 +371,24 @@ fn read_source(path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_burst_ends_after_its_quiet_time_or_its_longest_delay() {
+        let start = Instant::now();
+        let ms = Duration::from_millis;
+        let mut burst = Burst::new(start);
+        assert_eq!(burst.deadline(), start + QUIET);
+        burst.note(start + ms(5), true);
+        assert_eq!(burst.deadline(), start + ms(5) + SETTLED_QUIET);
+        burst.note(start + ms(8), false);
+        assert_eq!(burst.deadline(), start + ms(8) + QUIET);
+        burst.note(start + ms(490), false);
+        assert_eq!(
+            burst.deadline(),
+            start + MAX_DELAY,
+            "a stream of edits cannot starve"
+        );
+    }
 
     #[test]
     fn a_waiting_poll_returns_when_a_rebuild_is_published() {

@@ -7,7 +7,7 @@
 //! folder of the output (two per account) and renew them all on every full rebuild.
 
 use crate::load::{ACCOUNTS_DIR, CONFIG_FILE};
-use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{Event, EventHandler, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 
@@ -91,6 +91,16 @@ fn is_edit(kind: &EventKind) -> bool {
     }
 }
 
+/// Whether an event completes a file: closed after writing, renamed into place, removed.
+pub fn settles(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+            | EventKind::Remove(_)
+    )
+}
+
 fn classify_path(root: &Path, out: &Path, path: &Path) -> Option<Change> {
     if path.starts_with(out) {
         return None;
@@ -128,7 +138,7 @@ fn is_account_file(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify::event::{CreateKind, DataChange, MetadataKind, RemoveKind, RenameMode};
+    use notify::event::{CreateKind, DataChange, MetadataKind, RemoveKind};
 
     fn event(kind: EventKind, paths: &[&str]) -> Event {
         let mut e = Event::new(kind);
@@ -207,6 +217,25 @@ mod tests {
             changes(created, &["/ws/accounts/new.yaml"]),
             vec![Change::Account("/ws/accounts/new.yaml".into())]
         );
+    }
+
+    #[test]
+    fn a_file_is_complete_after_close_rename_or_removal() {
+        assert!(settles(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(settles(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::To
+        ))));
+        assert!(settles(&EventKind::Remove(RemoveKind::File)));
+        assert!(!settles(&WRITE), "more writes may follow");
+        assert!(
+            !settles(&EventKind::Create(CreateKind::File)),
+            "created empty, then written"
+        );
+        assert!(!settles(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::From
+        ))));
     }
 
     #[test]

@@ -163,12 +163,10 @@ pub fn account_pages(workspace: &Workspace, analysis: &Analysis, history: &Histo
 
 /// Every page of the site, in a stable order.
 pub fn all_pages(workspace: &Workspace, analysis: &Analysis, history: &History) -> Vec<Page> {
-    let t0 = std::time::Instant::now();
     let per_account: Vec<Vec<Page>> = (0..workspace.accounts.len())
         .into_par_iter()
         .map(|i| account_pages(workspace, analysis, history, i))
         .collect();
-    eprintln!("TIMING pages {:?}", t0.elapsed());
     let mut pages = vec![portfolio_page(workspace, analysis)];
     pages.extend(per_account.into_iter().flatten());
     pages

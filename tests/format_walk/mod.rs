@@ -100,12 +100,13 @@ pub const NOT_ON_SHARED_PAGES: &[&str] = &["commitments[].evidence"];
 
 /// The row of [`FIELDS`] for a path, if any.
 pub fn classify(path: &str) -> Option<(&'static str, Class)> {
-    FIELDS.iter().copied().find(|(pattern, _)| {
-        match pattern.strip_suffix(".*") {
+    FIELDS
+        .iter()
+        .copied()
+        .find(|(pattern, _)| match pattern.strip_suffix(".*") {
             Some(prefix) => path.starts_with(prefix) && path[prefix.len()..].starts_with('.'),
             None => *pattern == path,
-        }
-    })
+        })
 }
 
 /// The account schema as `rapport schema` prints it.
@@ -149,7 +150,11 @@ impl<'a> Schema<'a> {
             return self.resolve(target);
         }
         // Draft 7 wraps a `$ref` that carries a default in a one-element `allOf`.
-        if let Some([only]) = node.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+        if let Some([only]) = node
+            .get("allOf")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+        {
             return self.resolve(only);
         }
         if let Some(variants) = node
@@ -306,7 +311,9 @@ impl<'a, F: FnMut(&Field) -> String> Generator<'a, F> {
                         .iter()
                         .find(|(l, _)| *l == list)
                         .map(|(_, a)| *a)
-                        .unwrap_or_else(|| panic!("no default visibility for `{list}` in the test"));
+                        .unwrap_or_else(|| {
+                            panic!("no default visibility for `{list}` in the test")
+                        });
                     audience = Some(match index {
                         0 => Audience::Internal,
                         1 => Audience::Shared,
@@ -363,7 +370,13 @@ impl<'a, F: FnMut(&Field) -> String> Generator<'a, F> {
                 for i in 0..count {
                     let mut inner = indices.to_vec();
                     inner.push(i);
-                    out.push(self.value(items, &element, &format!("{path}[{i}]"), &inner, audience));
+                    out.push(self.value(
+                        items,
+                        &element,
+                        &format!("{path}[{i}]"),
+                        &inner,
+                        audience,
+                    ));
                 }
                 Value::Array(out)
             }
@@ -375,8 +388,9 @@ impl<'a, F: FnMut(&Field) -> String> Generator<'a, F> {
                     Class::PersonRef => return Value::String("m-person-0".into()),
                     Class::Internal => Audience::Internal,
                     Class::Shared => Audience::Shared,
-                    Class::Follows => audience
-                        .unwrap_or_else(|| panic!("`{pattern}` follows a visibility it is not under")),
+                    Class::Follows => audience.unwrap_or_else(|| {
+                        panic!("`{pattern}` follows a visibility it is not under")
+                    }),
                 };
                 let field = Field {
                     path: path.to_string(),
@@ -394,7 +408,10 @@ impl<'a, F: FnMut(&Field) -> String> Generator<'a, F> {
                     "commitments[].status" => "open",
                     _ => words.first().map(String::as_str).unwrap_or_default(),
                 };
-                assert!(words.iter().any(|w| w == word), "`{word}` is not a {pattern}");
+                assert!(
+                    words.iter().any(|w| w == word),
+                    "`{word}` is not a {pattern}"
+                );
                 Value::String(word.to_string())
             }
             Shape::Date => Value::String(date(pattern, index).to_string()),

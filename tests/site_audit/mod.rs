@@ -31,6 +31,17 @@ pub fn read_tree(root: &Path) -> BTreeMap<String, String> {
     files
 }
 
+/// Every file under `root` as bytes, by relative path: for byte-for-byte comparisons.
+pub fn read_tree_bytes(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    read_tree(root)
+        .into_keys()
+        .map(|path| {
+            let bytes = std::fs::read(root.join(&path)).expect("read site file");
+            (path, bytes)
+        })
+        .collect()
+}
+
 /// One start tag of an HTML document: its lower-case name and attributes (names lower
 /// case, values with entities decoded).
 #[derive(Debug, Clone)]
@@ -185,8 +196,8 @@ const URL_ATTRIBUTES: &[&str] = &[
 /// Elements that run code or pull in other documents; no page of rapport emits them (the
 /// stylesheet is a linked file).
 const FORBIDDEN_TAGS: &[&str] = &[
-    "script", "iframe", "object", "embed", "style", "frame", "frameset", "applet", "base",
-    "form", "noscript", "template", "math",
+    "script", "iframe", "object", "embed", "style", "frame", "frameset", "applet", "base", "form",
+    "noscript", "template", "math",
 ];
 
 /// A URL value as a browser resolves its scheme: entities decoded, ASCII whitespace and
@@ -212,7 +223,10 @@ pub fn scheme(url: &str) -> Option<&str> {
 /// Whether a URL would run code or embed a document: `javascript:`, `vbscript:`, `data:`.
 pub fn is_dangerous_url(value: &str) -> bool {
     let url = normalised_url(value);
-    matches!(scheme(&url), Some("javascript" | "vbscript" | "data" | "livescript"))
+    matches!(
+        scheme(&url),
+        Some("javascript" | "vbscript" | "data" | "livescript")
+    )
 }
 
 /// Every way an HTML page could run code, each as one line naming the file: forbidden
