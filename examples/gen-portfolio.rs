@@ -15,7 +15,7 @@
 mod generator;
 
 use clap::Parser;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Writes a synthetic rapport workspace: rapport.yaml and accounts/*.yaml.
@@ -23,20 +23,28 @@ use std::process::ExitCode;
 #[command(name = "gen-portfolio")]
 struct Args {
     /// How many accounts to write.
-    #[arg(long)]
-    accounts: usize,
+    #[arg(long, required_unless_present = "write_floor_from")]
+    accounts: Option<usize>,
     /// The workspace folder: new, empty, or an earlier gen-portfolio output.
     #[arg(long)]
     out: PathBuf,
     /// Different seeds give different portfolios of the same shape.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Instead of generating: copy the built site SITE into the new folder --out and
+    /// report how long writing its files took (the write floor of bench/run.sh).
+    #[arg(long, value_name = "SITE", conflicts_with = "accounts")]
+    write_floor_from: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Some(site) = &args.write_floor_from {
+        return write_floor(site, &args.out);
+    }
+    let accounts = args.accounts.unwrap_or_default();
     let started = std::time::Instant::now();
-    match generator::write_workspace(&args.out, args.accounts, args.seed) {
+    match generator::write_workspace(&args.out, accounts, args.seed) {
         Ok(summary) => {
             let mean = summary.bytes / summary.accounts.max(1) as u64;
             eprintln!(
@@ -56,6 +64,25 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn write_floor(site: &Path, out: &Path) -> ExitCode {
+    match generator::floor::measure(site, out) {
+        Ok(floor) => {
+            // One line on stdout for scripts: files, bytes, seconds.
+            println!(
+                "{} {} {:.3}",
+                floor.files,
+                floor.bytes,
+                floor.write.as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot measure the write floor: {e}");
             ExitCode::from(1)
         }
     }

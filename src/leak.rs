@@ -650,6 +650,21 @@ mod tests {
     }
 
     #[test]
+    fn html_is_read_as_its_reader_and_its_source_show_it() {
+        let text = visible_text(
+            "a.html",
+            "<p title='a &amp; b'>h<b>at</b>es</p><td>x</td><td>y</td><!-- c&#x2F;d -->&#82;aj",
+        );
+        assert_eq!(text, "hates x y raj \u{1} a & b \u{1} c/d");
+        // Broken markup ends the text instead of failing.
+        assert_eq!(visible_text("a.html", "x <p title=\"y"), "x \u{1} y");
+        assert_eq!(
+            decode_entities("&#xZZ; &#99999999; &unknown; &"),
+            "&#xZZ; &#99999999; &unknown; &"
+        );
+    }
+
+    #[test]
     fn shared_text_and_short_words_are_not_leaks() {
         let file = account(ACCOUNT);
         assert!(scan_account(&file, &[("a.html", b"<p>Acme and Raj Patel met.</p>")]).is_empty());

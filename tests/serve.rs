@@ -311,6 +311,10 @@ fn serves_the_site_and_shows_edits_errors_and_fixes_live() {
     #[cfg(unix)]
     let untouched = inode(&root.join("ws/site/shared/harbour-marine/index.html"));
     let before = server.version();
+    // An open account page waits for a rebuild that changes it, as its reload script does.
+    let addr = server.addr;
+    let poll = format!("{RELOAD_MARK}?since={before}&page={ACCOUNT_PAGE}");
+    let open_page = std::thread::spawn(move || get(addr, &poll).unwrap().body);
     let renamed = original.replace(
         "\nname: Kestrel Robotics\n",
         "\nname: Kestrel Renamed GmbH\n",
@@ -329,6 +333,11 @@ fn serves_the_site_and_shows_edits_errors_and_fixes_live() {
                 .unwrap()
                 .contains("Kestrel Renamed GmbH")
     });
+    assert_ne!(
+        open_page.join().unwrap(),
+        before,
+        "the open page is told to reload"
+    );
     #[cfg(unix)]
     assert_eq!(
         inode(&root.join("ws/site/shared/harbour-marine/index.html")),

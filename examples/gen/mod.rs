@@ -3,6 +3,7 @@
 //! the account format, with dates relative to a fixed anchor date (never the clock).
 
 pub mod account;
+pub mod floor;
 pub mod rng;
 pub mod text;
 pub mod yaml;

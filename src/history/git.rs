@@ -70,7 +70,11 @@ pub struct Repo {
 impl Repo {
     /// The repository around `dir`, if `dir` is inside a git work tree and git can be run.
     pub fn discover(dir: &Path) -> Option<Repo> {
-        let output = git(dir, &["rev-parse", "--is-inside-work-tree", "--show-prefix"]).ok()?;
+        let output = git(
+            dir,
+            &["rev-parse", "--is-inside-work-tree", "--show-prefix"],
+        )
+        .ok()?;
         let mut lines = output.lines();
         if lines.next() != Some("true") {
             return None;
@@ -123,7 +127,12 @@ impl Repo {
             .ok_or_else(|| GitError::Output("log".into()))
     }
 
-    fn run_log(&self, options: &[&str], revision: &str, paths: &[&str]) -> Result<Vec<Commit>, GitError> {
+    fn run_log(
+        &self,
+        options: &[&str],
+        revision: &str,
+        paths: &[&str],
+    ) -> Result<Vec<Commit>, GitError> {
         let mut args = vec!["log"];
         args.extend(options);
         args.extend([
@@ -177,9 +186,19 @@ impl Repo {
             .take()
             .ok_or_else(|| GitError::Spawn("no stdout".into()))?;
         let mut reader = BufReader::new(stdout);
-        let result = wanted
-            .iter()
-            .try_for_each(|key| read_blob(&mut reader, limit).map(|b| drop(out.insert(key.clone(), b))));
+        let mut result = Ok(());
+        for key in wanted {
+            match read_blob(&mut reader, limit) {
+                Ok(blob) => {
+                    out.insert(key.clone(), blob);
+                }
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        // Closing our end stops git if it is still answering; then both are reaped.
         drop(reader);
         let _ = writer.join();
         let _ = child.wait();
@@ -193,16 +212,16 @@ fn read_blob(reader: &mut impl BufRead, limit: u64) -> Result<Blob, GitError> {
     let mut header = Vec::new();
     reader.read_until(b'\n', &mut header).map_err(|_| bad())?;
     let header = String::from_utf8_lossy(&header);
-    let fields: Vec<&str> = header.trim_end().split(' ').collect();
-    let (oid, kind, size) = match fields.as_slice() {
-        [oid, kind, size] if size.parse::<u64>().is_ok() => {
-            (*oid, *kind, size.parse::<u64>().unwrap_or(0))
-        }
-        [..] if header.ends_with("missing\n") || header.ends_with("ambiguous\n") => {
-            return Ok(Blob::Missing)
-        }
-        _ => return Err(bad()),
+    let header = header.trim_end();
+    // The name asked for is echoed before `missing`, and may contain spaces.
+    if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+        return Ok(Blob::Missing);
+    }
+    let mut fields = header.rsplitn(3, ' ');
+    let (Some(size), Some(kind), Some(oid)) = (fields.next(), fields.next(), fields.next()) else {
+        return Err(bad());
     };
+    let size: u64 = size.parse().map_err(|_| bad())?;
     // The content and the newline after it.
     let mut body = reader.take(size + 1);
     if kind != "blob" || size > limit {

@@ -128,8 +128,14 @@ mod tests {
     #[test]
     fn a_reworded_item_pairs_with_its_old_wording() {
         let p = texts(
-            &["Raise pricing discrepancies within 10 days", "Share forecasts"],
-            &["Share forecasts", "Raise any pricing discrepancy within 5 working days"],
+            &[
+                "Raise pricing discrepancies within 10 days",
+                "Share forecasts",
+            ],
+            &[
+                "Share forecasts",
+                "Raise any pricing discrepancy within 5 working days",
+            ],
         );
         assert_eq!(p.pairs, vec![(1, 0), (0, 1)]);
         assert!(p.added.is_empty() && p.removed.is_empty());

@@ -109,11 +109,6 @@ impl History {
         History::default()
     }
 
-    /// Whether no review has a history.
-    pub fn is_empty(&self) -> bool {
-        self.reviews.is_empty()
-    }
-
     /// What changed in the notes of `account` between its previous review and its review
     /// of `quarter`; `current` is the account as loaded now, the working-tree end of the
     /// current quarter's comparison. `None` when there is nothing to compare with.
@@ -148,9 +143,7 @@ pub fn notes_diff(file: &str, base: &Revision, steps: &[Revision], end: End<'_>)
     // The end commit is read like a step unless it is the last step already (the usual
     // case: the last commit that touched the file).
     let end_step = match &end {
-        End::Commit(to) if steps.last().map(|s| &s.commit.id) != Some(&to.commit.id) => {
-            Some(to)
-        }
+        End::Commit(to) if steps.last().map(|s| &s.commit.id) != Some(&to.commit.id) => Some(to),
         _ => None,
     };
     let mut versions = vec![trace::Version {

@@ -10,7 +10,7 @@ use super::git::{Blob, Commit, Repo};
 use super::{snapshot, History, ReviewPlan, Revision, Snapshot};
 use crate::analyze::{Analysis, FiscalCalendar};
 use crate::load::ACCOUNTS_DIR;
-use crate::model::{AccountFile, Date, Review, Workspace};
+use crate::model::{AccountFile, Date, Quarter, Review, Workspace};
 use crate::yaml::MAX_FILE_BYTES;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -26,13 +26,37 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
         Ok(log) if !log.is_empty() => log,
         _ => return History::none(),
     };
-    let graph = Graph::new(&log);
+    let drafts = plan(workspace, analysis, &repo, &log);
+    match read(&repo, &log, &drafts) {
+        Some(snapshots) => assemble(&log, &snapshots, drafts),
+        None => History::none(),
+    }
+}
+
+/// A review's comparison, as indices into the log.
+struct Draft {
+    key: (String, Quarter),
+    /// Relative to the workspace, for messages.
+    file: String,
+    /// Relative to the repository root, for git.
+    path: String,
+    from: usize,
+    /// Oldest first.
+    steps: Vec<usize>,
+    /// `None`: the working tree.
+    to: Option<usize>,
+}
+
+/// Which commits every review pack compares.
+fn plan(workspace: &Workspace, analysis: &Analysis, repo: &Repo, log: &[Commit]) -> Vec<Draft> {
+    let graph = Graph::new(log);
     let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, commit) in log.iter().enumerate() {
         for f in &commit.files {
             by_file.entry(f.as_str()).or_default().push(k);
         }
     }
+    // Consecutive reviews share their ends: each set of ancestors is walked once.
     let mut ancestors: HashMap<usize, Arc<Vec<bool>>> = HashMap::new();
     let mut ancestors_of = |k: usize| {
         ancestors
@@ -47,33 +71,33 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
             continue;
         };
         let path = repo.path_of(&relative);
-        let touching = by_file.get(path.as_str()).map(Vec::as_slice).unwrap_or_default();
+        let touching = by_file.get(path.as_str()).map_or(&[][..], Vec::as_slice);
+        let reviews = &file.account.reviews;
         for period in &account.periods {
             let Some(previous) = period.previous_review else {
                 continue;
             };
-            let reviews = &file.account.reviews;
             let since = review_date(&reviews[previous], &calendar);
+            let until = review_date(&reviews[period.review], &calendar);
             let Some(from) = graph.last_on_or_before(since) else {
                 continue;
             };
-            let working_tree = period.quarter >= account.current_quarter;
-            let to = if working_tree {
+            let to = if period.quarter >= account.current_quarter {
                 None
             } else {
-                match graph.last_on_or_before(review_date(&reviews[period.review], &calendar)) {
-                    Some(to) => Some(to),
-                    None => continue,
+                match graph.last_on_or_before(until) {
+                    Some(to) if since <= until => Some(to),
+                    _ => continue,
                 }
             };
             let before = ancestors_of(from);
             let reachable = to.map(&mut ancestors_of);
-            let mut steps: Vec<usize> = touching
+            let steps = touching
                 .iter()
+                .rev()
                 .copied()
                 .filter(|&k| !before[k] && reachable.as_ref().is_none_or(|r| r[k]))
                 .collect();
-            steps.reverse();
             drafts.push(Draft {
                 key: (file.id.clone(), period.quarter),
                 file: relative.clone(),
@@ -84,29 +108,32 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
             });
         }
     }
-    let snapshots = match read(&repo, &log, &drafts) {
-        Some(snapshots) => snapshots,
-        None => return History::none(),
-    };
+    drafts
+}
+
+/// The history from the drafts and the versions read for them.
+fn assemble(
+    log: &[Commit],
+    snapshots: &BTreeMap<(String, String), Arc<Snapshot>>,
+    drafts: Vec<Draft>,
+) -> History {
     let revision = |k: usize, path: &str| -> Option<Revision> {
+        let snapshot = snapshots.get(&(log[k].id.clone(), path.to_string()))?;
         Some(Revision {
             commit: log[k].reference(),
-            snapshot: snapshots.get(&(log[k].id.clone(), path.to_string()))?.clone(),
+            snapshot: snapshot.clone(),
         })
     };
     let mut history = History::none();
     for d in drafts {
-        let (Some(base), Some(steps)) = (
-            revision(d.from, &d.path),
-            d.steps.iter().map(|&k| revision(k, &d.path)).collect(),
-        ) else {
+        let base = revision(d.from, &d.path);
+        let steps: Option<Vec<Revision>> = d.steps.iter().map(|&k| revision(k, &d.path)).collect();
+        let (Some(base), Some(steps)) = (base, steps) else {
             continue;
         };
-        let to = match d.to {
-            Some(k) => match revision(k, &d.path) {
-                Some(to) => Some(to),
-                None => continue,
-            },
+        let to = match d.to.map(|k| revision(k, &d.path)) {
+            Some(None) => continue,
+            Some(to) => to,
             None => None,
         };
         history.reviews.insert(
@@ -120,16 +147,6 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
         );
     }
     history
-}
-
-/// A review's comparison, as indices into the log.
-struct Draft {
-    key: (String, crate::model::Quarter),
-    file: String,
-    path: String,
-    from: usize,
-    steps: Vec<usize>,
-    to: Option<usize>,
 }
 
 /// `accounts/<file name>`, if the name can be a line of a `cat-file --batch` request.
@@ -180,7 +197,10 @@ fn read(
                 Blob::Bytes { oid, .. } => parsed.get(oid.as_str()).cloned(),
                 _ => None,
             };
-            (key.clone(), snapshot.unwrap_or_else(|| Arc::new(super::snapshot(blob))))
+            (
+                key.clone(),
+                snapshot.unwrap_or_else(|| Arc::new(super::snapshot(blob))),
+            )
         })
         .collect();
     Some(out)

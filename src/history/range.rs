@@ -1,7 +1,7 @@
 //! The semantic diff of one account between two revisions a user names (`rapport diff`):
 //! the same comparison a review pack shows, for pull-request review of account notes.
 
-use super::git::{GitError, Repo};
+use super::git::{Blob, GitError, Repo};
 use super::{notes_diff, snapshot, End, NotesDiff, Revision, Snapshot};
 use crate::load::ACCOUNTS_DIR;
 use crate::model::Account;
@@ -66,38 +66,15 @@ pub fn compare_revisions(
     };
     let from_id = resolve(from)?;
     let to_id = to.map(resolve).transpose()?;
-    let candidates = [
-        format!("{ACCOUNTS_DIR}/{account}.yaml"),
-        format!("{ACCOUNTS_DIR}/{account}.yml"),
-    ];
-    let on_disk = candidates.iter().find(|c| root.join(c).is_file());
-    // Which extension: the working tree's, else whichever exists at either revision.
-    let ends: Vec<&str> = std::iter::once(from_id.as_str()).chain(to_id.as_deref()).collect();
-    let mut wanted = Vec::new();
-    for end in &ends {
-        for c in &candidates {
-            wanted.push((end.to_string(), repo.path_of(c)));
-        }
-    }
-    let found = repo.blobs(&wanted, MAX_FILE_BYTES)?;
-    let exists_at = |c: &String| {
-        ends.iter().any(|end| {
-            found
-                .get(&(end.to_string(), repo.path_of(c)))
-                .is_some_and(|b| !matches!(b, super::git::Blob::Missing))
-        })
-    };
-    let relative = match on_disk.or_else(|| candidates.iter().find(|c| exists_at(c))) {
-        Some(c) => c.clone(),
-        None => {
-            return Err(RangeError::UnknownAccount {
+    let relative =
+        account_file(root, &repo, account, &from_id, to_id.as_deref())?.ok_or_else(|| {
+            RangeError::UnknownAccount {
                 id: account.to_string(),
-                file: candidates[0].clone(),
+                file: format!("{ACCOUNTS_DIR}/{account}.yaml"),
                 from: from.to_string(),
                 to: to.unwrap_or("the working tree").to_string(),
-            })
-        }
-    };
+            }
+        })?;
     let path = repo.path_of(&relative);
     let range = format!("{from_id}..{}", to_id.as_deref().unwrap_or("HEAD"));
     let mut commits = repo.log(Some(&range), &[relative.as_str()])?;
@@ -134,6 +111,44 @@ pub fn compare_revisions(
     Ok(notes_diff(&relative, &base, &steps, end))
 }
 
+/// The account's file, relative to the workspace: `.yaml` or `.yml`, whichever the working
+/// tree has, else whichever exists at either revision; `None` if none does.
+fn account_file(
+    root: &Path,
+    repo: &Repo,
+    account: &str,
+    from: &str,
+    to: Option<&str>,
+) -> Result<Option<String>, RangeError> {
+    let candidates = [
+        format!("{ACCOUNTS_DIR}/{account}.yaml"),
+        format!("{ACCOUNTS_DIR}/{account}.yml"),
+    ];
+    if let Some(on_disk) = candidates.iter().find(|c| root.join(c).is_file()) {
+        return Ok(Some(on_disk.clone()));
+    }
+    let ends: Vec<&str> = std::iter::once(from).chain(to).collect();
+    let wanted: Vec<(String, String)> = ends
+        .iter()
+        .flat_map(|end| {
+            candidates
+                .iter()
+                .map(|c| (end.to_string(), repo.path_of(c)))
+        })
+        .collect();
+    let found = repo.blobs(&wanted, MAX_FILE_BYTES)?;
+    Ok(candidates
+        .iter()
+        .find(|c| {
+            ends.iter().any(|end| {
+                found
+                    .get(&(end.to_string(), repo.path_of(c)))
+                    .is_some_and(|b| !matches!(b, Blob::Missing))
+            })
+        })
+        .cloned())
+}
+
 /// The account file as it is on disk; an absent file is an empty account.
 fn read_working_tree(root: &Path, relative: &str) -> Result<Account, RangeError> {
     let path = root.join(relative);
@@ -144,13 +159,14 @@ fn read_working_tree(root: &Path, relative: &str) -> Result<Account, RangeError>
         file: relative.to_string(),
         why,
     };
-    let size = std::fs::metadata(&path).map_err(|e| problem(e.to_string()))?.len();
-    let bytes = if size > MAX_FILE_BYTES {
+    let size = std::fs::metadata(&path)
+        .map_err(|e| problem(e.to_string()))?
+        .len();
+    if size > MAX_FILE_BYTES {
         return Err(problem("over the 4 MiB limit for one file".into()));
-    } else {
-        std::fs::read(&path).map_err(|e| problem(e.to_string()))?
-    };
-    let blob = super::git::Blob::Bytes {
+    }
+    let bytes = std::fs::read(&path).map_err(|e| problem(e.to_string()))?;
+    let blob = Blob::Bytes {
         oid: String::new(),
         bytes,
     };

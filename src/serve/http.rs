@@ -119,13 +119,25 @@ fn respond(request: &Request, context: &Context) -> Reply {
     let url = request.url();
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     if path == VERSION_PATH {
-        let since = query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("since="))
-            .and_then(percent_decode)
-            .and_then(|b| String::from_utf8(b).ok());
-        let version = match since {
-            Some(since) => context.status.wait_for_change(&since, LONG_POLL),
+        let param = |name: &str| {
+            query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+                .and_then(percent_decode)
+                .and_then(|b| String::from_utf8(b).ok())
+        };
+        // The page as the file it is served from: `/internal/` is `internal/index.html`.
+        let page = param("page").map(|p| {
+            let file = p.trim_start_matches('/');
+            match file.is_empty() || file.ends_with('/') {
+                true => format!("{file}index.html"),
+                false => file.to_string(),
+            }
+        });
+        let version = match param("since") {
+            Some(since) => context
+                .status
+                .wait_for_change(&since, page.as_deref(), LONG_POLL),
             None => context.status.version(),
         };
         return text(200, &version);
@@ -258,12 +270,12 @@ fn is_html(path: &Path) -> bool {
 }
 
 /// The live-reload script for a page served at site `version`: it waits on
-/// [`VERSION_PATH`] and reloads when the version differs; while the server is away it
-/// retries every second.
+/// [`VERSION_PATH`] until a rebuild changes this page, then reloads; while the server is
+/// away it retries every second.
 fn reload_script(version: &str) -> String {
     format!(
         "<script>/* rapport serve: live reload (not in built files) */\
-(function(){{var v=\"{version}\";function poll(){{fetch(\"{VERSION_PATH}?since=\"+v,{{cache:\"no-store\"}})\
+(function(){{var v=\"{version}\";function poll(){{fetch(\"{VERSION_PATH}?since=\"+v+\"&page=\"+encodeURIComponent(location.pathname),{{cache:\"no-store\"}})\
 .then(function(r){{if(!r.ok)throw r.status;return r.text()}})\
 .then(function(t){{if(t!==v){{location.reload()}}else{{poll()}}}},function(){{setTimeout(poll,1000)}})}}poll()}})();</script>\n"
     )

@@ -19,16 +19,16 @@ fn io_error(path: &Path, source: io::Error) -> SiteError {
     }
 }
 
-/// Writes the files whose content differs from what is on disk; returns how many it wrote.
-pub fn write_changed(out: &Path, files: &[OutputFile]) -> Result<usize, SiteError> {
-    let mut written = 0;
+/// Writes the files whose content differs from what is on disk; returns their paths.
+pub fn write_changed(out: &Path, files: &[OutputFile]) -> Result<Vec<String>, SiteError> {
+    let mut written = Vec::new();
     for file in files {
         let path = out.join(&file.path);
         if fs::read(&path).is_ok_and(|old| old == file.bytes) {
             continue;
         }
         replace(&path, &file.bytes)?;
-        written += 1;
+        written.push(file.path.clone());
     }
     Ok(written)
 }
@@ -53,16 +53,20 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
 }
 
 /// Removes the files directly in `out/dir` that are not in `keep` (paths relative to
-/// `out`, as in [`OutputFile::path`]); returns how many it removed. A folder that does not
-/// exist has nothing to remove.
-pub fn remove_stale(out: &Path, dir: &str, keep: &BTreeSet<&str>) -> Result<usize, SiteError> {
+/// `out`, as in [`OutputFile::path`]); returns their paths. A folder that does not exist
+/// has nothing to remove.
+pub fn remove_stale(
+    out: &Path,
+    dir: &str,
+    keep: &BTreeSet<&str>,
+) -> Result<Vec<String>, SiteError> {
     let folder = out.join(dir);
     let entries = match fs::read_dir(&folder) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(io_error(&folder, e)),
     };
-    let mut removed = 0;
+    let mut removed = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| io_error(&folder, e))?;
         let name = entry.file_name();
@@ -70,7 +74,7 @@ pub fn remove_stale(out: &Path, dir: &str, keep: &BTreeSet<&str>) -> Result<usiz
         let is_file = entry.file_type().map(|t| t.is_file()).unwrap_or(false);
         if is_file && !keep.contains(relative.as_str()) {
             fs::remove_file(entry.path()).map_err(|e| io_error(&entry.path(), e))?;
-            removed += 1;
+            removed.push(relative);
         }
     }
     Ok(removed)
@@ -98,11 +102,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
         let first = [file("a/x.html", "1"), file("a/y.md", "2")];
-        assert_eq!(write_changed(out, &first).unwrap(), 2);
+        assert_eq!(write_changed(out, &first).unwrap(), ["a/x.html", "a/y.md"]);
         #[cfg(unix)]
         let before = inode(&out.join("a/y.md"));
         let second = [file("a/x.html", "changed"), file("a/y.md", "2")];
-        assert_eq!(write_changed(out, &second).unwrap(), 1);
+        assert_eq!(write_changed(out, &second).unwrap(), ["a/x.html"]);
         assert_eq!(fs::read_to_string(out.join("a/x.html")).unwrap(), "changed");
         #[cfg(unix)]
         assert_eq!(
@@ -128,10 +132,10 @@ mod tests {
         .unwrap();
         fs::create_dir_all(out.join("s/a/sub")).unwrap();
         let keep = BTreeSet::from(["s/a/keep.html"]);
-        assert_eq!(remove_stale(out, "s/a", &keep).unwrap(), 1);
+        assert_eq!(remove_stale(out, "s/a", &keep).unwrap(), ["s/a/old.html"]);
         assert!(!out.join("s/a/old.html").exists());
         assert!(out.join("s/a/keep.html").exists());
         assert!(out.join("s/a/sub").is_dir(), "folders are not touched");
-        assert_eq!(remove_stale(out, "s/missing", &keep).unwrap(), 0);
+        assert!(remove_stale(out, "s/missing", &keep).unwrap().is_empty());
     }
 }

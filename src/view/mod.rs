@@ -106,7 +106,12 @@ pub fn portfolio_page(workspace: &Workspace, analysis: &Analysis) -> Page {
 }
 
 /// Every page of one account, internal and shared.
-pub fn account_pages(workspace: &Workspace, analysis: &Analysis, history: &History, index: usize) -> Vec<Page> {
+pub fn account_pages(
+    workspace: &Workspace,
+    analysis: &Analysis,
+    history: &History,
+    index: usize,
+) -> Vec<Page> {
     let site = site_info(workspace, analysis.as_of);
     let file = &workspace.accounts[index];
     let a = &analysis.accounts[index];

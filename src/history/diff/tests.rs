@@ -69,7 +69,10 @@ fn a_reworded_commitment_is_reworded_not_removed_and_added() {
             Some("Raise any pricing discrepancy within 5 working days")
         )
     );
-    assert!(c.shared, "a shared commitment's rewording may be shown to them");
+    assert!(
+        c.shared,
+        "a shared commitment's rewording may be shown to them"
+    );
 }
 
 #[test]
@@ -90,10 +93,16 @@ fn a_commitment_moved_in_the_list_and_reworded_still_pairs() {
 
 #[test]
 fn status_changes_of_internal_commitments_are_never_shared() {
-    let new = edited(&[("second source quietly, made: 2026-02-01,", "second source quietly, made: 2026-02-01, status: kept,")]);
+    let new = edited(&[(
+        "second source quietly, made: 2026-02-01,",
+        "second source quietly, made: 2026-02-01, status: kept,",
+    )]);
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
-    assert_eq!((c.kind, c.from.as_deref(), c.to.as_deref()), ("commitment-status", Some("open"), Some("kept")));
+    assert_eq!(
+        (c.kind, c.from.as_deref(), c.to.as_deref()),
+        ("commitment-status", Some("open"), Some("kept"))
+    );
     assert!(!c.shared);
 }
 
@@ -116,7 +125,10 @@ fn a_milestone_done_late_says_how_late() {
     let new = edited(&[("due: 2026-03-31 }", "due: 2026-03-31, done: 2026-04-10 }")]);
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
-    assert_eq!((c.kind, c.to.as_deref()), ("milestone-done", Some("2026-04-10")));
+    assert_eq!(
+        (c.kind, c.to.as_deref()),
+        ("milestone-done", Some("2026-04-10"))
+    );
     assert_eq!(c.detail.as_deref(), Some("10 days after the due date"));
     assert_eq!(c.shown(), (None, Some("2026-04-10".to_string())));
 }
@@ -134,12 +146,20 @@ fn people_changes_are_internal() {
     let changes = compare(&account(BASE), &new).changes;
     assert_eq!(
         kinds(&changes),
-        ["person-covers", "person-level", "person-sponsor", "person-added"]
+        [
+            "person-covers",
+            "person-level",
+            "person-sponsor",
+            "person-added"
+        ]
     );
     assert!(changes.iter().all(|c| !c.shared));
     assert_eq!(changes[0].to.as_deref(), Some("Helga, Raj"));
     assert_eq!(changes[2].subject, "Raj (raj)");
-    assert_eq!((changes[2].from.as_deref(), changes[2].to.as_deref()), (Some("yes"), Some("no")));
+    assert_eq!(
+        (changes[2].from.as_deref(), changes[2].to.as_deref()),
+        (Some("yes"), Some("no"))
+    );
 }
 
 #[test]
@@ -147,7 +167,10 @@ fn stage_moves_say_up_or_down_and_stay_internal() {
     let new = edited(&[("stage: vendor", "stage: strategic")]);
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
-    assert_eq!((c.kind, c.detail.as_deref()), ("stage-moved", Some("up 2 steps")));
+    assert_eq!(
+        (c.kind, c.detail.as_deref()),
+        ("stage-moved", Some("up 2 steps"))
+    );
     assert!(!c.shared);
 }
 
@@ -166,13 +189,18 @@ fn criterion_weights_are_compared_by_id() {
     let new = edited(&[("weight: 3", "weight: 5")]);
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
-    assert_eq!((c.kind, c.from.as_deref(), c.to.as_deref()), ("criterion-weight", Some("3"), Some("5")));
+    assert_eq!(
+        (c.kind, c.from.as_deref(), c.to.as_deref()),
+        ("criterion-weight", Some("3"), Some("5"))
+    );
 }
 
 #[test]
 fn a_new_file_is_all_additions() {
     let changes = compare(&empty_account(), &account(BASE)).changes;
-    assert!(changes.iter().all(|c| c.aspect == "presence" || c.kind == "stage-moved"));
+    assert!(changes
+        .iter()
+        .all(|c| c.aspect == "presence" || c.kind == "stage-moved"));
     assert!(kinds(&changes).contains(&"commitment-added"));
 }
 
@@ -192,16 +220,36 @@ fn each_change_names_the_commit_that_made_it() {
     v2_text = v2_text.replacen("made: 2026-01-20 }", "made: 2026-01-20, status: kept }", 1);
     let v2 = account(&v2_text);
     let working = account(&v2_text.replacen("weight: 3", "weight: 4", 1));
-    let (c0, c1, c2) = (commit("0000000a", "A"), commit("1111111b", "Dana"), commit("2222222c", "Sam"));
+    let (c0, c1, c2) = (
+        commit("0000000a", "A"),
+        commit("1111111b", "Dana"),
+        commit("2222222c", "Sam"),
+    );
     let changes = attribute(&[
-        Version { commit: Some(&c0), account: &v0 },
-        Version { commit: Some(&c1), account: &v1 },
-        Version { commit: Some(&c2), account: &v2 },
-        Version { commit: None, account: &working },
+        Version {
+            commit: Some(&c0),
+            account: &v0,
+        },
+        Version {
+            commit: Some(&c1),
+            account: &v1,
+        },
+        Version {
+            commit: Some(&c2),
+            account: &v2,
+        },
+        Version {
+            commit: None,
+            account: &working,
+        },
     ]);
     assert_eq!(
         kinds(&changes),
-        ["commitment-reworded", "commitment-status", "criterion-weight"]
+        [
+            "commitment-reworded",
+            "commitment-status",
+            "criterion-weight"
+        ]
     );
     assert_eq!(changes[0].commits, vec![c1.clone()]);
     assert_eq!(changes[1].commits, vec![c2.clone()]);
@@ -211,13 +259,25 @@ fn each_change_names_the_commit_that_made_it() {
 #[test]
 fn a_change_made_in_two_steps_names_both_commits_and_an_undone_change_none() {
     let v0 = account(BASE);
-    let v1 = edited(&[("due: 2026-03-31", "due: 2026-04-15"), ("weight: 3", "weight: 4")]);
+    let v1 = edited(&[
+        ("due: 2026-03-31", "due: 2026-04-15"),
+        ("weight: 3", "weight: 4"),
+    ]);
     let v2 = edited(&[("due: 2026-03-31", "due: 2026-04-30")]);
     let (c0, c1, c2) = (commit("a", "A"), commit("b", "B"), commit("c", "C"));
     let changes = attribute(&[
-        Version { commit: Some(&c0), account: &v0 },
-        Version { commit: Some(&c1), account: &v1 },
-        Version { commit: Some(&c2), account: &v2 },
+        Version {
+            commit: Some(&c0),
+            account: &v0,
+        },
+        Version {
+            commit: Some(&c1),
+            account: &v1,
+        },
+        Version {
+            commit: Some(&c2),
+            account: &v2,
+        },
     ]);
     let c = only(&changes);
     assert_eq!(c.kind, "milestone-slipped");
@@ -234,9 +294,18 @@ fn a_removed_item_names_the_commit_that_removed_it() {
     )]);
     let (c0, c1, c2) = (commit("a", "A"), commit("b", "B"), commit("c", "C"));
     let changes = attribute(&[
-        Version { commit: Some(&c0), account: &v0 },
-        Version { commit: Some(&c1), account: &v1 },
-        Version { commit: Some(&c2), account: &v2 },
+        Version {
+            commit: Some(&c0),
+            account: &v0,
+        },
+        Version {
+            commit: Some(&c1),
+            account: &v1,
+        },
+        Version {
+            commit: Some(&c2),
+            account: &v2,
+        },
     ]);
     let c = only(&changes);
     assert_eq!(c.kind, "criterion-removed");

@@ -1,0 +1,307 @@
+//! What both companies agreed: commitments, joint goals with their milestones, and the
+//! committees that govern the relationship. Items without ids pair through `matching`.
+
+use super::builder::{draft, slot, Builder};
+use super::text::{
+    commitment_summary, date, days, goal_title, list, milestone_count, moved, person_name, word,
+};
+use super::{Section, Slot};
+use crate::history::matching::{self, Rules};
+use crate::model::{Account, Commitment, Committee, Goal, Milestone, Visibility};
+
+impl Builder<'_> {
+    pub(super) fn commitments(&mut self) {
+        let (o, n) = (self.old, self.new);
+        let section = Section::Commitments;
+        let rules = Rules {
+            same: &|a: &Commitment, b: &Commitment| {
+                a.by == b.by && a.made == b.made && a.what == b.what
+            },
+            close: &|a: &Commitment, b: &Commitment| a.by == b.by && a.made == b.made,
+            text: &|c: &Commitment| c.what.as_str(),
+        };
+        let pairs = matching::pair(&o.commitments, &n.commitments, &rules);
+        self.each(section, &pairs, |b, old, new| match (old, new) {
+            (None, Some(j)) => {
+                let c = &n.commitments[j];
+                let d =
+                    draft("commitment-added", &c.what).values(None, Some(commitment_summary(c)));
+                b.push(
+                    section,
+                    d,
+                    (None, Some(slot(j))),
+                    (None, Some(c.visibility)),
+                );
+            }
+            (Some(i), None) => {
+                let c = &o.commitments[i];
+                let d =
+                    draft("commitment-removed", &c.what).values(Some(commitment_summary(c)), None);
+                b.push(
+                    section,
+                    d,
+                    (Some(slot(i)), None),
+                    (Some(c.visibility), None),
+                );
+            }
+            (Some(i), Some(j)) => b.commitment(&o.commitments[i], &n.commitments[j], (i, j)),
+            (None, None) => {}
+        });
+    }
+
+    fn commitment(&mut self, a: &Commitment, c: &Commitment, (i, j): (usize, usize)) {
+        let section = Section::Commitments;
+        let at = (Some(slot(i)), Some(slot(j)));
+        let visible = (Some(a.visibility), Some(c.visibility));
+        if a.what != c.what {
+            let subject = format!("by {}, made {}", c.by, date(c.made));
+            let d = draft("commitment-reworded", subject)
+                .values(Some(a.what.clone()), Some(c.what.clone()));
+            self.push(section, d, at, visible);
+        }
+        let changes = [
+            (
+                "commitment-by",
+                Some(a.by.to_string()),
+                Some(c.by.to_string()),
+                None,
+            ),
+            (
+                "commitment-made",
+                Some(date(a.made)),
+                Some(date(c.made)),
+                None,
+            ),
+            (
+                "commitment-status",
+                Some(a.status.to_string()),
+                Some(c.status.to_string()),
+                None,
+            ),
+            (
+                "commitment-due",
+                a.due.map(date),
+                c.due.map(date),
+                moved(a.due, c.due),
+            ),
+            (
+                "commitment-visibility",
+                Some(a.visibility.to_string()),
+                Some(c.visibility.to_string()),
+                None,
+            ),
+        ];
+        for (kind, from, to, detail) in changes {
+            if from != to {
+                let d = draft(kind, &c.what).values(from, to).detail(detail);
+                self.push(section, d, at, visible);
+            }
+        }
+    }
+
+    pub(super) fn goals(&mut self) {
+        let (o, n) = (self.old, self.new);
+        let section = Section::Goals;
+        let pairs = matching::pair_by_id(&o.goals, &n.goals, |g| g.id.value.as_str());
+        self.each(section, &pairs, |b, old, new| match (old, new) {
+            (None, Some(j)) => {
+                let g = &n.goals[j];
+                let d = draft("goal-added", goal_title(g)).values(None, Some(milestone_count(g)));
+                b.push(
+                    section,
+                    d,
+                    (None, Some(slot(j))),
+                    (None, Some(g.visibility)),
+                );
+            }
+            (Some(i), None) => {
+                let g = &o.goals[i];
+                let d = draft("goal-removed", goal_title(g)).values(Some(milestone_count(g)), None);
+                b.push(
+                    section,
+                    d,
+                    (Some(slot(i)), None),
+                    (Some(g.visibility), None),
+                );
+            }
+            (Some(i), Some(j)) => b.goal(&o.goals[i], &n.goals[j], (i, j)),
+            (None, None) => {}
+        });
+    }
+
+    fn goal(&mut self, a: &Goal, g: &Goal, (i, j): (usize, usize)) {
+        let section = Section::Goals;
+        let at = (Some(slot(i)), Some(slot(j)));
+        let visible = (Some(a.visibility), Some(g.visibility));
+        if a.title != g.title {
+            let d = draft("goal-renamed", goal_title(g))
+                .values(Some(goal_title(a)), Some(goal_title(g)));
+            self.push(section, d, at, visible);
+        }
+        if a.visibility != g.visibility {
+            let d = draft("goal-visibility", goal_title(g)).values(
+                Some(a.visibility.to_string()),
+                Some(g.visibility.to_string()),
+            );
+            self.push(section, d, at, visible);
+        }
+        let rules = Rules {
+            same: &|x: &Milestone, y: &Milestone| x.title == y.title,
+            close: &|x: &Milestone, y: &Milestone| x.due == y.due,
+            text: &|m: &Milestone| m.title.as_str(),
+        };
+        let pairs = matching::pair(&a.milestones, &g.milestones, &rules);
+        let sub = |goal: usize, m: usize| Slot {
+            item: goal,
+            sub: Some(m),
+        };
+        for &(x, y) in &pairs.pairs {
+            self.link(section, sub(i, x), sub(j, y));
+        }
+        let name = |goal: &Goal, m: &Milestone| format!("{} › {}", goal_title(goal), m.title);
+        for (y, m) in g.milestones.iter().enumerate() {
+            match pairs.pairs.iter().find(|p| p.1 == y) {
+                None => {
+                    let d = draft("milestone-added", name(g, m))
+                        .values(None, Some(format!("due {}", date(m.due))));
+                    self.push(
+                        section,
+                        d,
+                        (None, Some(sub(j, y))),
+                        (None, Some(g.visibility)),
+                    );
+                }
+                Some(&(x, _)) => {
+                    let old = &a.milestones[x];
+                    let at = (Some(sub(i, x)), Some(sub(j, y)));
+                    self.milestone(old, m, &name(g, m), at, visible);
+                }
+            }
+        }
+        for &x in &pairs.removed {
+            let m = &a.milestones[x];
+            let d = draft("milestone-removed", name(a, m))
+                .values(Some(format!("due {}", date(m.due))), None);
+            self.push(
+                section,
+                d,
+                (Some(sub(i, x)), None),
+                (Some(a.visibility), None),
+            );
+        }
+    }
+
+    fn milestone(
+        &mut self,
+        a: &Milestone,
+        m: &Milestone,
+        subject: &str,
+        at: (Option<Slot>, Option<Slot>),
+        visible: (Option<Visibility>, Option<Visibility>),
+    ) {
+        let section = Section::Goals;
+        if a.title != m.title {
+            let d = draft("milestone-renamed", subject)
+                .values(Some(a.title.clone()), Some(m.title.clone()));
+            self.push(section, d, at, visible);
+        }
+        if a.due != m.due {
+            let kind = if m.due > a.due {
+                "milestone-slipped"
+            } else {
+                "milestone-moved-earlier"
+            };
+            let d = draft(kind, subject)
+                .values(Some(date(a.due)), Some(date(m.due)))
+                .detail(moved(Some(a.due), Some(m.due)));
+            self.push(section, d, at, visible);
+        }
+        if a.done != m.done {
+            let kind = if m.done.is_some() {
+                "milestone-done"
+            } else {
+                "milestone-reopened"
+            };
+            let late = m
+                .done
+                .filter(|d| *d > m.due)
+                .map(|d| format!("{} after the due date", days((d - m.due).num_days())));
+            let d = draft(kind, subject)
+                .values(a.done.map(date), m.done.map(date))
+                .detail(late);
+            self.push(section, d, at, visible);
+        }
+    }
+
+    pub(super) fn governance(&mut self) {
+        let (o, n) = (self.old, self.new);
+        let section = Section::Governance;
+        let rules = Rules {
+            same: &|a: &Committee, b: &Committee| a.name == b.name,
+            close: &|_: &Committee, _: &Committee| false,
+            text: &|c: &Committee| c.name.as_str(),
+        };
+        let pairs = matching::pair(&o.governance, &n.governance, &rules);
+        self.each(section, &pairs, |b, old, new| match (old, new) {
+            (None, Some(j)) => {
+                let c = &n.governance[j];
+                let d = draft("committee-added", &c.name).values(None, word(c.cadence));
+                b.push(
+                    section,
+                    d,
+                    (None, Some(slot(j))),
+                    (None, Some(c.visibility)),
+                );
+            }
+            (Some(i), None) => {
+                let c = &o.governance[i];
+                let d = draft("committee-removed", &c.name).values(word(c.cadence), None);
+                b.push(
+                    section,
+                    d,
+                    (Some(slot(i)), None),
+                    (Some(c.visibility), None),
+                );
+            }
+            (Some(i), Some(j)) => {
+                let (a, c) = (&o.governance[i], &n.governance[j]);
+                let at = (Some(slot(i)), Some(slot(j)));
+                let visible = (Some(a.visibility), Some(c.visibility));
+                let members = |account: &Account, c: &Committee| {
+                    let names: Vec<String> =
+                        c.members.iter().map(|r| person_name(account, r)).collect();
+                    list(&names)
+                };
+                let ids = |c: &Committee| {
+                    c.members
+                        .iter()
+                        .map(|r| r.value.clone())
+                        .collect::<Vec<_>>()
+                };
+                let mut changes = vec![
+                    (
+                        "committee-renamed",
+                        Some(a.name.clone()),
+                        Some(c.name.clone()),
+                    ),
+                    ("committee-cadence", word(a.cadence), word(c.cadence)),
+                    (
+                        "committee-visibility",
+                        Some(a.visibility.to_string()),
+                        Some(c.visibility.to_string()),
+                    ),
+                ];
+                if ids(a) != ids(c) {
+                    changes.push(("committee-members", members(b.old, a), members(b.new, c)));
+                }
+                for (kind, from, to) in changes {
+                    if from != to {
+                        let d = draft(kind, &c.name).values(from, to);
+                        b.push(section, d, at, visible);
+                    }
+                }
+            }
+            (None, None) => {}
+        });
+    }
+}

@@ -1,0 +1,171 @@
+//! The parts of an account the other company never sees: owner, stage, turnaround,
+//! people (levels, sponsors, coverage) and the weights of success criteria.
+
+use super::builder::{draft, slot, Builder};
+use super::text::{
+    ladder, list, person_label, person_name, person_summary, step_direction, word, yes_no,
+};
+use super::{Section, SCALAR};
+use crate::history::matching;
+use crate::model::{Account, Criterion, Person, PersonRef};
+
+impl Builder<'_> {
+    pub(super) fn relationship(&mut self) {
+        let (o, n) = (self.old, self.new);
+        let section = Section::Relationship;
+        let at = (Some(SCALAR), Some(SCALAR));
+        let internal = (None, None);
+        self.link(section, SCALAR, SCALAR);
+        let subject = n.name.clone();
+        let owner = |a: &Account| a.owner.as_ref().map(|r| person_name(a, r));
+        if o.owner.as_ref().map(|r| &r.value) != n.owner.as_ref().map(|r| &r.value) {
+            let d = draft("owner-changed", &subject).values(owner(o), owner(n));
+            self.push(section, d, at, internal);
+        }
+        if o.stage != n.stage {
+            let d = draft("stage-moved", &subject)
+                .values(word(o.stage), word(n.stage))
+                .detail(ladder(o.stage, n.stage));
+            self.push(section, d, at, internal);
+        }
+        match (&o.turnaround, &n.turnaround) {
+            (None, Some(t)) => {
+                let to = format!("{}, cycle {}", t.step, t.cycle.value);
+                let d = draft("turnaround-started", &subject).values(None, Some(to));
+                self.push(section, d, at, internal);
+            }
+            (Some(t), None) => {
+                let from = format!("{}, cycle {}", t.step, t.cycle.value);
+                let d = draft("turnaround-removed", &subject).values(Some(from), None);
+                self.push(section, d, at, internal);
+            }
+            (Some(a), Some(b)) => {
+                if a.step != b.step {
+                    let d = draft("turnaround-step-moved", &subject)
+                        .values(Some(a.step.to_string()), Some(b.step.to_string()))
+                        .detail(step_direction(
+                            a.step,
+                            b.step,
+                            b.cycle.value > a.cycle.value,
+                        ));
+                    self.push(section, d, at, internal);
+                }
+                if a.cycle.value != b.cycle.value {
+                    let d = draft("turnaround-cycle", &subject).values(
+                        Some(a.cycle.value.to_string()),
+                        Some(b.cycle.value.to_string()),
+                    );
+                    self.push(section, d, at, internal);
+                }
+            }
+            (None, None) => {}
+        }
+    }
+
+    pub(super) fn people(&mut self) {
+        let (o, n) = (self.old, self.new);
+        let section = Section::People;
+        let pairs = matching::pair_by_id(&o.people, &n.people, |p| p.id.value.as_str());
+        let none = (None, None);
+        self.each(section, &pairs, |b, old, new| match (old, new) {
+            (None, Some(j)) => {
+                let p = &n.people[j];
+                let d =
+                    draft("person-added", person_label(p)).values(None, Some(person_summary(p)));
+                b.push(section, d, (None, Some(slot(j))), none);
+            }
+            (Some(i), None) => {
+                let p = &o.people[i];
+                let d =
+                    draft("person-removed", person_label(p)).values(Some(person_summary(p)), None);
+                b.push(section, d, (Some(slot(i)), None), none);
+            }
+            (Some(i), Some(j)) => b.person(&o.people[i], &n.people[j], (i, j)),
+            (None, None) => {}
+        });
+    }
+
+    fn person(&mut self, a: &Person, p: &Person, (i, j): (usize, usize)) {
+        let section = Section::People;
+        let at = (Some(slot(i)), Some(slot(j)));
+        let subject = person_label(p);
+        let mut fields: Vec<(&'static str, Option<String>, Option<String>)> = vec![
+            ("person-renamed", Some(a.name.clone()), Some(p.name.clone())),
+            ("person-role", a.role.clone(), p.role.clone()),
+            (
+                "person-side",
+                Some(a.side.to_string()),
+                Some(p.side.to_string()),
+            ),
+            ("person-level", word(a.level), word(p.level)),
+            (
+                "person-sponsor",
+                Some(yes_no(a.sponsor)),
+                Some(yes_no(p.sponsor)),
+            ),
+            (
+                "person-decision-maker",
+                Some(yes_no(a.decision_maker)),
+                Some(yes_no(p.decision_maker)),
+            ),
+        ];
+        let covers = |account: &Account, person: &Person| {
+            let mut ids: Vec<&PersonRef> = person.covers.iter().collect();
+            ids.sort_by(|x, y| x.value.cmp(&y.value));
+            ids.dedup_by(|x, y| x.value == y.value);
+            let names: Vec<String> = ids.iter().map(|r| person_name(account, r)).collect();
+            (
+                ids.iter().map(|r| r.value.clone()).collect::<Vec<_>>(),
+                names,
+            )
+        };
+        let (old_ids, old_names) = covers(self.old, a);
+        let (new_ids, new_names) = covers(self.new, p);
+        if old_ids != new_ids {
+            fields.push(("person-covers", list(&old_names), list(&new_names)));
+        }
+        for (kind, from, to) in fields {
+            if from != to {
+                let d = draft(kind, &subject).values(from, to);
+                self.push(section, d, at, (None, None));
+            }
+        }
+    }
+
+    pub(super) fn criteria(&mut self) {
+        let (o, n) = (self.old, self.new);
+        let section = Section::Criteria;
+        let pairs = matching::pair_by_id(&o.criteria, &n.criteria, |c| c.id.value.as_str());
+        let weight = |c: &Criterion| Some(format!("weight {}", c.weight.value));
+        let none = (None, None);
+        self.each(section, &pairs, |b, old, new| match (old, new) {
+            (None, Some(j)) => {
+                let c = &n.criteria[j];
+                let d = draft("criterion-added", &c.name).values(None, weight(c));
+                b.push(section, d, (None, Some(slot(j))), none);
+            }
+            (Some(i), None) => {
+                let c = &o.criteria[i];
+                let d = draft("criterion-removed", &c.name).values(weight(c), None);
+                b.push(section, d, (Some(slot(i)), None), none);
+            }
+            (Some(i), Some(j)) => {
+                let (a, c) = (&o.criteria[i], &n.criteria[j]);
+                let at = (Some(slot(i)), Some(slot(j)));
+                if a.name != c.name {
+                    let d = draft("criterion-renamed", &c.name)
+                        .values(Some(a.name.clone()), Some(c.name.clone()));
+                    b.push(section, d, at, none);
+                }
+                if a.weight.value != c.weight.value {
+                    let d = draft("criterion-weight", &c.name).values(
+                        Some(a.weight.value.to_string()),
+                        Some(c.weight.value.to_string()),
+                    );
+                    b.push(section, d, at, none);
+                }
+            }
+            (None, None) => {}
+        });
+    }
+}
