@@ -167,7 +167,10 @@ words!(
     Cadence { Weekly = "weekly", Monthly = "monthly", Quarterly = "quarterly", Yearly = "yearly", AdHoc = "ad-hoc" }
 );
 
+// The enum comes from `words!`, which cannot put `#[default]` on one variant.
+#[allow(clippy::derivable_impls)]
 impl Default for Willingness {
+    /// Not stated means not known.
     fn default() -> Self {
         Willingness::Unknown
     }

@@ -33,7 +33,19 @@ pub struct AccountPage {
     pub governance: Vec<CommitteeView>,
     pub balance_sheets: Vec<BalanceSheet>,
     pub reviews: Vec<String>,
-    pub has_statement: bool,
+    pub statement: Option<StatementView>,
+}
+
+/// The joint statement as our team sees it on the account page (the shared folder has the
+/// version for the other company).
+#[derive(Debug, Serialize)]
+pub struct StatementView {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub vision: Option<Rich>,
+    pub behaviours_us: Vec<Rich>,
+    pub behaviours_them: Vec<Rich>,
+    pub signatories: Vec<PersonName>,
 }
 
 #[derive(Debug, Serialize)]
@@ -271,7 +283,14 @@ pub fn account_page(
             .iter()
             .map(|&i| account.reviews[i].quarter.value.to_string())
             .collect(),
-        has_statement: account.statement.is_some(),
+        statement: account.statement.as_ref().map(|s| StatementView {
+            title: s.title.clone(),
+            date: opt_date(s.date),
+            vision: Rich::option(s.vision.as_ref()),
+            behaviours_us: Rich::list(&s.behaviours.us),
+            behaviours_them: Rich::list(&s.behaviours.them),
+            signatories: people.all(&s.signatories),
+        }),
     }
 }
 

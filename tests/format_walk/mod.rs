@@ -96,7 +96,7 @@ pub const DEFAULT_VISIBILITY: &[(&str, Audience)] = &[
 ];
 
 /// Shareable texts that no shared page prints (so their absence there is not a bug).
-pub const NOT_ON_SHARED_PAGES: &[&str] = &["commitments[].evidence"];
+pub const NOT_ON_SHARED_PAGES: &[&str] = &[];
 
 /// The row of [`FIELDS`] for a path, if any.
 pub fn classify(path: &str) -> Option<(&'static str, Class)> {
