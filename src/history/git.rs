@@ -68,21 +68,25 @@ pub struct Repo {
 }
 
 impl Repo {
-    /// The repository around `dir`, if `dir` is inside a git work tree and git can be run.
-    pub fn discover(dir: &Path) -> Option<Repo> {
-        let output = git(
+    /// The repository around `dir`: `None` if `dir` is not inside a git work tree, an
+    /// error if git cannot be run at all.
+    pub fn discover(dir: &Path) -> Result<Option<Repo>, GitError> {
+        let output = match git(
             dir,
             &["rev-parse", "--is-inside-work-tree", "--show-prefix"],
-        )
-        .ok()?;
+        ) {
+            Ok(output) => output,
+            Err(GitError::Spawn(e)) => return Err(GitError::Spawn(e)),
+            Err(_) => return Ok(None),
+        };
         let mut lines = output.lines();
         if lines.next() != Some("true") {
-            return None;
+            return Ok(None);
         }
-        Some(Repo {
+        Ok(Some(Repo {
             dir: dir.to_path_buf(),
             prefix: lines.next().unwrap_or_default().to_string(),
-        })
+        }))
     }
 
     /// The path of a workspace file inside the repository: `sample-data/accounts/x.yaml`.

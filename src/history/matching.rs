@@ -56,9 +56,11 @@ pub fn pair<T>(old: &[T], new: &[T], rules: &Rules<'_, T>) -> Pairs {
         let mut candidates = Vec::new();
         for (i, o) in old.iter().enumerate().filter(|(i, _)| !old_used[*i]) {
             for (j, n) in new.iter().enumerate().filter(|(j, _)| !new_used[*j]) {
+                if close_only && !(rules.close)(o, n) {
+                    continue;
+                }
                 let score = similarity((rules.text)(o), (rules.text)(n));
-                let close = (rules.close)(o, n);
-                if (close_only && close) || (!close_only && score >= SIMILAR) {
+                if close_only || score >= SIMILAR {
                     candidates.push((i != j, -score, i.abs_diff(j), j, i));
                 }
             }

@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// Reads the history of every account of the workspace. Any failure to read git leaves
 /// the history empty: the pages lose a section, the build goes on.
 pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
-    let Some(repo) = Repo::discover(&workspace.root) else {
+    let Ok(Some(repo)) = Repo::discover(&workspace.root) else {
         return History::none();
     };
     let log = match repo.log(None, &[ACCOUNTS_DIR]) {

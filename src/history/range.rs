@@ -40,6 +40,7 @@ impl RangeError {
             RangeError::BadRevision(_) => "give a commit, tag or branch, e.g. HEAD~3, v1.0 or main; `git log -- accounts/` lists the commits",
             RangeError::UnknownAccount { .. } => "check the spelling; `ls accounts/` lists the accounts of the working tree",
             RangeError::WorkingTree { .. } => "fix the file (`rapport check` shows where), or compare two commits with --to",
+            RangeError::Git(GitError::Spawn(_)) => "install git, or put it on PATH",
             RangeError::Git(_) => "check that git works in this folder: `git status`",
         }
     }
@@ -59,7 +60,7 @@ pub fn compare_revisions(
     if !valid {
         return Err(RangeError::BadAccount(account.to_string()));
     }
-    let repo = Repo::discover(root).ok_or_else(|| RangeError::NotGit(root.to_path_buf()))?;
+    let repo = Repo::discover(root)?.ok_or_else(|| RangeError::NotGit(root.to_path_buf()))?;
     let resolve = |rev: &str| {
         repo.resolve(rev)
             .map_err(|_| RangeError::BadRevision(rev.to_string()))
