@@ -2,9 +2,10 @@
 //! regression shows which phase it came from.
 //!
 //! ```sh
-//! cargo bench --bench pipeline              # full measurement
-//! cargo bench --bench pipeline -- --quick   # a couple of minutes
+//! cargo bench --bench pipeline                 # full measurement
+//! cargo bench --bench pipeline -- --quick      # a couple of minutes
 //! BENCH_ACCOUNTS=500 cargo bench --bench pipeline -- build
+//! PHASES=10000 cargo bench --bench pipeline    # one-shot wall time of each phase, no criterion
 //! ```
 //!
 //! The portfolio (200 accounts unless `BENCH_ACCOUNTS` says otherwise, seed 1) is written
@@ -15,15 +16,18 @@
 #[path = "../examples/gen/mod.rs"]
 mod generator;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, Criterion, Throughput};
 use rapport::analyze::analyze;
 use rapport::build::{build, render_pages, BuildOptions};
 use rapport::history::History;
 use rapport::model::Workspace;
 use rapport::render::Renderer;
+use rapport::site::OutputFile;
 use rapport::view;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const DEFAULT_ACCOUNTS: usize = 200;
 
@@ -35,13 +39,7 @@ struct Fixture {
     accounts: usize,
 }
 
-fn fixture() -> Result<Fixture, String> {
-    let accounts = match std::env::var("BENCH_ACCOUNTS") {
-        Ok(text) => text
-            .parse::<usize>()
-            .map_err(|e| format!("BENCH_ACCOUNTS={text}: {e}"))?,
-        Err(_) => DEFAULT_ACCOUNTS,
-    };
+fn fixture(accounts: usize) -> Result<Fixture, String> {
     let dir = tempfile::tempdir().map_err(|e| format!("temporary folder: {e}"))?;
     let root = dir.path().join("workspace");
     generator::write_workspace(&root, accounts, 1).map_err(|e| e.to_string())?;
@@ -54,31 +52,46 @@ fn fixture() -> Result<Fixture, String> {
     })
 }
 
+fn accounts_from_env(name: &str) -> Result<Option<usize>, String> {
+    match std::env::var(name) {
+        Ok(text) => text
+            .parse::<usize>()
+            .map(Some)
+            .map_err(|e| format!("{name}={text}: {e}")),
+        Err(_) => Ok(None),
+    }
+}
+
 fn workspace(fixture: &Fixture) -> Result<Workspace, String> {
     let (workspace, diagnostics) = rapport::check(&fixture.root);
     workspace.ok_or_else(|| format!("the generated workspace is invalid: {diagnostics:?}"))
 }
 
+/// Fixture, loaded workspace and template engine, or a message saying what failed.
+fn setup(accounts: usize) -> Result<(Fixture, Workspace, Renderer), String> {
+    let fixture = fixture(accounts)?;
+    let workspace = workspace(&fixture)?;
+    let renderer = Renderer::new(None).map_err(|e| e.to_string())?;
+    Ok((fixture, workspace, renderer))
+}
+
 fn pipeline(c: &mut Criterion) {
-    let (fixture, workspace, renderer) = match fixture()
-        .and_then(|f| workspace(&f).map(|w| (f, w)))
-        .and_then(|(f, w)| {
-            Renderer::new(None)
-                .map(|r| (f, w, r))
-                .map_err(|e| e.to_string())
-        }) {
+    let accounts = match accounts_from_env("BENCH_ACCOUNTS") {
+        Ok(n) => n.unwrap_or(DEFAULT_ACCOUNTS),
+        Err(e) => panic!("{e}"),
+    };
+    let (fixture, workspace, renderer) = match setup(accounts) {
         Ok(ready) => ready,
         Err(e) => panic!("cannot set up the benches: {e}"),
     };
     let as_of = generator::anchor();
     let analysis = analyze(&workspace, as_of);
     let history = History::none();
-    let accounts = fixture.accounts as u64;
 
     let mut group = c.benchmark_group(format!("portfolio/{}", fixture.accounts));
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(10));
-    group.throughput(Throughput::Elements(accounts));
+    group.throughput(Throughput::Elements(fixture.accounts as u64));
     group.bench_function("load+validate", |b| {
         b.iter(|| rapport::check(&fixture.root))
     });
@@ -128,4 +141,119 @@ fn pipeline(c: &mut Criterion) {
 }
 
 criterion_group!(benches, pipeline);
-criterion_main!(benches);
+
+fn main() {
+    match accounts_from_env("PHASES") {
+        Ok(Some(accounts)) => {
+            if let Err(e) = phases(accounts) {
+                eprintln!("error: {e}");
+                std::process::exit(1);
+            }
+        }
+        Ok(None) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// One pass of the pipeline with the wall time of each phase, in the order `build` runs
+/// them. The leak guard is repeated here from `build.rs` (which keeps it private): the
+/// shared files grouped by account, each account scanned in parallel.
+fn phases(accounts: usize) -> Result<(), String> {
+    let started = Instant::now();
+    let fixture = fixture(accounts)?;
+    let generated = started.elapsed();
+    let as_of = generator::anchor();
+    let mut times: Vec<(&str, Duration)> =
+        vec![("generate portfolio (not part of a build)", generated)];
+    let mut time = |name: &'static str, since: Instant| times.push((name, since.elapsed()));
+
+    let t = Instant::now();
+    let workspace = workspace(&fixture)?;
+    time("load + validate", t);
+    let t = Instant::now();
+    let renderer = Renderer::new(None).map_err(|e| e.to_string())?;
+    time("template engine", t);
+    let t = Instant::now();
+    let analysis = analyze(&workspace, as_of);
+    time("analyze", t);
+    let t = Instant::now();
+    let pages = view::all_pages(&workspace, &analysis, &History::none());
+    time("view models (serde_json::to_value)", t);
+    let t = Instant::now();
+    let mut files = render_pages(&renderer, &pages).map_err(|e| e.to_string())?;
+    time("render (tera, .html + .md)", t);
+    let t = Instant::now();
+    let json = view::portfolio::portfolio_json(&workspace, &analysis);
+    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    files.push(OutputFile {
+        path: "internal/portfolio.json".into(),
+        bytes: text.into_bytes(),
+    });
+    time("portfolio.json", t);
+    let t = Instant::now();
+    let leaks = leak_guard(&workspace, &files);
+    time("leak guard", t);
+    if leaks > 0 {
+        return Err(format!("the leak guard found {leaks} leak(s)"));
+    }
+    let file_count = files.len();
+    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+    let t = Instant::now();
+    rapport::site::write_atomically(&fixture.out, &files, |_| Ok(())).map_err(|e| e.to_string())?;
+    time("write (fresh folder)", t);
+    let t = Instant::now();
+    drop(files);
+    drop(pages);
+    time("free pages and files", t);
+
+    let build: Duration = times.iter().skip(1).map(|(_, d)| *d).sum();
+    println!(
+        "{accounts} accounts, {} pages, {file_count} files, {:.1} MiB, {} threads",
+        file_count / 2,
+        bytes as f64 / (1024.0 * 1024.0),
+        rayon::current_num_threads()
+    );
+    for (name, d) in &times {
+        let share = if build.is_zero() || name.starts_with("generate") {
+            String::new()
+        } else {
+            format!("{:5.1}%", 100.0 * d.as_secs_f64() / build.as_secs_f64())
+        };
+        println!("{name:>42}  {:8.3} s  {share}", d.as_secs_f64());
+    }
+    println!("{:>42}  {:8.3} s", "pipeline total", build.as_secs_f64());
+    Ok(())
+}
+
+fn leak_guard(workspace: &Workspace, files: &[OutputFile]) -> usize {
+    let mut by_account: BTreeMap<&str, Vec<(&str, &[u8])>> = BTreeMap::new();
+    for file in files {
+        if let Some(id) = file
+            .path
+            .strip_prefix("shared/")
+            .and_then(|rest| rest.split('/').next())
+        {
+            by_account
+                .entry(id)
+                .or_default()
+                .push((file.path.as_str(), file.bytes.as_slice()));
+        }
+    }
+    workspace
+        .accounts
+        .par_iter()
+        .map(|account| {
+            let shared = by_account
+                .get(account.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            rapport::leak::scan_account(account, shared).len()
+        })
+        .sum()
+}

@@ -14,6 +14,12 @@
 #[path = "gen/mod.rs"]
 mod generator;
 
+// The generator's tests live beside it but run with this example (`test = true` in
+// Cargo.toml), not with the benches that share the module.
+#[cfg(test)]
+#[path = "gen/tests.rs"]
+mod tests;
+
 use clap::Parser;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -529,3 +529,50 @@ fn refuses_an_output_folder_it_did_not_create() {
         "keep me"
     );
 }
+
+/// Runs git in `dir` with a fixed identity and date, failing the test if git fails.
+fn git(dir: &Path, args: &[&str]) {
+    let run = Command::new("git")
+        .args(["-c", "user.name=Dana", "-c", "user.email=dana@example.com"])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", "2026-01-01T12:00:00")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T12:00:00")
+        .current_dir(dir)
+        .output()
+        .expect("git is needed for the history sections");
+    assert!(
+        run.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+#[test]
+fn a_review_added_while_serving_gets_its_notes_history() {
+    let dir = sample();
+    let root = dir.path();
+    let ws = root.join("ws");
+    git(&ws, &["init", "-q"]);
+    git(&ws, &["add", "-A"]);
+    git(&ws, &["commit", "-qm", "notes as of January"]);
+    let server = Serving::start(root, &["serve", "ws", "--port", "0", "--as-of", AS_OF]);
+    let original = std::fs::read_to_string(root.join(ACCOUNT)).unwrap();
+    let added = format!(
+        "{original}  - quarter: 2026-Q4\n    date: 2026-11-20\n    attendees: [ben, olivia]\n    \
+         scores: {{ price: 3, lead-time: 3, documentation: 4 }}\n    \
+         summary: Series order decision pending.\n"
+    );
+    let before = server.version();
+    std::fs::write(root.join(ACCOUNT), added).unwrap();
+    let pack = root.join("ws/site/internal/accounts/kestrel-robotics/2026-Q4.html");
+    server.wait_until("the new review pack is written", || {
+        server.version() != before
+            && std::fs::read_to_string(&pack)
+                .is_ok_and(|p| p.contains("What changed in our notes since the previous review"))
+    });
+    let json = root.join("ws/site/internal/portfolio.json");
+    server.wait_until("the portfolio is rewritten", || {
+        std::fs::read_to_string(&json).is_ok_and(|j| j.contains("2026-11-20"))
+    });
+    assert_same_as_build(root, "review-added");
+}

@@ -46,14 +46,55 @@ const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "CHF"];
 
 /// Criteria to choose from: id, name, and illustrations (internal texts).
 const CRITERIA: &[(&str, &str, [&str; 2])] = &[
-    ("reliability", "Reliability", ["no rumour of slipped dates", "plans hold without backchannel calls"]),
-    ("professionalism", "Professionalism", ["nobody gets defensive in reviews", "no politics in escalations"]),
-    ("innovativeness", "Innovativeness", ["ideas offered, never hesitant", "never complacent on cost"]),
-    ("responsiveness", "Responsiveness", ["answers before anyone is irritated", "no frustration over callbacks"]),
-    ("transparency", "Transparency", ["nothing kept quietly from us", "candidly shared bad news"]),
-    ("pricing-accuracy", "Pricing accuracy", ["invoices match, no grudge", "no mistrust over rebates"]),
-    ("quality", "Quality", ["fewer nervous audits", "no uneasy sign-offs"]),
-    ("partnership", "Partnership", ["no favouritism between sites", "sponsors never distracted"]),
+    (
+        "reliability",
+        "Reliability",
+        [
+            "no rumour of slipped dates",
+            "plans hold without backchannel calls",
+        ],
+    ),
+    (
+        "professionalism",
+        "Professionalism",
+        [
+            "nobody gets defensive in reviews",
+            "no politics in escalations",
+        ],
+    ),
+    (
+        "innovativeness",
+        "Innovativeness",
+        ["ideas offered, never hesitant", "never complacent on cost"],
+    ),
+    (
+        "responsiveness",
+        "Responsiveness",
+        [
+            "answers before anyone is irritated",
+            "no frustration over callbacks",
+        ],
+    ),
+    (
+        "transparency",
+        "Transparency",
+        ["nothing kept quietly from us", "candidly shared bad news"],
+    ),
+    (
+        "pricing-accuracy",
+        "Pricing accuracy",
+        ["invoices match, no grudge", "no mistrust over rebates"],
+    ),
+    (
+        "quality",
+        "Quality",
+        ["fewer nervous audits", "no uneasy sign-offs"],
+    ),
+    (
+        "partnership",
+        "Partnership",
+        ["no favouritism between sites", "sponsors never distracted"],
+    ),
 ];
 
 /// Joint committees to choose from, with their usual cadence.
@@ -80,7 +121,8 @@ const BEHAVIOURS: &[&str] = &[
 
 fn days_before(date: NaiveDate, days: i64) -> NaiveDate {
     if days >= 0 {
-        date.checked_sub_days(Days::new(days as u64)).unwrap_or(date)
+        date.checked_sub_days(Days::new(days as u64))
+            .unwrap_or(date)
     } else {
         date.checked_add_days(Days::new(days.unsigned_abs()))
             .unwrap_or(date)
@@ -117,11 +159,22 @@ pub fn generate(seed: u64, index: usize, anchor: NaiveDate) -> GeneratedAccount 
     let people = choose_people(&mut rng);
     let first_names: Vec<String> = people.iter().map(|p| p.first.clone()).collect();
     doc.raw(0, "owner", &people[0].id);
-    doc.raw(0, "since", days_before(anchor, rng.range(3 * 365, 20 * 365)));
+    doc.raw(
+        0,
+        "since",
+        days_before(anchor, rng.range(3 * 365, 20 * 365)),
+    );
     doc.raw(
         0,
         "stage",
-        rng.pick(&["prospect", "vendor", "preferred", "preferred", "strategic", "associate"]),
+        rng.pick(&[
+            "prospect",
+            "vendor",
+            "preferred",
+            "preferred",
+            "strategic",
+            "associate",
+        ]),
     );
     let mut rng_text = Rng::new(seed, (index as u64 + 1) | (1 << 63));
     let mut w = Writer {
@@ -162,10 +215,18 @@ fn choose_people(rng: &mut Rng) -> Vec<Person> {
         "manager",
         "senior",
         "operational",
-        if rng.chance(70) { "executive" } else { "operational" },
+        if rng.chance(70) {
+            "executive"
+        } else {
+            "operational"
+        },
     ];
     let them_levels: [&'static str; 6] = [
-        if rng.chance(85) { "executive" } else { "senior" },
+        if rng.chance(85) {
+            "executive"
+        } else {
+            "senior"
+        },
         "senior",
         "manager",
         "manager",
@@ -233,12 +294,7 @@ fn value(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>) {
     doc.text(2, "impact_of_loss", &impact);
 }
 
-fn people_section(
-    doc: &mut Doc,
-    rng: &mut Rng,
-    w: &mut Writer<'_>,
-    people: &[Person],
-) {
+fn people_section(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>, people: &[Person]) {
     let them: Vec<usize> = (0..people.len()).filter(|&i| !people[i].us).collect();
     // Our people share out their people; sometimes one of theirs is left to nobody.
     let uncovered = if rng.chance(20) {
@@ -351,7 +407,11 @@ fn events(
         };
         doc.text(4, "title", &title);
         if rng.chance(90) {
-            doc.raw(4, "sentiment", rng.pick(&["positive", "neutral", "negative"]));
+            doc.raw(
+                4,
+                "sentiment",
+                rng.pick(&["positive", "neutral", "negative"]),
+            );
         }
         if rng.chance(60) {
             let who = some_people(rng, people, 1, 2);
@@ -373,7 +433,13 @@ fn events(
     }
 }
 
-fn disputes(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>, people: &[Person], anchor: NaiveDate) {
+fn disputes(
+    doc: &mut Doc,
+    rng: &mut Rng,
+    w: &mut Writer<'_>,
+    people: &[Person],
+    anchor: NaiveDate,
+) {
     let n = rng.below(4);
     if n == 0 {
         return;
@@ -462,7 +528,8 @@ fn goals(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>, people: &[Person], an
                 rng.chance(70)
                     .then(|| days_after(due, rng.range(-30, 30)).min(days_before(anchor, 1)))
             } else {
-                rng.chance(15).then(|| days_before(anchor, rng.range(1, 60)))
+                rng.chance(15)
+                    .then(|| days_before(anchor, rng.range(1, 60)))
             };
             if let Some(done) = done {
                 doc.raw(8, "done", done);
@@ -484,7 +551,11 @@ fn commitments(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>, anchor: NaiveDa
     for status in statuses {
         let shared = rng.chance(80);
         doc.item_raw(2, "by", rng.pick(&["us", "them", "both"]));
-        let what = if shared { w.promise() } else { w.internal_title() };
+        let what = if shared {
+            w.promise()
+        } else {
+            w.internal_title()
+        };
         doc.text(4, "what", &what);
         let made = days_before(anchor, rng.range(30, 700));
         doc.raw(4, "made", made);
@@ -521,7 +592,10 @@ fn governance(doc: &mut Doc, rng: &mut Rng, w: &mut Writer<'_>, people: &[Person
         let name = if shared {
             name.to_string()
         } else {
-            format!("{} sponsor call", text::capitalise(rng.pick(text::INTERNAL_NOUN)))
+            format!(
+                "{} sponsor call",
+                text::capitalise(rng.pick(text::INTERNAL_NOUN))
+            )
         };
         doc.item_text(2, "name", &name);
         doc.raw(4, "cadence", cadence);
@@ -572,7 +646,11 @@ fn reviews(
         let q = current_quarter - back;
         let end = days_before(quarter_start(q + 1), 1);
         doc.item_raw(2, "quarter", quarter_label(q));
-        doc.raw(4, "date", days_after(end, rng.range(5, 25)).min(days_before(anchor, 1)));
+        doc.raw(
+            4,
+            "date",
+            days_after(end, rng.range(5, 25)).min(days_before(anchor, 1)),
+        );
         let attendees = some_people(rng, people, 2, 3);
         doc.ids(4, "attendees", &attendees);
         // Scores drift by at most one step a quarter, as real scorecards do.
@@ -588,7 +666,9 @@ fn reviews(
             .map(|(_, (c, s))| format!("{c}: {s}"))
             .collect();
         doc.raw(4, "scores", format!("{{ {} }}", pairs.join(", ")));
-        let lines = |w: &mut Writer<'_>, n: usize| -> Vec<String> { (0..n).map(|_| w.internal_line()).collect() };
+        let lines = |w: &mut Writer<'_>, n: usize| -> Vec<String> {
+            (0..n).map(|_| w.internal_line()).collect()
+        };
         let successes = lines(w, 1 + usize::from(rng.chance(20)));
         doc.texts(4, "successes", &successes);
         if rng.chance(50) {
@@ -642,7 +722,10 @@ fn statement(
     }
     let mut signatories = vec![ours(rng, people), theirs(rng, people)];
     if rng.chance(50) {
-        for p in people.iter().filter(|p| p.level == "executive" || p.level == "senior") {
+        for p in people
+            .iter()
+            .filter(|p| p.level == "executive" || p.level == "senior")
+        {
             if !signatories.contains(&p.id.as_str()) {
                 signatories.push(&p.id);
             }

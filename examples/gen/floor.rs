@@ -21,7 +21,10 @@ pub fn measure(site: &Path, out: &Path) -> io::Result<Floor> {
     if out.exists() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
-            format!("{} exists; the floor is measured into a new folder", out.display()),
+            format!(
+                "{} exists; the floor is measured into a new folder",
+                out.display()
+            ),
         ));
     }
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();

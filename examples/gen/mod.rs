@@ -177,6 +177,3 @@ fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
     }
     hash
 }
-
-#[cfg(test)]
-mod tests;

@@ -3,9 +3,11 @@
 //! so that the leak guard can never fire on generated data.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use super::*;
+use crate::generator::*;
 use rapport::model::{CommitmentStatus, Visibility, Workspace};
 use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
 
 fn generated(accounts: usize, seed: u64) -> (tempfile::TempDir, Summary) {
     let dir = tempfile::tempdir().unwrap();
@@ -59,7 +61,11 @@ fn regenerating_replaces_an_earlier_output_but_nothing_else() {
     let ws = dir.path().join("ws");
     write_workspace(&ws, 6, 1).unwrap();
     write_workspace(&ws, 3, 2).unwrap();
-    assert_eq!(files(&ws).len(), 3, "the accounts of the earlier run are gone");
+    assert_eq!(
+        files(&ws).len(),
+        3,
+        "the accounts of the earlier run are gone"
+    );
     let other = dir.path().join("notes");
     fs::create_dir_all(&other).unwrap();
     fs::write(other.join("keep.txt"), "mine").unwrap();
@@ -115,9 +121,24 @@ fn every_part_of_the_format_is_used_at_realistic_size() {
         for status in CommitmentStatus::ALL {
             assert!(a.commitments.iter().any(|c| c.status == *status));
         }
-        saw("turnaround evidence", a.turnaround.as_ref().is_some_and(|t| !t.evidence.is_empty()));
-        saw("value", a.value.as_ref().is_some_and(|v| v.alternatives.is_some() && v.annual_amount.is_some()));
-        saw("statement", a.statement.as_ref().is_some_and(|s| !s.behaviours.them.is_empty() && !s.signatories.is_empty()));
+        saw(
+            "turnaround evidence",
+            a.turnaround
+                .as_ref()
+                .is_some_and(|t| !t.evidence.is_empty()),
+        );
+        saw(
+            "value",
+            a.value
+                .as_ref()
+                .is_some_and(|v| v.alternatives.is_some() && v.annual_amount.is_some()),
+        );
+        saw(
+            "statement",
+            a.statement
+                .as_ref()
+                .is_some_and(|s| !s.behaviours.them.is_empty() && !s.signatories.is_empty()),
+        );
         for p in &a.people {
             saw("covers", !p.covers.is_empty());
             saw("assets", !p.assets.is_empty());
@@ -129,7 +150,12 @@ fn every_part_of_the_format_is_used_at_realistic_size() {
         for e in &a.events {
             saw("shared event", e.visibility == Visibility::Shared);
             saw("internal event", e.visibility == Visibility::Internal);
-            saw("markdown", e.note.as_ref().is_some_and(|n| n.contains("**") || n.contains("](")));
+            saw(
+                "markdown",
+                e.note
+                    .as_ref()
+                    .is_some_and(|n| n.contains("**") || n.contains("](")),
+            );
         }
         for d in &a.disputes {
             saw("shared dispute", d.visibility == Visibility::Shared);
@@ -139,8 +165,14 @@ fn every_part_of_the_format_is_used_at_realistic_size() {
         }
         for g in &a.goals {
             saw("internal goal", g.visibility == Visibility::Internal);
-            saw("milestone done", g.milestones.iter().any(|m| m.done.is_some()));
-            saw("milestone open", g.milestones.iter().any(|m| m.done.is_none()));
+            saw(
+                "milestone done",
+                g.milestones.iter().any(|m| m.done.is_some()),
+            );
+            saw(
+                "milestone open",
+                g.milestones.iter().any(|m| m.done.is_none()),
+            );
         }
         for c in &a.commitments {
             saw("internal commitment", c.visibility == Visibility::Internal);
@@ -148,24 +180,64 @@ fn every_part_of_the_format_is_used_at_realistic_size() {
         }
         for c in &a.governance {
             saw("internal committee", c.visibility == Visibility::Internal);
-            saw("shared committee", c.visibility == Visibility::Shared && c.purpose.is_some());
+            saw(
+                "shared committee",
+                c.visibility == Visibility::Shared && c.purpose.is_some(),
+            );
         }
-        saw("illustrations", a.criteria.iter().all(|c| !c.illustrations.is_empty()));
+        saw(
+            "illustrations",
+            a.criteria.iter().all(|c| !c.illustrations.is_empty()),
+        );
         for r in &a.reviews {
-            saw("review lists", !r.successes.is_empty() && !r.failures.is_empty() && !r.recognition.is_empty() && !r.next_steps.is_empty());
-            saw("summaries", r.summary.is_some() && r.shared_summary.is_some());
+            saw(
+                "review lists",
+                !r.successes.is_empty()
+                    && !r.failures.is_empty()
+                    && !r.recognition.is_empty()
+                    && !r.next_steps.is_empty(),
+            );
+            saw(
+                "summaries",
+                r.summary.is_some() && r.shared_summary.is_some(),
+            );
             saw("scores", r.scores.len() == a.criteria.len());
         }
     }
     let expected = [
-        "turnaround evidence", "value", "statement", "covers", "assets", "liabilities",
-        "person notes", "sponsor", "decision maker", "shared event", "internal event",
-        "markdown", "shared dispute", "internal dispute", "resolved dispute",
-        "escalated dispute", "internal goal", "milestone done", "milestone open",
-        "internal commitment", "ongoing commitment", "internal committee", "shared committee",
-        "illustrations", "review lists", "summaries", "scores",
+        "turnaround evidence",
+        "value",
+        "statement",
+        "covers",
+        "assets",
+        "liabilities",
+        "person notes",
+        "sponsor",
+        "decision maker",
+        "shared event",
+        "internal event",
+        "markdown",
+        "shared dispute",
+        "internal dispute",
+        "resolved dispute",
+        "escalated dispute",
+        "internal goal",
+        "milestone done",
+        "milestone open",
+        "internal commitment",
+        "ongoing commitment",
+        "internal committee",
+        "shared committee",
+        "illustrations",
+        "review lists",
+        "summaries",
+        "scores",
     ];
-    let missing: Vec<&str> = expected.iter().copied().filter(|w| !seen.contains(w)).collect();
+    let missing: Vec<&str> = expected
+        .iter()
+        .copied()
+        .filter(|w| !seen.contains(w))
+        .collect();
     assert!(missing.is_empty(), "never generated: {missing:?}");
 }
 
@@ -179,7 +251,15 @@ fn page_words() -> String {
             text.push_str(&fs::read_to_string(entry.unwrap().path()).unwrap_or_default());
         }
     }
-    for words in [text::NOUNS, text::VERBS, text::FIRST, text::LAST, text::CO_A, text::CO_B, text::CO_C] {
+    for words in [
+        text::NOUNS,
+        text::VERBS,
+        text::FIRST,
+        text::LAST,
+        text::CO_A,
+        text::CO_B,
+        text::CO_C,
+    ] {
         text.push_str(&words.join(" "));
     }
     for roles in text::ROLES {
@@ -210,7 +290,11 @@ fn every_internal_phrase_carries_an_internal_word() {
                 let block = block.to_lowercase();
                 let words: Vec<&str> = block.split_whitespace().collect();
                 if words.len() <= 8 {
-                    assert!(words.len() < 2 || block.trim().len() < 16 || marked(&block), "{}: {field}: {block}", file.id);
+                    assert!(
+                        words.len() < 2 || block.trim().len() < 16 || marked(&block),
+                        "{}: {field}: {block}",
+                        file.id
+                    );
                 } else {
                     for window in words.windows(8) {
                         let phrase = window.join(" ");

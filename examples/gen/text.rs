@@ -15,18 +15,64 @@ pub const FIRST: &[&str] = &[
     "Xavier", "Yara", "Zane", "Amir", "Bea", "Chen", "Dev",
 ];
 pub const LAST: &[&str] = &[
-    "Whitfield", "Okafor", "Tanaka", "Moreau", "Silva", "Novak", "Lindqvist", "Haddad",
-    "Kowalski", "Brennan", "Iyer", "Castillo", "Nakamura", "Fischer", "Dubois", "Mensah",
-    "Petrov", "Romano", "Andersen", "Costa",
+    "Whitfield",
+    "Okafor",
+    "Tanaka",
+    "Moreau",
+    "Silva",
+    "Novak",
+    "Lindqvist",
+    "Haddad",
+    "Kowalski",
+    "Brennan",
+    "Iyer",
+    "Castillo",
+    "Nakamura",
+    "Fischer",
+    "Dubois",
+    "Mensah",
+    "Petrov",
+    "Romano",
+    "Andersen",
+    "Costa",
 ];
 pub const CO_A: &[&str] = &[
-    "Northwind", "Blue Harbor", "Granite", "Summit", "Cedar", "Polar", "Meridian", "Atlas",
-    "Falcon", "Orion", "Redwood", "Silverline", "Keystone", "Beacon", "Sterling", "Crescent",
-    "Ironbridge", "Evergreen", "Nova",
+    "Northwind",
+    "Blue Harbor",
+    "Granite",
+    "Summit",
+    "Cedar",
+    "Polar",
+    "Meridian",
+    "Atlas",
+    "Falcon",
+    "Orion",
+    "Redwood",
+    "Silverline",
+    "Keystone",
+    "Beacon",
+    "Sterling",
+    "Crescent",
+    "Ironbridge",
+    "Evergreen",
+    "Nova",
 ];
 pub const CO_B: &[&str] = &[
-    "Supply", "Logistics", "Components", "Systems", "Foods", "Pharma", "Metals", "Energy",
-    "Semiconductors", "Retail", "Textiles", "Analytics", "Robotics", "Packaging", "Chemicals",
+    "Supply",
+    "Logistics",
+    "Components",
+    "Systems",
+    "Foods",
+    "Pharma",
+    "Metals",
+    "Energy",
+    "Semiconductors",
+    "Retail",
+    "Textiles",
+    "Analytics",
+    "Robotics",
+    "Packaging",
+    "Chemicals",
     "Aerospace",
 ];
 pub const CO_C: &[&str] = &[
@@ -35,32 +81,109 @@ pub const CO_C: &[&str] = &[
 /// Job titles by level: executive, senior, manager, operational.
 pub const ROLES: &[&[&str]] = &[
     &["CEO", "CFO", "VP Operations", "Chief Procurement Officer"],
-    &["Head of Supply Chain", "Engineering Director", "Plant Manager", "Sales Director"],
-    &["Procurement Manager", "Key Account Manager", "Quality Lead", "Customer Success Manager"],
-    &["Category Buyer", "Logistics Coordinator", "Inside Sales", "Quality Engineer"],
+    &[
+        "Head of Supply Chain",
+        "Engineering Director",
+        "Plant Manager",
+        "Sales Director",
+    ],
+    &[
+        "Procurement Manager",
+        "Key Account Manager",
+        "Quality Lead",
+        "Customer Success Manager",
+    ],
+    &[
+        "Category Buyer",
+        "Logistics Coordinator",
+        "Inside Sales",
+        "Quality Engineer",
+    ],
 ];
 
 /// Business nouns: the shared vocabulary.
 pub const NOUNS: &[&str] = &[
-    "pricing", "forecast", "rebate", "delivery", "quality", "audit", "contract", "renewal",
-    "volume", "capacity", "lead-time", "shortage", "workshop", "roadmap", "sample", "pilot",
-    "tooling", "invoice", "warranty", "logistics", "backlog", "allocation", "specification",
-    "tender", "discount", "claim", "credit", "schedule", "ramp-up", "transition", "packaging",
-    "calibration", "inventory", "certification", "freight", "onboarding", "maintenance",
+    "pricing",
+    "forecast",
+    "rebate",
+    "delivery",
+    "quality",
+    "audit",
+    "contract",
+    "renewal",
+    "volume",
+    "capacity",
+    "lead-time",
+    "shortage",
+    "workshop",
+    "roadmap",
+    "sample",
+    "pilot",
+    "tooling",
+    "invoice",
+    "warranty",
+    "logistics",
+    "backlog",
+    "allocation",
+    "specification",
+    "tender",
+    "discount",
+    "claim",
+    "credit",
+    "schedule",
+    "ramp-up",
+    "transition",
+    "packaging",
+    "calibration",
+    "inventory",
+    "certification",
+    "freight",
+    "onboarding",
+    "maintenance",
 ];
 pub const VERBS: &[&str] = &[
-    "agreed", "raised", "reviewed", "confirmed", "escalated", "postponed", "shared", "signed",
-    "proposed", "clarified", "resolved", "completed",
+    "agreed",
+    "raised",
+    "reviewed",
+    "confirmed",
+    "escalated",
+    "postponed",
+    "shared",
+    "signed",
+    "proposed",
+    "clarified",
+    "resolved",
+    "completed",
 ];
 
 /// The internal vocabulary: words that appear in no template, no shared text and no name.
 pub const INTERNAL_ADJ: &[&str] = &[
-    "wary", "sceptical", "lukewarm", "guarded", "cagey", "uneasy", "hesitant", "irritated",
-    "complacent", "defensive", "nervous", "distracted",
+    "wary",
+    "sceptical",
+    "lukewarm",
+    "guarded",
+    "cagey",
+    "uneasy",
+    "hesitant",
+    "irritated",
+    "complacent",
+    "defensive",
+    "nervous",
+    "distracted",
 ];
 pub const INTERNAL_NOUN: &[&str] = &[
-    "grudge", "rumour", "hunch", "leverage", "backchannel", "politics", "reorg", "mistrust",
-    "bonus", "frustration", "impatience", "favouritism",
+    "grudge",
+    "rumour",
+    "hunch",
+    "leverage",
+    "backchannel",
+    "politics",
+    "reorg",
+    "mistrust",
+    "bonus",
+    "frustration",
+    "impatience",
+    "favouritism",
 ];
 pub const INTERNAL_ADV: &[&str] = &["privately", "candidly", "quietly", "frankly"];
 
@@ -265,7 +388,9 @@ impl Writer<'_> {
 
     /// A shared promise: "Share the forecast within 12 days".
     pub fn promise(&mut self) -> String {
-        let verb = self.rng.pick(&["Share", "Review", "Confirm", "Deliver", "Agree", "Publish"]);
+        let verb = self
+            .rng
+            .pick(&["Share", "Review", "Confirm", "Deliver", "Agree", "Publish"]);
         let noun = self.rng.pick(NOUNS);
         let other = self.rng.pick(NOUNS);
         let days = self.rng.range(5, 30);

@@ -114,7 +114,8 @@ pub fn scalar(text: &str) -> String {
     let plain = text.starts_with(|c: char| c.is_ascii_alphabetic())
         && !text.ends_with(' ')
         && text.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '.' | '\'' | '(' | ')' | '/' | '&' | '-')
+            c.is_ascii_alphanumeric()
+                || matches!(c, ' ' | ',' | '.' | '\'' | '(' | ')' | '/' | '&' | '-')
         })
         && !matches!(
             text.to_ascii_lowercase().as_str(),

@@ -24,19 +24,21 @@ pub fn run(args: ServeArgs, today: chrono::NaiveDate) -> u8 {
     };
     let stopper = serve.stopper();
     let pressed = AtomicBool::new(false);
-    // The first Ctrl-C lets the rebuild in progress finish, so no half-written staging
+    // The first Ctrl-C lets the build in progress finish, so no half-written staging
     // folder is left; a second one stops at once.
     let handler = ctrlc::set_handler(move || {
         if pressed.swap(true, Ordering::SeqCst) {
+            eprintln!(
+                "stopped at once: a build that was running may have left a `.*.rapport-new-*` folder beside the output folder; delete it"
+            );
             std::process::exit(130);
         }
-        eprintln!("stopping");
+        eprintln!("stopping (after the build in progress, if any; Ctrl-C again to stop at once)");
         stopper.stop();
     });
     if let Err(e) = handler {
         eprintln!("warning: Ctrl-C will not stop the server cleanly: {e}");
     }
-    println!("serving {} (Ctrl-C to stop)", serve.url());
-    serve.run();
+    serve.run(|url| println!("serving {url} (Ctrl-C to stop)"));
     crate::EXIT_OK
 }

@@ -129,9 +129,10 @@ fn respond(request: &Request, context: &Context) -> Reply {
         // The page as the file it is served from: `/internal/` is `internal/index.html`.
         let page = param("page").map(|p| {
             let file = p.trim_start_matches('/');
-            match file.is_empty() || file.ends_with('/') {
-                true => format!("{file}index.html"),
-                false => file.to_string(),
+            if file.is_empty() || file.ends_with('/') {
+                format!("{file}index.html")
+            } else {
+                file.to_string()
             }
         });
         let version = match param("since") {

@@ -93,9 +93,8 @@ pub struct Serve {
 }
 
 impl Serve {
-    /// Checks the folders, listens, starts watching, builds the whole site and starts
-    /// answering requests. A workspace with errors still starts: its problems are printed
-    /// and shown in the browser until fixed.
+    /// Checks the folders, listens on the port and starts watching. Nothing is built or
+    /// answered before [`Serve::run`], so a Ctrl-C handler can be installed first.
     pub fn start(options: &Options) -> Result<Serve, ServeError> {
         let root = options
             .workspace
@@ -105,7 +104,7 @@ impl Serve {
             .ok_or_else(|| ServeError::NoWorkspace(display_path(&options.workspace)))?;
         crate::site::check_out_dir(&options.out, &options.workspace)?;
         let out = std::path::absolute(&options.out).unwrap_or_else(|_| options.out.clone());
-        let mut server = http::Server::bind(options.port).map_err(|detail| ServeError::Bind {
+        let server = http::Server::bind(options.port).map_err(|detail| ServeError::Bind {
             port: options.port,
             detail,
         })?;
@@ -123,18 +122,12 @@ impl Serve {
             history: options.history,
             ..BuildOptions::new(&options.out, options.as_of)
         };
-        let mut site = Site::new(options.workspace.clone(), build_options);
-        let status = Arc::new(Status::new());
-        let started = Instant::now();
-        let result = site.full();
-        report(&status, result, started);
-        server.start(out.clone(), Arc::clone(&status));
         Ok(Serve {
             url: format!("http://{}/", server.addr()),
             root,
             out,
-            site,
-            status,
+            site: Site::new(options.workspace.clone(), build_options),
+            status: Arc::new(Status::new()),
             server,
             watch,
             sender,
@@ -151,8 +144,18 @@ impl Serve {
         Stopper(self.sender.clone())
     }
 
-    /// Rebuilds on every change until stopped, then closes the server.
-    pub fn run(mut self) {
+    /// Builds the whole site, starts answering requests, calls `ready` with the URL, then
+    /// rebuilds on every change until stopped, and closes the server. A workspace with
+    /// errors is served too: its problems are printed and shown in the browser until fixed.
+    /// A stop asked for during a build takes effect when that build is done, so no
+    /// half-written folder is left.
+    pub fn run(mut self, ready: impl FnOnce(&str)) {
+        let started = Instant::now();
+        let result = self.site.full();
+        report(&self.status, result, started);
+        self.server
+            .start(self.out.clone(), Arc::clone(&self.status));
+        ready(&self.url);
         while let Some(changes) = self.next_changes() {
             if changes.contains(&Change::AccountsFolder) || changes.contains(&Change::Templates) {
                 self.watch.refresh();

@@ -24,7 +24,9 @@ pub fn write_changed(out: &Path, files: &[OutputFile]) -> Result<Vec<String>, Si
     let mut written = Vec::new();
     for file in files {
         let path = out.join(&file.path);
-        if fs::read(&path).is_ok_and(|old| old == file.bytes) {
+        // Comparing sizes first spares reading the portfolio (megabytes) when it changed.
+        let same_size = fs::metadata(&path).is_ok_and(|m| m.len() == file.bytes.len() as u64);
+        if same_size && fs::read(&path).is_ok_and(|old| old == file.bytes) {
             continue;
         }
         replace(&path, &file.bytes)?;
