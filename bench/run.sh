@@ -16,8 +16,9 @@
 # script runs as root, it installs it with apt-get (say no by installing it yourself).
 #
 # Environment: SIZES (default "1000 5000 10000"), RUNS (timed runs per size after one
-# warm-up, default 3), SEED (default 1), BENCH_DIR (cache and output, default
-# ${TMPDIR:-/tmp}/rapport-bench), KEEP_SITES (1 = keep the built sites), HUGO_COMPARE,
+# warm-up, default 3), SEED (default 1), BENCH_DIR (binaries, portfolios and logs, default
+# ${TMPDIR:-/tmp}/rapport-bench), OUT_DIR (where sites are written, default
+# $BENCH_DIR/out; /dev/shm/rapport-bench measures without the disk), HUGO_COMPARE,
 # SHARED_BENCH (the shared kit, default ../shared/bench beside the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,17 +69,28 @@ portfolio() {
   echo "$ws"
 }
 
+# Each build and floor writes into a folder that never existed, and nothing is deleted
+# until the end: on ext4 without a journal (this project's machines), creating files in
+# the minutes after a large delete is several times slower (see bench/README.md). On
+# tmpfs (OUT_DIR=/dev/shm/...) outputs are deleted as soon as they are measured instead.
+OUT=${OUT_DIR:-$WORK/out}
+mkdir -p "$OUT"
+OUT=$(mktemp -d "$OUT/run-XXXXXX")
+on_tmpfs=0
+[ "$(stat -f -c %T "$OUT")" = tmpfs ] && on_tmpfs=1
+done_with() { if [ "$on_tmpfs" = 1 ]; then rm -rf "$@"; fi; }
+trap 'rm -rf "$OUT"' EXIT
+
 rows=()
 for n in $SIZES; do
   ws=$(portfolio "$n")
   as_of=$(sed -n 's/^anchor=//p' "$ws/.gen-portfolio")
-  out="$WORK/site-$n"
-  echo "== $n accounts (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  rm -rf "$out"
-  "$RAPPORT" build "$ws" --out "$out" --as-of "$as_of" --no-history >/dev/null 2>&1 # warm-up
+  echo "== $n accounts (load average: $(cut -d' ' -f1-3 /proc/loadavg)), output in $OUT" >&2
+  "$RAPPORT" build "$ws" --out "$OUT/warm-$n" --as-of "$as_of" --no-history >/dev/null 2>&1 # warm-up
+  done_with "$OUT/warm-$n"
   walls=() cpus=() rsss=()
   for run in $(seq "$RUNS"); do
-    rm -rf "$out"
+    out="$OUT/site-$n-$run"
     sync
     log="$WORK/time-$n-$run.log"
     if ! "$TIME" -v -o "$log" "$RAPPORT" build "$ws" --out "$out" --as-of "$as_of" --no-history >/dev/null 2>"$WORK/build-$n.err"; then
@@ -87,30 +99,25 @@ for n in $SIZES; do
     fi
     walls+=("$(wall_seconds "$log")") cpus+=("$(cpu_seconds "$log")") rsss+=("$(peak_kib "$log")")
     echo "   run $run: wall ${walls[-1]} s, cpu ${cpus[-1]} s, peak RSS $((rsss[-1] / 1024)) MiB" >&2
+    [ "$run" = "$RUNS" ] || done_with "$out"
   done
   files=$(find "$out" -type f | wc -l)
-  # The write floor, twice: our writer with the bytes in memory, then cp -r.
-  floors=() cps=()
-  for run in $(seq "$RUNS"); do
-    rm -rf "$WORK/floor"
-    sync
-    floors+=("$("$GEN" --write-floor-from "$out" --out "$WORK/floor" | cut -d' ' -f3)")
-    rm -rf "$WORK/floor"
-    sync
-    cps+=("$("$TIME" -f '%e' cp -r "$out" "$WORK/floor" 2>&1 >/dev/null | tail -1)")
-  done
-  rm -rf "$WORK/floor"
+  # The write floor: our writer with the bytes in memory, then cp -r (once each).
+  sync
+  floor=$("$GEN" --write-floor-from "$out" --out "$OUT/floor-$n" | cut -d' ' -f3)
+  done_with "$OUT/floor-$n"
+  sync
+  cpfloor=$("$TIME" -f '%e' cp -r "$out" "$OUT/cp-$n" 2>&1 >/dev/null | tail -1)
+  done_with "$OUT/cp-$n" "$out"
+  echo "   floor: write ${floor} s, cp -r ${cpfloor} s" >&2
   wall=$(printf '%s\n' "${walls[@]}" | median)
   cpu=$(printf '%s\n' "${cpus[@]}" | median)
   rss=$(printf '%s\n' "${rsss[@]}" | median)
-  floor=$(printf '%s\n' "${floors[@]}" | median)
-  cpfloor=$(printf '%s\n' "${cps[@]}" | median)
   rows+=("$n $files $wall $cpu $rss $floor $cpfloor")
-  [ "${KEEP_SITES:-0}" = 1 ] || rm -rf "$out"
 done
 
 echo
-echo "rapport build --no-history, medians of $RUNS runs on $(nproc) cores ($(date -u +%Y-%m-%d), seed $SEED)"
+echo "rapport build --no-history into $(stat -f -c %T "$OUT"), medians of $RUNS runs on $(nproc) cores ($(date -u +%Y-%m-%d), seed $SEED)"
 printf '%9s %8s %8s %8s %9s %11s %9s %9s %8s\n' accounts files wall_s cpu_s rss_MiB ms/account floor_s cp_r_s wall/floor
 for row in "${rows[@]}"; do
   set -- $row

@@ -182,6 +182,14 @@ fn phases(accounts: usize) -> Result<(), String> {
     let t = Instant::now();
     let analysis = analyze(&workspace, as_of);
     time("analyze", t);
+    // The portfolio page lists every account, so it is timed on its own as well (it is
+    // rendered by one thread while the others render account pages).
+    let t = Instant::now();
+    let portfolio = [view::portfolio_page(&workspace, &analysis)];
+    time("  of which: portfolio page view", t);
+    let t = Instant::now();
+    render_pages(&renderer, &portfolio).map_err(|e| e.to_string())?;
+    time("  of which: portfolio page render", t);
     let t = Instant::now();
     let pages = view::all_pages(&workspace, &analysis, &History::none());
     time("view models (serde_json::to_value)", t);
@@ -212,7 +220,12 @@ fn phases(accounts: usize) -> Result<(), String> {
     drop(pages);
     time("free pages and files", t);
 
-    let build: Duration = times.iter().skip(1).map(|(_, d)| *d).sum();
+    let build: Duration = times
+        .iter()
+        .skip(1)
+        .filter(|(name, _)| !name.starts_with(' '))
+        .map(|(_, d)| *d)
+        .sum();
     println!(
         "{accounts} accounts, {} pages, {file_count} files, {:.1} MiB, {} threads",
         file_count / 2,
@@ -220,7 +233,7 @@ fn phases(accounts: usize) -> Result<(), String> {
         rayon::current_num_threads()
     );
     for (name, d) in &times {
-        let share = if build.is_zero() || name.starts_with("generate") {
+        let share = if build.is_zero() || name.starts_with("generate") || name.starts_with(' ') {
             String::new()
         } else {
             format!("{:5.1}%", 100.0 * d.as_secs_f64() / build.as_secs_f64())
