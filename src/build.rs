@@ -8,10 +8,9 @@ use crate::pdf::{self, PdfError, PdfOptions};
 use crate::leak::{self, Leak};
 use crate::model::{Date, Workspace};
 use crate::render::{RenderError, Renderer};
-use crate::site::{self, OutputFile, SiteError};
+use crate::site::{self, OutputFile, SiteError, Staging};
 use crate::view::{self, Page};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// What a build needs besides the workspace.
@@ -88,29 +87,128 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, BuildE
     } else {
         History::none()
     };
-    let pages = view::all_pages(&workspace, &analysis, &history);
-    let mut files = render_pages(&renderer, &pages)?;
-    files.extend(assets(&workspace, &renderer, &analysis));
-    guard(&workspace, &files)?;
+    let staging = Staging::create(&options.out)?;
+    let (pages, files) = write_accounts(&staging, &workspace, &analysis, &history, &renderer)?;
+    let portfolio = portfolio_files(&workspace, &analysis, &renderer)?;
+    staging.write(&portfolio)?;
     let mut pdf_error = None;
-    site::write_atomically(&options.out, &files, |staging| match &options.pdf {
-        Some(pdf_options) => pdf::print_all(staging, pdf_options).map(drop).map_err(|e| {
-            let message = e.to_string();
-            pdf_error = Some(e);
-            message
-        }),
-        None => Ok(()),
-    })
-    .map_err(|e| match pdf_error.take() {
-        Some(pdf) => BuildError::Pdf(pdf),
-        None => BuildError::Site(e),
-    })?;
+    staging
+        .commit(|dir| match &options.pdf {
+            Some(pdf_options) => pdf::print_all(dir, pdf_options).map(drop).map_err(|e| {
+                let message = e.to_string();
+                pdf_error = Some(e);
+                message
+            }),
+            None => Ok(()),
+        })
+        .map_err(|e| match pdf_error.take() {
+            Some(pdf) => BuildError::Pdf(pdf),
+            None => BuildError::Site(e),
+        })?;
     Ok(BuildSummary {
         accounts: workspace.accounts.len(),
-        pages: pages.len(),
-        files: files.len(),
+        pages: pages + 1,
+        files: files + portfolio.len(),
         warnings: diagnostics,
     })
+}
+
+/// Renders, guards and writes every account's pages, one account at a time per thread, so
+/// memory holds a few accounts' pages rather than the whole site. Returns the number of
+/// pages and files written. Every leak of every account is reported, not only the first.
+fn write_accounts(
+    staging: &Staging,
+    workspace: &Workspace,
+    analysis: &analyze::Analysis,
+    history: &History,
+    renderer: &Renderer,
+) -> Result<(usize, usize), BuildError> {
+    let results: Vec<Result<(usize, usize), BuildError>> = (0..workspace.accounts.len())
+        .into_par_iter()
+        .map(|index| {
+            let pages = view::account_pages(workspace, analysis, history, index);
+            let files = account_files(workspace, renderer, index, &pages)?;
+            staging.write(&files)?;
+            Ok((pages.len(), files.len()))
+        })
+        .collect();
+    let mut totals = (0, 0);
+    let mut leaks = Vec::new();
+    let mut first_error = None;
+    for result in results {
+        match result {
+            Ok((pages, files)) => {
+                totals.0 += pages;
+                totals.1 += files;
+            }
+            Err(BuildError::Leak(found)) => leaks.extend(found),
+            Err(other) => {
+                first_error.get_or_insert(other);
+            }
+        }
+    }
+    if !leaks.is_empty() {
+        return Err(BuildError::Leak(leaks));
+    }
+    match first_error {
+        Some(error) => Err(error),
+        None => Ok(totals),
+    }
+}
+
+/// The rendered files of one account, with its shared folder's stylesheet, after the leak
+/// guard has searched its shared files.
+pub fn account_files(
+    workspace: &Workspace,
+    renderer: &Renderer,
+    index: usize,
+    pages: &[Page],
+) -> Result<Vec<OutputFile>, BuildError> {
+    let account = &workspace.accounts[index];
+    let mut files = render_pages(renderer, pages)?;
+    files.push(OutputFile {
+        path: format!("shared/{}/style.css", account.id),
+        bytes: renderer.stylesheet().as_bytes().to_vec(),
+    });
+    let prefix = format!("shared/{}/", account.id);
+    let shared: Vec<(&str, &[u8])> = files
+        .iter()
+        .filter(|f| f.path.starts_with(&prefix))
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    let leaks = leak::scan_account(account, &shared);
+    if leaks.is_empty() {
+        Ok(files)
+    } else {
+        Err(BuildError::Leak(leaks))
+    }
+}
+
+/// The portfolio page, the internal stylesheet and `portfolio.json`.
+fn portfolio_files(
+    workspace: &Workspace,
+    analysis: &analyze::Analysis,
+    renderer: &Renderer,
+) -> Result<Vec<OutputFile>, BuildError> {
+    let (page, json) = rayon::join(
+        || render_pages(renderer, &[view::portfolio_page(workspace, analysis)]),
+        || {
+            let json = view::portfolio::portfolio_json(workspace, analysis);
+            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+            text.push('\n');
+            text
+        },
+    );
+    let mut files = page?;
+    files.push(OutputFile {
+        path: "internal/style.css".into(),
+        bytes: renderer.stylesheet().as_bytes().to_vec(),
+    });
+    files.push(OutputFile {
+        path: "internal/portfolio.json".into(),
+        bytes: json.into_bytes(),
+    });
+    Ok(files)
 }
 
 /// Renders every page as `.html` and `.md`, in parallel, keeping page order.
@@ -136,65 +234,4 @@ pub fn render_pages(renderer: &Renderer, pages: &[Page]) -> Result<Vec<OutputFil
         files.extend(pair?);
     }
     Ok(files)
-}
-
-/// The stylesheet (once for the internal tree, once per shared folder so each can travel
-/// alone) and `portfolio.json`.
-fn assets(
-    workspace: &Workspace,
-    renderer: &Renderer,
-    analysis: &analyze::Analysis,
-) -> Vec<OutputFile> {
-    let css = renderer.stylesheet().as_bytes().to_vec();
-    let mut files = vec![OutputFile {
-        path: "internal/style.css".into(),
-        bytes: css.clone(),
-    }];
-    for account in &workspace.accounts {
-        files.push(OutputFile {
-            path: format!("shared/{}/style.css", account.id),
-            bytes: css.clone(),
-        });
-    }
-    let json = view::portfolio::portfolio_json(workspace, analysis);
-    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    text.push('\n');
-    files.push(OutputFile {
-        path: "internal/portfolio.json".into(),
-        bytes: text.into_bytes(),
-    });
-    files
-}
-
-/// The leak guard over every file of the shared tree, account by account.
-fn guard(workspace: &Workspace, files: &[OutputFile]) -> Result<(), BuildError> {
-    let mut by_account: BTreeMap<&str, Vec<(&str, &[u8])>> = BTreeMap::new();
-    for file in files {
-        if let Some(id) = file
-            .path
-            .strip_prefix("shared/")
-            .and_then(|rest| rest.split('/').next())
-        {
-            by_account
-                .entry(id)
-                .or_default()
-                .push((file.path.as_str(), file.bytes.as_slice()));
-        }
-    }
-    let leaks: Vec<Leak> = workspace
-        .accounts
-        .par_iter()
-        .flat_map_iter(|account| {
-            let shared = by_account
-                .get(account.id.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            leak::scan_account(account, shared)
-        })
-        .collect();
-    if leaks.is_empty() {
-        Ok(())
-    } else {
-        Err(BuildError::Leak(leaks))
-    }
 }

@@ -2,7 +2,6 @@
 //! written into a temporary directory beside the output, and swapped in at the end, so a
 //! failed build leaves the previous site untouched.
 
-use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -95,61 +94,98 @@ fn absolute(path: &Path) -> PathBuf {
     clean.canonicalize().unwrap_or(clean)
 }
 
-/// Writes every file into a fresh temporary directory beside `out`, lets `finish` add to
-/// it (PDFs), then replaces `out` with it. On any error the temporary directory is removed
-/// and `out` is untouched.
+/// A fresh folder beside the output that a build fills, account by account, and that
+/// replaces the output only when everything is written. Dropped without `commit`, it is
+/// removed and the output is untouched.
+pub struct Staging {
+    root: PathBuf,
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the staging folder for `out` (beside it, so the final swap is a rename).
+    pub fn create(out: &Path) -> Result<Staging, SiteError> {
+        let out = absolute(out);
+        let parent = out
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
+        let root = parent.join(format!(".{name}.rapport-new-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(&root).map_err(io_error(&root))?;
+        Ok(Staging {
+            root,
+            out,
+            parent,
+            name,
+            committed: false,
+        })
+    }
+
+    /// Writes files (paths relative to the output root), creating their folders.
+    pub fn write(&self, files: &[OutputFile]) -> Result<(), SiteError> {
+        let mut dirs: Vec<PathBuf> = files
+            .iter()
+            .filter_map(|f| Path::new(&f.path).parent().map(|p| self.root.join(p)))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in &dirs {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        files.iter().try_for_each(|file| {
+            let path = self.root.join(&file.path);
+            fs::write(&path, &file.bytes).map_err(io_error(&path))
+        })
+    }
+
+    /// Writes the marker, lets `finish` add to the folder (PDFs), then swaps it in.
+    pub fn commit(
+        mut self,
+        finish: impl FnOnce(&Path) -> Result<(), String>,
+    ) -> Result<(), SiteError> {
+        let marker = self.root.join(MARKER);
+        fs::write(
+            &marker,
+            b"This folder was written by rapport build; it is replaced on every build.\n",
+        )
+        .map_err(io_error(&marker))?;
+        finish(&self.root).map_err(|reason| SiteError::Refused {
+            path: self.out.display().to_string(),
+            reason,
+        })?;
+        swap(&self.root, &self.out, &self.parent, &self.name)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.root);
+        }
+    }
+}
+
+/// Writes every file into a fresh staging folder beside `out`, lets `finish` add to it
+/// (PDFs), then replaces `out` with it. On any error `out` is untouched.
 pub fn write_atomically(
     out: &Path,
     files: &[OutputFile],
     finish: impl FnOnce(&Path) -> Result<(), String>,
 ) -> Result<(), SiteError> {
-    let out = absolute(out);
-    let parent = out
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
-    let staging = parent.join(format!(".{name}.rapport-new-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
-    let result = write_tree(&staging, files)
-        .and_then(|()| {
-            finish(&staging).map_err(|reason| SiteError::Refused {
-                path: out.display().to_string(),
-                reason,
-            })
-        })
-        .and_then(|()| swap(&staging, &out, &parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
-}
-
-fn write_tree(root: &Path, files: &[OutputFile]) -> Result<(), SiteError> {
-    fs::create_dir_all(root).map_err(io_error(root))?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| root.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(io_error(dir))?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let path = root.join(&file.path);
-        fs::write(&path, &file.bytes).map_err(io_error(&path))
-    })?;
-    let marker = root.join(MARKER);
-    fs::write(
-        &marker,
-        b"This folder was written by rapport build; it is replaced on every build.\n",
-    )
-    .map_err(io_error(&marker))
+    let staging = Staging::create(out)?;
+    staging.write(files)?;
+    staging.commit(finish)
 }
 
 fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), SiteError> {
