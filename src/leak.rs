@@ -562,7 +562,12 @@ pub fn scan_account(file: &AccountFile, shared_files: &[(&str, &[u8])]) -> Vec<L
     if patterns.is_empty() {
         return Vec::new();
     }
-    let Ok(automaton) = AhoCorasick::new(patterns.iter().map(|(_, n)| n)) else {
+    // One automaton per account, used on a few dozen files: building a DFA costs more than
+    // it saves here, so the contiguous NFA is used.
+    let Ok(automaton) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(patterns.iter().map(|(_, n)| n))
+    else {
         return Vec::new();
     };
     let mut leaks = Vec::new();
