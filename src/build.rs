@@ -4,9 +4,9 @@
 use crate::analyze;
 use crate::diagnostic::Diagnostic;
 use crate::history::{self, History};
-use crate::pdf::{self, PdfError, PdfOptions};
 use crate::leak::{self, Leak};
 use crate::model::{Date, Workspace};
+use crate::pdf::{self, PdfError, PdfOptions};
 use crate::render::{RenderError, Renderer};
 use crate::site::{self, OutputFile, SiteError, Staging};
 use crate::view::{self, Page};

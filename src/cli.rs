@@ -16,16 +16,22 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a workspace and report every problem at once.
-    #[command(after_help = "Examples:\n  rapport check sample-data\n  rapport check --format json . > problems.json")]
+    #[command(
+        after_help = "Examples:\n  rapport check sample-data\n  rapport check --format json . > problems.json"
+    )]
     Check(CheckArgs),
     /// Build the site: portfolio, account pages, review packs and shared statements.
-    #[command(after_help = "Examples:\n  rapport build sample-data\n  rapport build . --out /tmp/site --as-of 2026-11-26\n  rapport build . --pdf")]
+    #[command(
+        after_help = "Examples:\n  rapport build sample-data\n  rapport build . --out /tmp/site --as-of 2026-11-26\n  rapport build . --pdf"
+    )]
     Build(BuildArgs),
     /// Create a new workspace with a commented rapport.yaml and one example account.
     #[command(after_help = "Example:\n  rapport init my-accounts && rapport build my-accounts")]
     Init(InitArgs),
     /// Add an account file from a commented template.
-    #[command(after_help = "Example:\n  rapport new northwind-supply --kind supplier --name \"Northwind Supply Co.\"")]
+    #[command(
+        after_help = "Example:\n  rapport new northwind-supply --kind supplier --name \"Northwind Supply Co.\""
+    )]
     New(NewArgs),
     /// Build, serve the site on 127.0.0.1, rebuild on change and reload the page.
     #[command(after_help = "Example:\n  rapport serve sample-data --port 8080")]
@@ -34,7 +40,9 @@ pub enum Command {
     #[command(after_help = "Example:\n  rapport schema > rapport-account.schema.json")]
     Schema(SchemaArgs),
     /// Print a shell completion script.
-    #[command(after_help = "Example:\n  rapport completions bash > ~/.local/share/bash-completion/completions/rapport")]
+    #[command(
+        after_help = "Example:\n  rapport completions bash > ~/.local/share/bash-completion/completions/rapport"
+    )]
     Completions(CompletionsArgs),
     /// Show what changed in an account's notes between two git revisions.
     #[command(after_help = "Example:\n  rapport diff northwind-supply --from HEAD~3 --to HEAD")]

@@ -4,9 +4,9 @@
 //! load (walkdir + YAML) -> validate -> analyze -> view (per audience) -> render -> write.
 
 pub mod analyze;
+pub mod build;
 pub mod cli;
 pub mod cmd;
-pub mod build;
 pub mod diagnostic;
 pub mod history;
 pub mod leak;

@@ -236,11 +236,20 @@ mod tests {
             path: p.into(),
             bytes: b.as_bytes().to_vec(),
         };
-        write_atomically(&out, &[file("a/x.html", "1"), file("b.md", "2")], |_| Ok(())).unwrap();
+        write_atomically(
+            &out,
+            &[file("a/x.html", "1"), file("b.md", "2")],
+            |_| Ok(()),
+        )
+        .unwrap();
         write_atomically(&out, &[file("a/y.html", "3")], |_| Ok(())).unwrap();
         let failed = write_atomically(&out, &[file("c.html", "4")], |_| Err("no".into()));
         assert!(failed.is_err());
-        assert_eq!(fs::read_to_string(out.join("a/y.html")).unwrap(), "3", "a failed finish keeps the old site");
+        assert_eq!(
+            fs::read_to_string(out.join("a/y.html")).unwrap(),
+            "3",
+            "a failed finish keeps the old site"
+        );
         assert!(
             !out.join("a/x.html").exists(),
             "stale files from the previous build are gone"

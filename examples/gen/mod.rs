@@ -5,6 +5,7 @@
 pub mod account;
 pub mod floor;
 pub mod rng;
+pub mod sections;
 pub mod text;
 pub mod yaml;
 

@@ -7,10 +7,15 @@ use crate::pdf::PdfOptions;
 
 pub fn run(args: BuildArgs, today: chrono::NaiveDate) -> u8 {
     let options = BuildOptions {
-        out: args.out.clone().unwrap_or_else(|| args.workspace.join("site")),
+        out: args
+            .out
+            .clone()
+            .unwrap_or_else(|| args.workspace.join("site")),
         as_of: args.as_of.unwrap_or(today),
         history: !args.no_history,
-        pdf: args.pdf.then(|| PdfOptions { chrome: args.chrome.clone() }),
+        pdf: args.pdf.then(|| PdfOptions {
+            chrome: args.chrome.clone(),
+        }),
     };
     let started = std::time::Instant::now();
     match build(&args.workspace, &options) {

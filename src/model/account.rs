@@ -197,7 +197,11 @@ pub struct Turnaround {
 }
 
 fn first_cycle() -> Spanned<i64> {
-    Spanned::new(1, serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+    Spanned::new(
+        1,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
 }
 
 /// What the account is worth to us. INTERNAL ONLY: never in shared output.
@@ -433,7 +437,11 @@ pub struct Criterion {
 }
 
 fn default_weight() -> Spanned<i64> {
-    Spanned::new(1, serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+    Spanned::new(
+        1,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
 }
 
 /// A quarterly review.

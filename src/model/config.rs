@@ -101,7 +101,11 @@ impl Config {
 }
 
 fn unspanned<T>(value: T) -> Spanned<T> {
-    Spanned::new(value, serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+    Spanned::new(
+        value,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
 }
 
 fn default_title() -> String {

@@ -23,18 +23,30 @@ impl Quarter {
     /// The quarter before this one.
     pub fn previous(self) -> Quarter {
         if self.index == 1 {
-            Quarter { year: self.year - 1, index: 4 }
+            Quarter {
+                year: self.year - 1,
+                index: 4,
+            }
         } else {
-            Quarter { year: self.year, index: self.index - 1 }
+            Quarter {
+                year: self.year,
+                index: self.index - 1,
+            }
         }
     }
 
     /// The quarter after this one.
     pub fn next(self) -> Quarter {
         if self.index == 4 {
-            Quarter { year: self.year + 1, index: 1 }
+            Quarter {
+                year: self.year + 1,
+                index: 1,
+            }
         } else {
-            Quarter { year: self.year, index: self.index + 1 }
+            Quarter {
+                year: self.year,
+                index: self.index + 1,
+            }
         }
     }
 }
@@ -59,9 +71,16 @@ impl FromStr for Quarter {
     type Err = QuarterError;
 
     fn from_str(text: &str) -> Result<Quarter, QuarterError> {
-        let bad = || QuarterError(format!("`{text}` is not a quarter: write YYYY-Qn with n from 1 to 4, e.g. 2026-Q2"));
+        let bad = || {
+            QuarterError(format!(
+                "`{text}` is not a quarter: write YYYY-Qn with n from 1 to 4, e.g. 2026-Q2"
+            ))
+        };
         let (year, rest) = text.trim().split_once('-').ok_or_else(bad)?;
-        let index = rest.strip_prefix('Q').or_else(|| rest.strip_prefix('q')).ok_or_else(bad)?;
+        let index = rest
+            .strip_prefix('Q')
+            .or_else(|| rest.strip_prefix('q'))
+            .ok_or_else(bad)?;
         if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
@@ -114,15 +133,39 @@ mod tests {
     #[test]
     fn parses_and_prints_quarters() {
         let q: Quarter = "2026-Q2".parse().unwrap();
-        assert_eq!(q, Quarter { year: 2026, index: 2 });
+        assert_eq!(
+            q,
+            Quarter {
+                year: 2026,
+                index: 2
+            }
+        );
         assert_eq!(q.to_string(), "2026-Q2");
-        assert_eq!(Quarter { year: 2026, index: 1 }.previous().to_string(), "2025-Q4");
-        assert_eq!(Quarter { year: 2026, index: 4 }.next().to_string(), "2027-Q1");
+        assert_eq!(
+            Quarter {
+                year: 2026,
+                index: 1
+            }
+            .previous()
+            .to_string(),
+            "2025-Q4"
+        );
+        assert_eq!(
+            Quarter {
+                year: 2026,
+                index: 4
+            }
+            .next()
+            .to_string(),
+            "2027-Q1"
+        );
     }
 
     #[test]
     fn refuses_bad_quarters() {
-        for bad in ["2026-Q5", "2026-Q0", "2026Q1", "26-Q1", "2026-Q", "2026-Q1x", ""] {
+        for bad in [
+            "2026-Q5", "2026-Q0", "2026Q1", "26-Q1", "2026-Q", "2026-Q1x", "",
+        ] {
             assert!(bad.parse::<Quarter>().is_err(), "{bad} should be refused");
         }
     }

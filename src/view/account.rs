@@ -528,7 +528,10 @@ pub fn goal_view(
 
 /// A milestone's state at `as_of`: due today is not overdue, and a milestone finished after
 /// `as_of` is shown as it stood then (a past quarter's page does not know the future).
-pub fn milestone_view(milestone: &crate::model::Milestone, as_of: crate::model::Date) -> MilestoneView {
+pub fn milestone_view(
+    milestone: &crate::model::Milestone,
+    as_of: crate::model::Date,
+) -> MilestoneView {
     let done = milestone.done.filter(|&d| d <= as_of);
     let status = match done {
         Some(done) if done <= milestone.due => "met",
