@@ -221,7 +221,7 @@ pub fn to_plain_text(markdown: &str) -> String {
 /// The plain text of a Markdown note split at block boundaries (paragraphs, list items,
 /// table cells, headings), so that no phrase runs across two blocks.
 pub fn to_plain_blocks(markdown: &str) -> Vec<String> {
-    use pulldown_cmark::Tag;
+    use pulldown_cmark::{Tag, TagEnd};
     let mut blocks = vec![String::new()];
     for event in Parser::new_ext(markdown, options()) {
         match event {
@@ -235,10 +235,18 @@ pub fn to_plain_blocks(markdown: &str) -> Vec<String> {
                     last.push(' ');
                 }
             }
+            // Only block ends split: the end of emphasis or a link is mid-sentence, and
+            // splitting there made short fragments ("on specification.") into needles.
             Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::Heading { .. })
-            | Event::End(_)
-                if blocks.last().is_some_and(|b| !b.is_empty()) =>
-            {
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+                | TagEnd::List(_),
+            ) if blocks.last().is_some_and(|b| !b.is_empty()) => {
                 blocks.push(String::new());
             }
             _ => {}
