@@ -27,7 +27,7 @@ CATEGORIES = [
     ("view models + serde_json::Value", ["rapport::view", "serde_json::value", "serde_core::ser", "serde::ser", "serde_json::map"]),
     ("serde_json text output", ["serde_json::ser"]),
     ("BTreeMap build/clone/drop (tera contexts, JSON maps)", ["btree"]),
-    ("allocator (malloc/free)", ["malloc", "cfree", "_int_free", "unlink_chunk", "realloc", "__libc_free", "sysmalloc", "alloc::raw_vec", "__rust_dealloc", "__rust_alloc"]),
+    ("allocator (malloc/free)", ["malloc", "je_", "jemalloc", "tcache", "arena_", "cfree", "_int_free", "unlink_chunk", "realloc", "__libc_free", "sysmalloc", "alloc::raw_vec", "__rust_dealloc", "__rust_alloc"]),
     ("memcpy/memcmp/memmove", ["__mem", "memcpy", "memmove", "memcmp"]),
     ("string and formatting (core::str, fmt)", ["core::str", "alloc::str", "core::fmt", "alloc::fmt", "to_lowercase", "alloc::string"]),
     ("rayon scheduling", ["rayon", "crossbeam"]),

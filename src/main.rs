@@ -4,6 +4,12 @@
 use clap::Parser;
 use std::process::ExitCode;
 
+// A build allocates millions of short-lived strings from two rayon threads; glibc's
+// malloc serialises them on its arenas and took a fifth of the profile. jemalloc's
+// thread caches halve the build's CPU time (figures in bench/README.md).
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = match rapport::cli::Cli::try_parse() {
         Ok(cli) => cli,

@@ -114,16 +114,14 @@ impl Renderer {
     /// Renders one page as HTML and Markdown.
     pub fn render(&self, page: &Page) -> Result<Rendered, RenderError> {
         let error = |e: tera::Error| template_error(&e, &self.overrides);
-        let mut context = tera::Context::from_value(page.context.clone()).map_err(error)?;
-        context.insert("root", &relative_root(&page.path));
-        context.insert("audience", &page.audience);
+        let context = &page.context;
         let html = self
             .tera
-            .render(&format!("{}.html", page.template), &context)
+            .render(&format!("{}.html", page.template), context)
             .map_err(error)?;
         let md = self
             .tera
-            .render(&format!("{}.md", page.template), &context)
+            .render(&format!("{}.md", page.template), context)
             .map_err(error)?;
         Ok(Rendered {
             html: one_final_newline(html),
@@ -140,7 +138,7 @@ fn one_final_newline(mut text: String) -> String {
 }
 
 /// `../` repeated to reach the audience root (`internal/` or `shared/<id>/`) from a page.
-fn relative_root(path: &str) -> String {
+pub(crate) fn relative_root(path: &str) -> String {
     let depth = path.matches('/').count();
     let audience_depth = if path.starts_with("shared/") { 2 } else { 1 };
     "../".repeat(depth.saturating_sub(audience_depth))

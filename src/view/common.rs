@@ -4,6 +4,8 @@
 use crate::model::{Account, Date, Person, PersonRef};
 use crate::render::markdown;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// A Markdown note in the two forms pages need: Markdown for `.md` pages, sanitized HTML
 /// for `.html` pages.
@@ -13,12 +15,33 @@ pub struct Rich {
     pub html: String,
 }
 
+/// Notes converted lately on this thread. The same note appears on several pages of an
+/// account (its page, a review pack, the shared copy), and converting it (Markdown parse
+/// plus HTML sanitizing) costs far more than a lookup. Rayon threads build one account at
+/// a time, so a small cache catches the repeats; it is emptied when full to bound memory.
+const CONVERTED_LIMIT: usize = 1024;
+
+thread_local! {
+    static CONVERTED: RefCell<HashMap<String, Rich>> = RefCell::new(HashMap::new());
+}
+
 impl Rich {
     pub fn new(markdown_text: &str) -> Rich {
-        Rich {
-            md: markdown::to_markdown(markdown_text),
-            html: markdown::to_html(markdown_text),
-        }
+        CONVERTED.with(|cache| {
+            if let Some(rich) = cache.borrow().get(markdown_text) {
+                return rich.clone();
+            }
+            let rich = Rich {
+                md: markdown::to_markdown(markdown_text),
+                html: markdown::to_html(markdown_text),
+            };
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= CONVERTED_LIMIT {
+                cache.clear();
+            }
+            cache.insert(markdown_text.to_string(), rich.clone());
+            rich
+        })
     }
 
     pub fn option(markdown_text: Option<&String>) -> Option<Rich> {

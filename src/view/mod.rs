@@ -43,7 +43,9 @@ pub struct Page {
     pub audience: Audience,
     /// The account the page belongs to, if any (index into `workspace.accounts`).
     pub account: Option<usize>,
-    pub context: serde_json::Value,
+    /// The template's variables: the view, plus `root` (the way back to the audience's
+    /// root folder) and `audience`. Built once here so rendering borrows it as it is.
+    pub context: tera::Context,
 }
 
 fn page<T: Serialize>(
@@ -53,13 +55,17 @@ fn page<T: Serialize>(
     account: Option<usize>,
     view: &T,
 ) -> Page {
+    // Serializing our own view structs cannot fail: they are structs (so JSON objects)
+    // without maps keyed by anything but strings.
+    let mut context = tera::Context::from_serialize(view).unwrap_or_default();
+    context.insert("root", &crate::render::relative_root(&path));
+    context.insert("audience", &audience);
     Page {
         path,
         template,
         audience,
         account,
-        // Serializing our own view structs cannot fail (no maps with non-string keys).
-        context: serde_json::to_value(view).unwrap_or(serde_json::Value::Null),
+        context,
     }
 }
 
