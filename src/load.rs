@@ -74,7 +74,16 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>
     }
 }
 
-/// Every `*.yaml` / `*.yml` file under `accounts/`, sorted. Symlinks are followed only when
+/// `*.yaml` / `*.yml`, but not what editors write beside a file while saving it
+/// (`.name.yaml.swp`, `.#name.yaml`, `#name.yaml#`, `name.yaml~`) nor hidden files: an
+/// editor's lock file must not become a second, broken account.
+pub fn is_account_file_name(name: &str) -> bool {
+    (name.ends_with(".yaml") || name.ends_with(".yml"))
+        && !name.starts_with('.')
+        && !name.starts_with('#')
+}
+
+/// Every account file under `accounts/` (see [`is_account_file_name`]), sorted. Symlinks are followed only when
 /// they resolve inside the workspace.
 fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let dir = root.join(ACCOUNTS_DIR);
@@ -101,11 +110,7 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             }
         };
         let path = entry.path();
-        let is_yaml = matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        );
-        if !is_yaml {
+        if !is_account_file_name(&entry.file_name().to_string_lossy()) {
             continue;
         }
         if entry.path_is_symlink() {
@@ -198,6 +203,32 @@ pub fn source_of(diagnostic: &Diagnostic) -> Option<String> {
 mod tests {
     use super::*;
     use crate::diagnostic::Position;
+
+    #[test]
+    fn editor_lock_and_backup_files_are_not_accounts() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let accounts = dir.path().join(ACCOUNTS_DIR);
+        std::fs::create_dir(&accounts).unwrap_or_else(|e| panic!("{e}"));
+        for name in [
+            "acme.yaml",
+            "beta.yml",
+            ".#acme.yaml",
+            "#acme.yaml#",
+            ".acme.yaml.swp",
+            "acme.yaml~",
+            ".hidden.yaml",
+            "notes.txt",
+        ] {
+            std::fs::write(accounts.join(name), "not: [valid").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let (paths, problems) = account_paths(dir.path());
+        assert!(problems.is_empty());
+        let names: Vec<_> = paths
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .collect();
+        assert_eq!(names, ["acme.yaml", "beta.yml"]);
+    }
 
     #[test]
     fn source_is_read_only_for_placed_diagnostics_of_small_files() {

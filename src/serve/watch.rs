@@ -115,7 +115,7 @@ fn classify_path(root: &Path, out: &Path, path: &Path) -> Option<Change> {
     match (first, second) {
         (CONFIG_FILE, None) => Some(Change::Config),
         (ACCOUNTS_DIR, None) => Some(Change::AccountsFolder),
-        (ACCOUNTS_DIR, Some(name)) if is_account_file(name) => {
+        (ACCOUNTS_DIR, Some(name)) if crate::load::is_account_file_name(name) => {
             Some(Change::Account(path.to_path_buf()))
         }
         (TEMPLATES_DIR, None) => Some(Change::Templates),
@@ -125,14 +125,6 @@ fn classify_path(root: &Path, out: &Path, path: &Path) -> Option<Change> {
         }
         _ => None,
     }
-}
-
-/// `*.yaml` / `*.yml`, but not what editors write beside a file while saving it
-/// (`.name.yaml.swp`, `.#name.yaml`, `#name.yaml#`, `name.yaml~`, hidden files).
-fn is_account_file(name: &str) -> bool {
-    (name.ends_with(".yaml") || name.ends_with(".yml"))
-        && !name.starts_with('.')
-        && !name.starts_with('#')
 }
 
 #[cfg(test)]
