@@ -76,9 +76,14 @@ fn leak_message(leaks: &[Leak]) -> String {
 /// Builds the site of the workspace at `root`.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let (workspace, diagnostics) = crate::check(root);
-    let Some(workspace) = workspace else {
+    let Some(mut workspace) = workspace else {
         return Err(BuildError::Invalid(diagnostics));
     };
+    // The file texts only place validation's diagnostics, which exist by now; freeing them
+    // saves their whole size (140 MB at 10,000 accounts) for the rest of the build.
+    for account in &mut workspace.accounts {
+        account.source = String::new();
+    }
     site::check_out_dir(&options.out, root)?;
     let renderer = Renderer::new(Some(&root.join("templates")))?;
     let analysis = analyze::analyze(&workspace, options.as_of);
