@@ -197,8 +197,7 @@ fn phases(accounts: usize) -> Result<(), String> {
     let mut files = render_pages(&renderer, &pages).map_err(|e| e.to_string())?;
     time("render (tera, .html + .md)", t);
     let t = Instant::now();
-    let json = view::portfolio::portfolio_json(&workspace, &analysis);
-    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    let text = view::portfolio::portfolio_json(&workspace, &analysis);
     files.push(OutputFile {
         path: "internal/portfolio.json".into(),
         bytes: text.into_bytes(),

@@ -197,12 +197,7 @@ fn portfolio_files(
 ) -> Result<Vec<OutputFile>, BuildError> {
     let (page, json) = rayon::join(
         || render_pages(renderer, &[view::portfolio_page(workspace, analysis)]),
-        || {
-            let json = view::portfolio::portfolio_json(workspace, analysis);
-            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            text.push('\n');
-            text
-        },
+        || view::portfolio::portfolio_json(workspace, analysis),
     );
     let mut files = page?;
     files.push(OutputFile {

@@ -361,12 +361,9 @@ fn write_pages(
 
 /// `internal/portfolio.json` exactly as the full build writes it.
 fn portfolio_json(workspace: &Workspace, analysis: &Analysis) -> OutputFile {
-    let json = view::portfolio::portfolio_json(workspace, analysis);
-    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    text.push('\n');
     OutputFile {
         path: "internal/portfolio.json".into(),
-        bytes: text.into_bytes(),
+        bytes: view::portfolio::portfolio_json(workspace, analysis).into_bytes(),
     }
 }
 

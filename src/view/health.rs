@@ -33,10 +33,19 @@ pub struct TrendView {
     pub score: Option<i64>,
 }
 
-/// The health of an account with its explanation and trend.
-pub fn health_view(analysis: &AccountAnalysis) -> HealthView {
-    let health = &analysis.health;
-    let score = health.score.map(|s| s.round() as i64);
+/// Health as one row of the portfolio shows it: the score and its trend, without the
+/// breakdown (which the account page has), so the portfolio of 10,000 accounts stays small.
+#[derive(Debug, Clone, Serialize)]
+pub struct HealthSummary {
+    pub score: Option<i64>,
+    pub band: &'static str,
+    pub trend: Vec<TrendView>,
+    pub sparkline: String,
+}
+
+/// The score and trend of an account.
+pub fn health_summary(analysis: &AccountAnalysis) -> HealthSummary {
+    let score = analysis.health.score.map(|s| s.round() as i64);
     let trend: Vec<TrendView> = analysis
         .trend
         .iter()
@@ -46,9 +55,26 @@ pub fn health_view(analysis: &AccountAnalysis) -> HealthView {
         })
         .collect();
     let points: Vec<Option<f64>> = analysis.trend.iter().map(|p| p.score).collect();
-    HealthView {
+    HealthSummary {
         score,
         band: band(score),
+        trend,
+        sparkline: chart::sparkline(&points),
+    }
+}
+
+/// The health of an account with its explanation and trend.
+pub fn health_view(analysis: &AccountAnalysis) -> HealthView {
+    let health = &analysis.health;
+    let HealthSummary {
+        score,
+        band,
+        trend,
+        sparkline,
+    } = health_summary(analysis);
+    HealthView {
+        score,
+        band,
         components: health
             .components
             .iter()
@@ -61,7 +87,7 @@ pub fn health_view(analysis: &AccountAnalysis) -> HealthView {
             })
             .collect(),
         left_out: health.left_out.iter().map(|n| common::label(n)).collect(),
-        sparkline: chart::sparkline(&points),
+        sparkline,
         trend,
     }
 }

@@ -3,10 +3,11 @@
 
 use super::account::AlertView;
 use super::common::{self, money};
-use super::health::{health_view, HealthView};
+use super::health::{health_summary, HealthSummary};
 use super::SiteInfo;
+use crate::analyze::AccountAnalysis;
 use crate::analyze::{self, Analysis};
-use crate::model::Workspace;
+use crate::model::{AccountFile, Workspace};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -24,7 +25,7 @@ pub struct PortfolioRow {
     pub kind: String,
     pub owner: Option<String>,
     pub stage: Option<String>,
-    pub health: HealthView,
+    pub health: HealthSummary,
     pub exposure: Vec<String>,
     pub overdue_milestones: usize,
     pub keep_rate: Option<String>,
@@ -65,7 +66,7 @@ pub fn portfolio(site: &SiteInfo, workspace: &Workspace, analysis: &Analysis) ->
                     .map_or_else(|| o.value.clone(), |p| p.name.clone())
             }),
             stage: file.account.stage.map(|s| s.to_string()),
-            health: health_view(a),
+            health: health_summary(a),
             exposure: a
                 .disputes
                 .exposure
@@ -104,47 +105,87 @@ pub fn portfolio(site: &SiteInfo, workspace: &Workspace, analysis: &Analysis) ->
     }
 }
 
-/// `portfolio.json`: the figures of every account for spreadsheets and BI, keys as documented.
-pub fn portfolio_json(workspace: &Workspace, analysis: &Analysis) -> serde_json::Value {
-    let accounts: Vec<serde_json::Value> = workspace
-        .accounts
-        .iter()
-        .zip(&analysis.accounts)
-        .map(|(file, a)| {
-            let c = &a.commitments;
-            let m = &a.milestones;
-            let d = &a.disputes;
-            serde_json::json!({
-                "id": file.id,
-                "name": file.account.name,
-                "kind": file.account.kind,
-                "owner": file.account.owner.as_ref().map(|o| o.value.clone()),
-                "stage": file.account.stage,
-                "health": {
-                    "score": a.health.score,
-                    "components": a.health.components.iter().map(|h| serde_json::json!({
-                        "name": h.name, "weight": h.weight, "value": h.value, "contribution": h.contribution,
-                    })).collect::<Vec<_>>(),
-                    "trend": a.trend.iter().map(|p| serde_json::json!({
-                        "quarter": p.quarter, "date": p.date, "score": p.score,
-                    })).collect::<Vec<_>>(),
-                },
-                "alerts": a.alerts,
-                "commitments": {
-                    "kept": c.kept, "broken": c.broken, "open": c.open, "withdrawn": c.withdrawn,
-                    "keep_rate": c.keep_rate, "overdue": c.overdue.len(),
-                },
-                "milestones": {
-                    "total": m.total, "on_time": m.on_time, "late": m.late, "open": m.open,
-                    "overdue": m.overdue.len(),
-                },
-                "disputes": {
-                    "open": d.open, "resolved": d.resolved, "exposure": d.exposure,
-                    "oldest_open_days": d.oldest_open_days,
-                },
-                "last_contact": a.last_contact,
-            })
-        })
-        .collect();
-    serde_json::json!({ "as_of": analysis.as_of, "accounts": accounts })
+/// `portfolio.json`: the figures of every account for spreadsheets and BI, keys as
+/// documented, pretty-printed with a final newline. Rows are serialized one at a time
+/// straight into the text: a tree of the whole portfolio would hold hundreds of
+/// megabytes at 10,000 accounts.
+pub fn portfolio_json(workspace: &Workspace, analysis: &Analysis) -> String {
+    let json = PortfolioJson {
+        workspace,
+        analysis,
+    };
+    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+struct PortfolioJson<'a> {
+    workspace: &'a Workspace,
+    analysis: &'a Analysis,
+}
+
+impl Serialize for PortfolioJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        // Keys in sorted order, as in every object of the file.
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("accounts", &AccountRows(self))?;
+        map.serialize_entry("as_of", &self.analysis.as_of)?;
+        map.end()
+    }
+}
+
+struct AccountRows<'a>(&'a PortfolioJson<'a>);
+
+impl Serialize for AccountRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let PortfolioJson {
+            workspace,
+            analysis,
+        } = self.0;
+        serializer.collect_seq(
+            workspace
+                .accounts
+                .iter()
+                .zip(&analysis.accounts)
+                .map(|(file, a)| account_json(file, a)),
+        )
+    }
+}
+
+/// One account's row of `portfolio.json`.
+fn account_json(file: &AccountFile, a: &AccountAnalysis) -> serde_json::Value {
+    let c = &a.commitments;
+    let m = &a.milestones;
+    let d = &a.disputes;
+    serde_json::json!({
+        "id": file.id,
+        "name": file.account.name,
+        "kind": file.account.kind,
+        "owner": file.account.owner.as_ref().map(|o| o.value.clone()),
+        "stage": file.account.stage,
+        "health": {
+            "score": a.health.score,
+            "components": a.health.components.iter().map(|h| serde_json::json!({
+                "name": h.name, "weight": h.weight, "value": h.value, "contribution": h.contribution,
+            })).collect::<Vec<_>>(),
+            "trend": a.trend.iter().map(|p| serde_json::json!({
+                "quarter": p.quarter, "date": p.date, "score": p.score,
+            })).collect::<Vec<_>>(),
+        },
+        "alerts": a.alerts,
+        "commitments": {
+            "kept": c.kept, "broken": c.broken, "open": c.open, "withdrawn": c.withdrawn,
+            "keep_rate": c.keep_rate, "overdue": c.overdue.len(),
+        },
+        "milestones": {
+            "total": m.total, "on_time": m.on_time, "late": m.late, "open": m.open,
+            "overdue": m.overdue.len(),
+        },
+        "disputes": {
+            "open": d.open, "resolved": d.resolved, "exposure": d.exposure,
+            "oldest_open_days": d.oldest_open_days,
+        },
+        "last_contact": a.last_contact,
+    })
 }
