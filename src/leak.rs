@@ -11,7 +11,7 @@ use crate::model::{
 };
 use crate::render::markdown;
 use crate::view::common;
-use aho_corasick::AhoCorasick;
+mod text;
 
 /// Words in a row that make a phrase distinctive enough to be a leak if it appears in a
 /// shared file. Shorter texts are compared whole.
@@ -329,38 +329,106 @@ fn statement_texts(c: &mut Classified, s: &Statement) {
     c.shared.extend(them.iter().cloned());
 }
 
-/// Text as a reader sees it: whitespace collapsed, lower case.
-fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// The internal texts and amounts of one account as search patterns. Every needle is a
+/// range of one buffer: a long block normalises to single-spaced words, so each window of
+/// `WINDOW_WORDS` words is a slice of it and needs no string of its own.
+#[derive(Debug, Default)]
+struct Needles<'a> {
+    fields: Vec<&'a str>,
+    text: String,
+    list: Vec<Needle>,
 }
 
-/// The visible text of a Markdown note, block by block.
-fn phrases(markdown_text: &str) -> Vec<String> {
-    markdown::to_plain_blocks(markdown_text)
-        .iter()
-        .map(|b| normalise(b))
-        .filter(|b| !b.is_empty())
-        .collect()
+#[derive(Debug, Clone, Copy)]
+struct Needle {
+    field: usize,
+    start: usize,
+    end: usize,
 }
 
-/// The needles of one internal text: short blocks whole, long blocks as every run of
-/// `WINDOW_WORDS` words, so a partial copy is caught too.
-fn needles(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for block in phrases(text) {
-        let words: Vec<&str> = block.split(' ').collect();
-        if words.len() <= WINDOW_WORDS {
-            if block.chars().count() >= MIN_CHARS && words.len() >= 2 {
-                out.push(block);
+impl<'a> Needles<'a> {
+    fn collect(classified: &'a Classified) -> Self {
+        let mut needles = Needles::default();
+        let mut spaces = Vec::new();
+        for (field, text) in &classified.internal {
+            needles.fields.push(field);
+            let field = needles.fields.len() - 1;
+            for_each_block(text, |block| needles.add_block(field, block, &mut spaces));
+        }
+        for (field, amount) in &classified.internal_amounts {
+            needles.fields.push(field);
+            let field = needles.fields.len() - 1;
+            for form in amount_needles(*amount) {
+                let start = needles.text.len();
+                needles.text.push_str(&form);
+                needles.push(field, start, needles.text.len());
             }
-        } else {
-            out.extend(words.windows(WINDOW_WORDS).map(|w| w.join(" ")));
+        }
+        // Patterns are ordered by field name, then text: which field a hit reports when two
+        // hold the same phrase depends on it. Fields are ranked once, so that sorting the
+        // needles compares numbers before texts; fields of one name share a rank.
+        let mut by_name: Vec<usize> = (0..needles.fields.len()).collect();
+        by_name.sort_by_key(|&field| needles.fields[field]);
+        let mut rank = vec![0; needles.fields.len()];
+        for (i, pair) in by_name.windows(2).enumerate() {
+            let same = needles.fields[pair[0]] == needles.fields[pair[1]];
+            rank[pair[1]] = if same { rank[pair[0]] } else { i + 1 };
+        }
+        let mut list = std::mem::take(&mut needles.list);
+        let key = |n: &Needle| (rank[n.field], needles.text(n));
+        list.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        list.dedup_by(|a, b| key(a) == key(b));
+        needles.list = list;
+        needles
+    }
+
+    /// The needles of one block of an internal text: a short block whole, a long one as
+    /// every run of `WINDOW_WORDS` words, so a partial copy is caught too.
+    fn add_block(&mut self, field: usize, block: &str, spaces: &mut Vec<usize>) {
+        let start = self.text.len();
+        text::push_normalised(&mut self.text, block, false);
+        let end = self.text.len();
+        let Some(normalised) = self.text.get(start..) else {
+            return;
+        };
+        if normalised.is_empty() {
+            return;
+        }
+        spaces.clear();
+        spaces.extend(
+            normalised
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b' ')
+                .map(|(i, _)| start + i),
+        );
+        let words = spaces.len() + 1;
+        if words <= WINDOW_WORDS {
+            if normalised.chars().count() >= MIN_CHARS && words >= 2 {
+                self.push(field, start, end);
+            }
+            return;
+        }
+        // Word `k` starts after space `k - 1` and ends at space `k` (or the block's end).
+        for first in 0..=words - WINDOW_WORDS {
+            let from = if first == 0 {
+                start
+            } else {
+                spaces[first - 1] + 1
+            };
+            let last = first + WINDOW_WORDS - 1;
+            let to = spaces.get(last).copied().unwrap_or(end);
+            self.push(field, from, to);
         }
     }
-    out
+
+    fn push(&mut self, field: usize, start: usize, end: usize) {
+        self.list.push(Needle { field, start, end });
+    }
+
+    fn text(&self, needle: &Needle) -> &str {
+        self.text.get(needle.start..needle.end).unwrap_or_default()
+    }
 }
 
 /// The forms in which an amount could appear on a page.
@@ -378,217 +446,363 @@ fn amount_needles(amount: f64) -> Vec<String> {
     forms
 }
 
+/// Calls `each` with the plain text of every block of a Markdown note (paragraphs, list
+/// items, table cells, headings), so that no phrase runs across two blocks.
+fn for_each_block(text: &str, mut each: impl FnMut(&str)) {
+    if is_one_plain_paragraph(text) {
+        each(text);
+    } else {
+        for block in markdown::to_plain_blocks(text) {
+            each(&block);
+        }
+    }
+}
+
+/// Bytes that mean something to Markdown inside a line (with the extensions the notes are
+/// rendered with), or start a block after spaces.
+const MARKDOWN_SYNTAX: &[u8] = b"\\`*_[]!<>&~|#";
+
+/// Whether Markdown reads `text` as one paragraph of exactly its own text: one line that
+/// starts with a letter (no block can start so) and holds no byte that means anything
+/// inside a line. Most notes are such a line, and this spares them the parser.
+fn is_one_plain_paragraph(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && text.bytes().all(|b| {
+            b >= 0x80 || (b == b' ' || b.is_ascii_graphic()) && !MARKDOWN_SYNTAX.contains(&b)
+        })
+}
+
+/// The shareable texts as one string, block by block, pieces kept apart by a character no
+/// needle contains: a needle found in it was also written where it may be shared.
+fn allowed_text(shared: &[String]) -> String {
+    let mut out = String::new();
+    for (i, text) in shared.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" \u{1} ");
+        }
+        let mut first = true;
+        for_each_block(text, |block| {
+            let mark = out.len();
+            if !first {
+                out.push_str(" \u{1} ");
+            }
+            let start = out.len();
+            text::push_normalised(&mut out, block, false);
+            if out.len() == start {
+                out.truncate(mark);
+            } else {
+                first = false;
+            }
+        });
+    }
+    out
+}
+
 /// The text a reader of a shared file sees, and what its source shows to anyone who opens
 /// it: for HTML, the visible text (tags stripped, entities decoded) followed by every
 /// attribute value and comment (a tooltip or an `<!-- -->` travels with the file just the
 /// same); Markdown reduced to its text; anything else as it is. Whitespace is collapsed,
 /// and separate pieces are kept apart by a character no needle contains.
 pub fn visible_text(path: &str, content: &str) -> String {
-    if path.ends_with(".html") {
-        let (visible, hidden) = read_html(content);
-        let mut text = normalise(&decode_entities(&visible));
-        for piece in hidden {
-            text.push_str(" \u{1} ");
-            text.push_str(&normalise(&decode_entities(&piece)));
-        }
-        text
-    } else if path.ends_with(".md") {
-        normalise(&decode_entities(&markdown::to_plain_text(content)))
-    } else {
-        normalise(content)
-    }
-}
-
-/// Elements that flow within a line: a reader sees `h<b>at</b>es` as one word, so they
-/// are removed without a gap. Every other tag separates words.
-const INLINE_ELEMENTS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
-    "sup", "time", "tt", "u", "var", "wbr",
-];
-
-/// Splits HTML into its visible text and its hidden pieces (attribute values, comments).
-fn read_html(html: &str) -> (String, Vec<String>) {
-    let mut visible = String::with_capacity(html.len());
-    let mut hidden = Vec::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        visible.push_str(&rest[..open]);
-        rest = &rest[open..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            let end = comment.find("-->").unwrap_or(comment.len());
-            hidden.push(comment[..end].to_string());
-            rest = comment.get(end + 3..).unwrap_or_default();
-            visible.push(' ');
-            continue;
-        }
-        let (tag, after) = split_tag(rest);
-        rest = after;
-        let name: String = tag
-            .trim_start_matches(['<', '/'])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if !INLINE_ELEMENTS.contains(&name.as_str()) {
-            visible.push(' ');
-        }
-        hidden.extend(attribute_values(tag));
-    }
-    visible.push_str(rest);
-    (visible, hidden)
-}
-
-/// The tag at the start of `html` (up to its `>`, quotes respected) and what follows it.
-fn split_tag(html: &str) -> (&str, &str) {
-    let mut quote = None;
-    for (i, c) in html.char_indices().skip(1) {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return (&html[..i + 1], &html[i + 1..]),
-            _ => {}
-        }
-    }
-    (html, "")
-}
-
-/// The values of the attributes of one tag, quoted or not.
-fn attribute_values(tag: &str) -> Vec<String> {
-    let mut values = Vec::new();
-    let mut rest = tag;
-    while let Some(eq) = rest.find('=') {
-        let after = rest[eq + 1..].trim_start();
-        let (value, tail) = match after.chars().next() {
-            Some(q @ ('"' | '\'')) => {
-                let inner = &after[1..];
-                let end = inner.find(q).unwrap_or(inner.len());
-                (&inner[..end], inner.get(end + 1..).unwrap_or_default())
-            }
-            _ => {
-                let end = after
-                    .find(|c: char| c.is_whitespace() || c == '>')
-                    .unwrap_or(after.len());
-                (&after[..end], &after[end..])
-            }
-        };
-        if !value.trim().is_empty() {
-            values.push(value.to_string());
-        }
-        rest = tail;
-    }
-    values
-}
-
-/// Decodes character references: the named ones templates and Markdown produce, and every
-/// numeric one (`&#39;`, `&#x2F;`), so an encoded character cannot hide a phrase.
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let decoded = rest
-            .get(1..rest.find(';').filter(|&end| end <= 10).unwrap_or(0))
-            .and_then(|entity| entity_char(entity).map(|c| (c, entity.len() + 2)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
+    let mut out = String::with_capacity(content.len());
+    text::push_visible_text(&mut out, &mut text::Scratch::default(), path, content);
     out
 }
 
-fn entity_char(entity: &str) -> Option<char> {
-    let code = if let Some(hex) = entity
-        .strip_prefix("#x")
-        .or_else(|| entity.strip_prefix("#X"))
-    {
-        u32::from_str_radix(hex, 16).ok()?
-    } else if let Some(decimal) = entity.strip_prefix('#') {
-        decimal.parse().ok()?
-    } else {
-        return match entity {
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "amp" => Some('&'),
-            "nbsp" => Some(' '),
-            "ndash" => Some('–'),
-            "mdash" => Some('—'),
-            "hellip" => Some('…'),
-            "rsquo" => Some('’'),
-            "lsquo" => Some('‘'),
-            "rdquo" => Some('”'),
-            "ldquo" => Some('“'),
-            _ => None,
+/// One occurrence of a needle in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Hit {
+    end: usize,
+    /// Longer first among hits that end together.
+    longer: std::cmp::Reverse<usize>,
+    needle: usize,
+    start: usize,
+}
+
+/// Needles that may share one prefix before the prefix filter stops paying: every position
+/// that starts with it is compared with each of them, so a page of near-identical phrases
+/// would take quadratic time. Such an account is searched with an Aho-Corasick automaton,
+/// linear whatever the input, instead.
+const MAX_SHARED_PREFIX: usize = 64;
+
+/// How one account's needles are searched for (see [`Finder`]).
+enum Search {
+    Prefixes(Box<Finder>),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+impl Search {
+    fn new(needles: &Needles) -> Self {
+        let finder = Finder::new(needles);
+        if finder.widest_prefix() <= MAX_SHARED_PREFIX {
+            return Search::Prefixes(Box::new(finder));
+        }
+        // Overlapping search needs the standard match kind, the builder's default.
+        match aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(needles.list.iter().map(|n| needles.text(n)))
+        {
+            Ok(automaton) => Search::Automaton(automaton),
+            // Too large for an automaton: the filter is slower here but still exact.
+            Err(_) => Search::Prefixes(Box::new(finder)),
+        }
+    }
+
+    /// Replaces `hits` with every occurrence in `text`, sorted as [`Finder::find_all`]
+    /// sorts them.
+    fn find_all(&self, needles: &Needles, text: &str, hits: &mut Vec<Hit>) {
+        match self {
+            Search::Prefixes(finder) => finder.find_all(needles, text, hits),
+            Search::Automaton(automaton) => {
+                hits.clear();
+                hits.extend(
+                    automaton
+                        .find_overlapping_iter(text)
+                        .map(|m| Hit::new(m.start(), m.len(), m.pattern().as_usize())),
+                );
+                hits.sort_unstable();
+            }
+        }
+    }
+}
+
+/// Finds every occurrence of every needle of an account, overlapping ones included. The
+/// first bytes of the needles rule out most positions with one look: four for every needle,
+/// then eight for long ones (every phrase) and four for shorter (amounts); anything
+/// shorter still is compared everywhere. An Aho-Corasick automaton cost more to build than
+/// to run on an account's few dozen pages; this costs a sort.
+struct Finder {
+    first: Filter,
+    long: Prefixes,
+    short: Prefixes,
+    tiny: Vec<usize>,
+}
+
+impl Finder {
+    fn new(needles: &Needles) -> Self {
+        let mut finder = Finder {
+            first: Filter::default(),
+            long: Prefixes::default(),
+            short: Prefixes::default(),
+            tiny: Vec::new(),
         };
-    };
-    char::from_u32(code)
+        for (id, needle) in needles.list.iter().enumerate() {
+            let bytes = needles.text(needle).as_bytes();
+            if let Some(key) = key4(bytes) {
+                finder.first.insert(key);
+            }
+            if let Some(key) = key8(bytes) {
+                finder.long.insert(key, id);
+            } else if let Some(key) = key4(bytes) {
+                finder.short.insert(key, id);
+            } else {
+                finder.tiny.push(id);
+            }
+        }
+        finder.long.keys.sort_unstable();
+        finder.short.keys.sort_unstable();
+        finder
+    }
+
+    /// The most needles compared at one position: the longest run of one prefix, or every
+    /// needle too short to have one.
+    fn widest_prefix(&self) -> usize {
+        let widest = |keys: &[(u64, usize)]| {
+            keys.chunk_by(|a, b| a.0 == b.0)
+                .map(<[_]>::len)
+                .max()
+                .unwrap_or(0)
+        };
+        widest(&self.long.keys)
+            .max(widest(&self.short.keys))
+            .max(self.tiny.len())
+    }
+
+    /// Replaces `hits` with the occurrences in `text`, in the order a left to right search
+    /// meets their ends.
+    fn find_all(&self, needles: &Needles, text: &str, hits: &mut Vec<Hit>) {
+        hits.clear();
+        let bytes = text.as_bytes();
+        let mut check = |prefixes: &Prefixes, key: u64, start: usize| {
+            if !prefixes.filter.may_hold(key) {
+                return;
+            }
+            for id in prefixes.with_key(key) {
+                let needle = needles.text(&needles.list[id]).as_bytes();
+                if bytes[start..].starts_with(needle) {
+                    hits.push(Hit::new(start, needle.len(), id));
+                }
+            }
+        };
+        for (start, window) in bytes.windows(8).enumerate() {
+            let Some(key) = key8(window) else {
+                continue;
+            };
+            let short = key & 0xffff_ffff;
+            if self.first.may_hold(short) {
+                check(&self.long, key, start);
+                check(&self.short, short, start);
+            }
+        }
+        // The last seven positions have no eight bytes to look at.
+        let tail = bytes.len().saturating_sub(7);
+        for (start, window) in bytes[tail..].windows(4).enumerate() {
+            if let Some(key) = key4(window) {
+                check(&self.short, key, tail + start);
+            }
+        }
+        for &id in &self.tiny {
+            let needle = needles.text(&needles.list[id]).as_bytes();
+            if needle.is_empty() {
+                continue;
+            }
+            for (start, window) in bytes.windows(needle.len()).enumerate() {
+                if window == needle {
+                    hits.push(Hit::new(start, needle.len(), id));
+                }
+            }
+        }
+        hits.sort_unstable();
+    }
+}
+
+impl Hit {
+    fn new(start: usize, len: usize, needle: usize) -> Self {
+        Hit {
+            end: start + len,
+            longer: std::cmp::Reverse(len),
+            needle,
+            start,
+        }
+    }
+}
+
+/// The first eight bytes of `bytes` as a number, if it has them.
+fn key8(bytes: &[u8]) -> Option<u64> {
+    bytes
+        .first_chunk::<8>()
+        .map(|chunk| u64::from_le_bytes(*chunk))
+}
+
+/// The first four bytes of `bytes` as a number, if it has them: the low half of `key8`.
+fn key4(bytes: &[u8]) -> Option<u64> {
+    bytes
+        .first_chunk::<4>()
+        .map(|chunk| u64::from(u32::from_le_bytes(*chunk)))
+}
+
+/// A bit per hashed prefix: a clear bit rules a position out. 2^14 bits, 2 KiB, small
+/// enough to stay in the fastest cache while a page is read.
+struct Filter([u64; 256]);
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter([0; 256])
+    }
+}
+
+impl Filter {
+    fn slot(key: u64) -> (usize, u64) {
+        let slot = key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50;
+        ((slot >> 6) as usize & 0xff, 1 << (slot & 63))
+    }
+
+    fn insert(&mut self, key: u64) {
+        let (word, bit) = Self::slot(key);
+        self.0[word] |= bit;
+    }
+
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let (word, bit) = Self::slot(key);
+        self.0[word] & bit != 0
+    }
+}
+
+/// Needle prefixes of one length: the filter, then the sorted (prefix, needle) pairs.
+#[derive(Default)]
+struct Prefixes {
+    filter: Filter,
+    keys: Vec<(u64, usize)>,
+}
+
+impl Prefixes {
+    fn insert(&mut self, key: u64, id: usize) {
+        self.filter.insert(key);
+        self.keys.push((key, id));
+    }
+
+    /// The needles with this prefix, in id order.
+    fn with_key(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let from = self.keys.partition_point(|&(k, _)| k < key);
+        self.keys[from..]
+            .iter()
+            .take_while(move |&&(k, _)| k == key)
+            .map(|&(_, id)| id)
+    }
 }
 
 /// Searches the shared files of one account for its internal texts and amounts.
 pub fn scan_account(file: &AccountFile, shared_files: &[(&str, &[u8])]) -> Vec<Leak> {
     let classified = classify(&file.account);
-    let allowed = classified
-        .shared
-        .iter()
-        .map(|t| phrases(t).join(" \u{1} "))
-        .collect::<Vec<_>>()
-        .join(" \u{1} ");
-    let mut patterns: Vec<(String, String)> = Vec::new();
-    for (field, text) in &classified.internal {
-        patterns.extend(needles(text).into_iter().map(|n| (field.clone(), n)));
-    }
-    for (field, amount) in &classified.internal_amounts {
-        patterns.extend(
-            amount_needles(*amount)
-                .into_iter()
-                .map(|n| (field.clone(), n)),
-        );
-    }
-    // A phrase the user also wrote in a shareable field is not a leak.
-    patterns.retain(|(_, needle)| !allowed.contains(needle.as_str()));
-    patterns.sort();
-    patterns.dedup();
-    if patterns.is_empty() {
+    let needles = Needles::collect(&classified);
+    if needles.list.is_empty() {
         return Vec::new();
     }
-    // One automaton per account, used on a few dozen files: building a DFA costs more than
-    // it saves here, so the contiguous NFA is used.
-    let Ok(automaton) = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(patterns.iter().map(|(_, n)| n))
-    else {
-        return Vec::new();
-    };
+    let finder = Search::new(&needles);
+    let mut hits = Vec::new();
+    // A phrase the user also wrote in a shareable field is not a leak. Hits are rare, so
+    // this is asked of a needle only when it is found, and the shareable text is only
+    // assembled when first needed.
+    let mut allowed: Option<String> = None;
+    let mut verdicts: Vec<Option<bool>> = vec![None; needles.list.len()];
     let mut leaks = Vec::new();
+    let mut text = String::new();
+    let mut scratch = text::Scratch::default();
     for (path, bytes) in shared_files {
-        let text = visible_text(path, &String::from_utf8_lossy(bytes));
-        for hit in automaton.find_iter(&text) {
-            let (field, needle) = &patterns[hit.pattern().as_usize()];
-            if is_amount(needle) && !number_boundaries(&text, hit.start(), hit.end()) {
+        let content = match std::str::from_utf8(bytes) {
+            Ok(content) => std::borrow::Cow::Borrowed(content),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
+        text.clear();
+        text::push_visible_text(&mut text, &mut scratch, path, &content);
+        // Every occurrence is found, allowed needles' too; this loop keeps the ones a left
+        // to right search for the leaking needles alone would report: the earliest-ending
+        // (then longest, then first) leaking hit that starts after the previous one.
+        finder.find_all(&needles, &text, &mut hits);
+        let mut resume = 0;
+        for hit in &hits {
+            if hit.start < resume {
                 continue;
             }
-            let leak = Leak {
-                account: file.id.clone(),
-                field: field.clone(),
-                file: path.to_string(),
-                text: needle.clone(),
+            let id = hit.needle;
+            let Some(needle) = needles.list.get(id) else {
+                continue;
             };
+            let needle_text = needles.text(needle);
+            let leaking = *verdicts[id].get_or_insert_with(|| {
+                !allowed
+                    .get_or_insert_with(|| allowed_text(&classified.shared))
+                    .contains(needle_text)
+            });
+            if !leaking {
+                continue;
+            }
+            resume = hit.end;
+            if is_amount(needle_text) && !number_boundaries(&text, hit.start, hit.end) {
+                continue;
+            }
+            let field = needles.fields[needle.field];
             if !leaks
                 .iter()
-                .any(|l: &Leak| l.field == leak.field && l.file == leak.file)
+                .any(|l: &Leak| l.field == field && l.file == *path)
             {
-                leaks.push(leak);
+                leaks.push(Leak {
+                    account: file.id.clone(),
+                    field: field.to_string(),
+                    file: path.to_string(),
+                    text: needle_text.to_string(),
+                });
             }
         }
     }
@@ -616,6 +830,7 @@ fn number_boundaries(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasick;
 
     fn account(yaml: &str) -> AccountFile {
         AccountFile {
@@ -664,8 +879,8 @@ mod tests {
         // Broken markup ends the text instead of failing.
         assert_eq!(visible_text("a.html", "x <p title=\"y"), "x \u{1} y");
         assert_eq!(
-            decode_entities("&#xZZ; &#99999999; &unknown; &"),
-            "&#xZZ; &#99999999; &unknown; &"
+            visible_text("a.html", "&#xZZ; &#99999999; &unknown; &"),
+            "&#xzz; &#99999999; &unknown; &"
         );
     }
 
@@ -673,5 +888,374 @@ mod tests {
     fn shared_text_and_short_words_are_not_leaks() {
         let file = account(ACCOUNT);
         assert!(scan_account(&file, &[("a.html", b"<p>Acme and Raj Patel met.</p>")]).is_empty());
+    }
+
+    #[test]
+    fn a_needle_at_the_very_end_of_a_file_is_found() {
+        let file = account(ACCOUNT);
+        for (path, bytes) in [
+            (
+                "a.html",
+                &b"<p>x</p>qualifying their competitor Blue Forge as a fallback"[..],
+            ),
+            (
+                "a.md",
+                b"We are quietly qualifying their competitor Blue Forge as a FALLBACK",
+            ),
+            (
+                "a.css",
+                b"/* raj hates long meetings and will not read decks",
+            ),
+            (
+                "a.html",
+                b"<p title=\"raj hates long meetings and will not read decks\">",
+            ),
+        ] {
+            let leaks = scan_account(&file, &[(path, bytes)]);
+            assert_eq!(leaks.len(), 1, "{}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn amounts_at_the_ends_of_a_file_and_next_to_punctuation() {
+        let file = account(ACCOUNT);
+        for (bytes, found) in [
+            (&b"1,200,000"[..], true),
+            (b"1200000", true),
+            (b"(1,200,000).", true),
+            (b"1,200,000.", true),
+            (b"1,200,000, then", true),
+            (b"1,200,000.5", false),
+            (b"1,200,0000", false),
+            (b"11,200,000", false),
+            (b".1200000", false),
+            (b"1,200,000,5", false),
+        ] {
+            let leaks = scan_account(&file, &[("a.md", bytes)]);
+            assert_eq!(
+                !leaks.is_empty(),
+                found,
+                "{}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn a_shared_phrase_does_not_hide_the_leak_that_overlaps_it() {
+        // The first window of the note is also a shared event title; the window after it
+        // is not, and the page holds both.
+        let yaml = format!(
+            "{ACCOUNT}events:\n  - date: 2026-01-12\n    title: Raj hates long meetings and will not read\n    visibility: shared\n"
+        );
+        let file = account(&yaml);
+        let leaks = scan_account(
+            &file,
+            &[("a.md", b"raj hates long meetings and will not read decks")],
+        );
+        assert_eq!(leaks.len(), 1, "{leaks:?}");
+        assert_eq!(leaks[0].text, "hates long meetings and will not read decks");
+        assert!(scan_account(
+            &file,
+            &[("a.md", b"raj hates long meetings and will not read")]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn needles_sharing_one_prefix_are_searched_in_linear_time_with_the_same_result() {
+        // 100 internal event notes that all begin "we told them ": the prefix filter would
+        // compare each of them at every position of a page full of such phrases.
+        let mut yaml = format!("{ACCOUNT}events:\n");
+        for i in 0..100 {
+            yaml.push_str(&format!(
+                "  - date: 2026-01-12\n    title: Call {i}\n    note: We told them story {i} of many\n"
+            ));
+        }
+        let file = account(&yaml);
+        let classified = classify(&file.account);
+        let needles = Needles::collect(&classified);
+        assert!(matches!(Search::new(&needles), Search::Automaton(_)));
+        let page: String = (0..100)
+            .map(|i| format!("<p>we told them story {i} of many</p>"))
+            .collect();
+        let files = [("shared/acme/statement.html", page.as_bytes())];
+        let leaks = scan_account(&file, &files);
+        assert_eq!(leaks.len(), 100, "{leaks:?}");
+        assert_eq!(leaks, reference_scan(&file, &files));
+    }
+
+    #[test]
+    fn most_notes_are_one_plain_paragraph() {
+        for text in [
+            "Omar is hesitant about the volume.",
+            "Mood is irritated since the certification (and Q3), 40% off: why?",
+            "Raj's boss - and mentor - retires in March; lead-time 3/4 = \"late\"",
+            "A ’quoted’ Éa text\u{a0}with non-ASCII",
+        ] {
+            assert!(is_one_plain_paragraph(text), "{text}");
+        }
+        for text in [
+            "",
+            " indented",
+            "1. a list",
+            "- a list",
+            "two\nlines",
+            "a *b*",
+            "a `b`",
+            "a &amp; b",
+            "see [x](y)",
+            "tab\there",
+            "nul\0",
+        ] {
+            assert!(!is_one_plain_paragraph(text), "{text}");
+        }
+    }
+
+    /// Pieces of notes, plain and otherwise: the one-line shortcut must agree with the
+    /// Markdown parser whenever it is taken (and a change of Markdown options that would
+    /// make it wrong fails here).
+    const NOTE_PIECES: &[&str] = &[
+        "word",
+        "Word",
+        "a",
+        " ",
+        "  ",
+        ".",
+        ",",
+        ":",
+        ";",
+        "?",
+        "'",
+        "\"",
+        "(",
+        ")",
+        "/",
+        "%",
+        "+",
+        "-",
+        "--",
+        "---",
+        "=",
+        "...",
+        "$x$",
+        "^2",
+        "{#id}",
+        "@",
+        "www.example.com",
+        "http://x.y/z",
+        "a@b.c",
+        "1.",
+        "2)",
+        "\u{a0}",
+        "é",
+        "’",
+        "\u{2003}",
+        "*",
+        "_",
+        "`",
+        "[",
+        "]",
+        "!",
+        "<",
+        ">",
+        "&",
+        "~",
+        "|",
+        "#",
+        "\\",
+        "\n",
+        "\t",
+        "\r",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn a_plain_line_is_read_as_markdown_reads_it(
+            first in proptest::sample::select(&["A", "z", "1", " ", "-", "#"][..]),
+            pieces in proptest::collection::vec(proptest::sample::select(NOTE_PIECES), 0..16),
+        ) {
+            let text = format!("{first}{}", pieces.concat());
+            let read = |block: &str| {
+                let mut out = String::new();
+                text::push_normalised(&mut out, block, false);
+                out
+            };
+            let mut blocks = Vec::new();
+            for_each_block(&text, |block| blocks.push(read(block)));
+            blocks.retain(|b| !b.is_empty());
+            let mut parsed: Vec<String> =
+                markdown::to_plain_blocks(&text).iter().map(|b| read(b)).collect();
+            parsed.retain(|b| !b.is_empty());
+            proptest::prop_assert_eq!(blocks, parsed, "{:?}", text);
+        }
+    }
+
+    /// The guard as it was written first: every needle its own string, the shareable
+    /// phrases removed before the search. The yardstick for the one-pass guard.
+    fn reference_scan(file: &AccountFile, shared_files: &[(&str, &[u8])]) -> Vec<Leak> {
+        use text::reference::{normalise, visible_text};
+        fn phrases(markdown_text: &str) -> Vec<String> {
+            markdown::to_plain_blocks(markdown_text)
+                .iter()
+                .map(|b| normalise(b))
+                .filter(|b| !b.is_empty())
+                .collect()
+        }
+        fn needles(text: &str) -> Vec<String> {
+            let mut out = Vec::new();
+            for block in phrases(text) {
+                let words: Vec<&str> = block.split(' ').collect();
+                if words.len() <= WINDOW_WORDS {
+                    if block.chars().count() >= MIN_CHARS && words.len() >= 2 {
+                        out.push(block);
+                    }
+                } else {
+                    out.extend(words.windows(WINDOW_WORDS).map(|w| w.join(" ")));
+                }
+            }
+            out
+        }
+        let classified = classify(&file.account);
+        let allowed = classified
+            .shared
+            .iter()
+            .map(|t| phrases(t).join(" \u{1} "))
+            .collect::<Vec<_>>()
+            .join(" \u{1} ");
+        let mut patterns: Vec<(String, String)> = Vec::new();
+        for (field, text) in &classified.internal {
+            patterns.extend(needles(text).into_iter().map(|n| (field.clone(), n)));
+        }
+        for (field, amount) in &classified.internal_amounts {
+            patterns.extend(
+                amount_needles(*amount)
+                    .into_iter()
+                    .map(|n| (field.clone(), n)),
+            );
+        }
+        patterns.retain(|(_, needle)| !allowed.contains(needle.as_str()));
+        patterns.sort();
+        patterns.dedup();
+        if patterns.is_empty() {
+            return Vec::new();
+        }
+        let automaton = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(patterns.iter().map(|(_, n)| n))
+            .unwrap();
+        let mut leaks = Vec::new();
+        for (path, bytes) in shared_files {
+            let text = visible_text(path, &String::from_utf8_lossy(bytes));
+            for hit in automaton.find_iter(&text) {
+                let (field, needle) = &patterns[hit.pattern().as_usize()];
+                if is_amount(needle) && !number_boundaries(&text, hit.start(), hit.end()) {
+                    continue;
+                }
+                let leak = Leak {
+                    account: file.id.clone(),
+                    field: field.clone(),
+                    file: path.to_string(),
+                    text: needle.clone(),
+                };
+                if !leaks
+                    .iter()
+                    .any(|l: &Leak| l.field == leak.field && l.file == leak.file)
+                {
+                    leaks.push(leak);
+                }
+            }
+        }
+        leaks
+    }
+
+    /// Few words, so that texts overlap each other and the pages made of them: shared and
+    /// internal phrases collide, windows overlap, the same phrase sits in two fields.
+    const WORDS: &[&str] = &[
+        "we",
+        "are",
+        "Quietly",
+        "qualifying",
+        "their",
+        "ΣΟΦΟΣ",
+        "blue",
+        "forge",
+        "as",
+        "a",
+        "fallback",
+        "1,200,000",
+        "1200000",
+        "plant’s",
+        "*second*",
+        "shift",
+        "\\n\\n",
+        "- ",
+    ];
+    const MARKUP: &[&str] = &[
+        " ",
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<!-- ",
+        " -->",
+        "<img alt=\"",
+        "\">",
+        "&nbsp;",
+        "&amp;",
+        "\n",
+        "*",
+        "1",
+        ".",
+        ",",
+    ];
+
+    fn words() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop::collection::vec(prop::sample::select(WORDS), 1..20).prop_map(|w| w.join(" "))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scans_as_the_reference_does(
+            texts in proptest::collection::vec(words(), 6),
+            amounts in proptest::collection::vec(proptest::sample::select(&[1200000.0, 318500.5, 999.0, 12000.0][..]), 2),
+            pieces in proptest::collection::vec((0..6usize, 0..20usize, 1..12usize, 0..MARKUP.len()), 0..30),
+            files in proptest::collection::vec(proptest::sample::select(&["s/a.html", "s/b.md", "s/c.css"][..]), 1..4),
+        ) {
+            let yaml = format!(
+                "name: Acme\nkind: customer\nvalue:\n  annual_amount: {}\n  alternatives: \"{}\"\n\
+                 people:\n  - id: raj\n    name: Raj Patel\n    side: them\n    role: \"{}\"\n    notes: \"{}\"\n\
+                 events:\n  - date: 2026-01-10\n    title: \"{}\"\n    visibility: internal\n\
+                 \x20 - date: 2026-01-12\n    title: \"{}\"\n    visibility: shared\n\
+                 \x20   note: \"{}\"\n\
+                 disputes:\n  - id: rebate\n    opened: 2025-01-01\n    amount: {}\n",
+                amounts[0], texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], amounts[1],
+            );
+            let file = account(&yaml);
+            // Pages made of runs of words from the texts, with markup between them.
+            let sources: Vec<Vec<&str>> = texts.iter().map(|t| t.split(' ').collect()).collect();
+            let pages: Vec<(String, Vec<u8>)> = files
+                .iter()
+                .enumerate()
+                .map(|(f, path)| {
+                    let mut page = String::new();
+                    for (i, &(text, start, len, markup)) in pieces.iter().enumerate() {
+                        if i % files.len() != f {
+                            continue;
+                        }
+                        let words = &sources[text];
+                        let start = start % words.len();
+                        let end = (start + len).min(words.len());
+                        page.push_str(&words[start..end].join(" ").replace("\\n", "\n"));
+                        page.push_str(MARKUP[markup]);
+                    }
+                    (path.to_string(), page.into_bytes())
+                })
+                .collect();
+            let shared: Vec<(&str, &[u8])> =
+                pages.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+            proptest::prop_assert_eq!(scan_account(&file, &shared), reference_scan(&file, &shared));
+        }
     }
 }

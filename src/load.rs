@@ -75,11 +75,12 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>
 }
 
 /// `*.yaml` / `*.yml`, but not what editors write beside a file while saving it
-/// (`.name.yaml.swp`, `.#name.yaml`, `#name.yaml#`, `name.yaml~`) nor hidden files: an
-/// editor's lock file must not become a second, broken account.
+/// (`.name.yaml.swp`, `name.yaml~`, and Emacs' `.#name.yaml` lock and `#name.yaml#`): an
+/// editor's lock file must not become a second, broken account. Other odd names, hidden
+/// ones included, are loaded and refused as ids, so no file is silently ignored.
 pub fn is_account_file_name(name: &str) -> bool {
     (name.ends_with(".yaml") || name.ends_with(".yml"))
-        && !name.starts_with('.')
+        && !name.starts_with(".#")
         && !name.starts_with('#')
 }
 
@@ -216,7 +217,6 @@ mod tests {
             "#acme.yaml#",
             ".acme.yaml.swp",
             "acme.yaml~",
-            ".hidden.yaml",
             "notes.txt",
         ] {
             std::fs::write(accounts.join(name), "not: [valid").unwrap_or_else(|e| panic!("{e}"));
