@@ -55,12 +55,14 @@ for n in $SIZES; do
   hugo_wall=$(sed -n 's/.*wall_median=\([0-9.]*\)s.*/\1/p' <<<"$hugo_line")
   hugo_pages=$(sed -n 's/.*pages=\([0-9]*\).*/\1/p' <<<"$hugo_line")
   echo "== $n accounts: rapport" >&2
-  out="$dir/rapport-site"
-  rm -rf "$out"
-  "$RAPPORT" build "$dir/workspace" --out "$out" --as-of "$AS_OF" --no-history >/dev/null 2>&1 # warm-up
+  # Every run writes into a folder that never existed, and the sites are deleted only
+  # after the last run: creating files just after a large delete is several times slower
+  # on this machine kind's ext4 (see bench/README.md), which would time the disk.
+  sites=$(mktemp -d "$dir/rapport-sites-XXXXXX")
+  "$RAPPORT" build "$dir/workspace" --out "$sites/warm-up" --as-of "$AS_OF" --no-history >/dev/null 2>&1
   walls=()
   for run in $(seq "$RUNS"); do
-    rm -rf "$out"
+    out="$sites/site-$run"
     sync
     log="$dir/rapport-time-$run.log"
     "$TIME" -f '%e %U %S %M' -o "$log" "$RAPPORT" build "$dir/workspace" --out "$out" --as-of "$AS_OF" --no-history >/dev/null 2>&1
@@ -68,6 +70,7 @@ for n in $SIZES; do
     echo "   run $run: $(cat "$log") (wall user sys KiB)" >&2
   done
   files=$(find "$out" -type f | wc -l)
+  rm -rf "$sites"
   wall=$(printf '%s\n' "${walls[@]}" | median)
   rows+=("$n $hugo_pages $hugo_wall $wall $files")
 done
