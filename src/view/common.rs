@@ -171,6 +171,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cached_notes_convert_exactly_as_fresh_ones_past_the_cache_limit() {
+        let notes: Vec<String> = (0..CONVERTED_LIMIT + 10)
+            .map(|i| format!("Note **{i}** with `code` and <b>raw</b>"))
+            .collect();
+        for round in 0..2 {
+            for note in &notes {
+                let rich = Rich::new(note);
+                assert_eq!(rich.md, markdown::to_markdown(note), "round {round}");
+                assert_eq!(rich.html, markdown::to_html(note), "round {round}");
+            }
+        }
+        CONVERTED.with(|cache| assert!(cache.borrow().len() <= CONVERTED_LIMIT));
+    }
+
+    #[test]
     fn formats_amounts_with_grouping() {
         assert_eq!(amount(0.0), "0");
         assert_eq!(amount(999.0), "999");
