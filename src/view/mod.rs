@@ -43,29 +43,59 @@ pub struct Page {
     pub audience: Audience,
     /// The account the page belongs to, if any (index into `workspace.accounts`).
     pub account: Option<usize>,
-    /// The template's variables: the view, plus `root` (the way back to the audience's
-    /// root folder) and `audience`. Built once here so rendering borrows it as it is.
-    pub context: tera::Context,
+    /// The way back to the audience's root folder (`internal/` or `shared/<id>/`).
+    pub root: String,
+    pub view: PageView,
 }
 
-fn page<T: Serialize>(
-    path: String,
-    template: &'static str,
-    audience: Audience,
-    account: Option<usize>,
-    view: &T,
-) -> Page {
-    // Serializing our own view structs cannot fail: they are structs (so JSON objects)
-    // without maps keyed by anything but strings.
-    let mut context = tera::Context::from_serialize(view).unwrap_or_default();
-    context.insert("root", &crate::render::relative_root(&path));
-    context.insert("audience", &audience);
-    Page {
-        path,
-        template,
-        audience,
-        account,
-        context,
+/// The view model of a page, one variant per template. Built-in templates are rendered
+/// straight from these types; a workspace's template override gets them as tera variables
+/// (see [`Page::context`]).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum PageView {
+    Portfolio(Box<portfolio::Portfolio>),
+    Account(Box<account::AccountPage>),
+    Review(Box<review::ReviewPack>),
+    Progress(Box<shared::SharedProgress>),
+    Statement(Box<shared::SharedStatement>),
+    SharedIndex(Box<shared::SharedIndex>),
+}
+
+impl PageView {
+    /// The template that renders this view, as `NAME.html` and `NAME.md`.
+    pub fn template(&self) -> &'static str {
+        match self {
+            PageView::Portfolio(_) => "portfolio",
+            PageView::Account(_) => "account",
+            PageView::Review(_) => "review",
+            PageView::Progress(_) => "progress",
+            PageView::Statement(_) => "statement",
+            PageView::SharedIndex(_) => "shared-index",
+        }
+    }
+}
+
+impl Page {
+    fn new(path: String, audience: Audience, account: Option<usize>, view: PageView) -> Page {
+        Page {
+            root: crate::render::relative_root(&path),
+            template: view.template(),
+            path,
+            audience,
+            account,
+            view,
+        }
+    }
+
+    /// The template variables: the view's fields, plus `root` and `audience`.
+    pub fn context(&self) -> tera::Context {
+        // Serializing our own view structs cannot fail: they are structs (so JSON objects)
+        // without maps keyed by anything but strings.
+        let mut context = tera::Context::from_serialize(&self.view).unwrap_or_default();
+        context.insert("root", &self.root);
+        context.insert("audience", &self.audience);
+        context
     }
 }
 
@@ -102,12 +132,11 @@ pub fn site_info(workspace: &Workspace, as_of: Date) -> SiteInfo {
 pub fn portfolio_page(workspace: &Workspace, analysis: &Analysis) -> Page {
     let site = site_info(workspace, analysis.as_of);
     let view = portfolio::portfolio(&site, workspace, analysis);
-    page(
+    Page::new(
         paths::PORTFOLIO.to_string(),
-        "portfolio",
         Audience::Internal,
         None,
-        &view,
+        PageView::Portfolio(Box::new(view)),
     )
 }
 
@@ -125,49 +154,44 @@ pub fn account_pages(
     let organisation = &workspace.config.organisation;
     let mut pages = Vec::with_capacity(3 + 2 * a.periods.len());
     let view = account::account_page(&site, file, a);
-    pages.push(page(
+    pages.push(Page::new(
         paths::account(id),
-        "account",
         Audience::Internal,
         Some(index),
-        &view,
+        PageView::Account(Box::new(view)),
     ));
     for period in &a.periods {
         let quarter = period.quarter.to_string();
         // Computed once for both audiences; the shared page keeps only shared items.
         let notes = history.review(id, period.quarter, &file.account);
         let pack = review::review_pack(&site, file, a, period, notes.as_ref());
-        pages.push(page(
+        pages.push(Page::new(
             paths::review_pack(id, &quarter),
-            "review",
             Audience::Internal,
             Some(index),
-            &pack,
+            PageView::Review(Box::new(pack)),
         ));
         let progress = shared::progress(organisation, file, period, notes.as_ref());
-        pages.push(page(
+        pages.push(Page::new(
             paths::progress(id, &quarter),
-            "progress",
             Audience::Shared,
             Some(index),
-            &progress,
+            PageView::Progress(Box::new(progress)),
         ));
     }
     let statement = shared::statement(organisation, file, analysis.as_of);
-    pages.push(page(
+    pages.push(Page::new(
         paths::statement(id),
-        "statement",
         Audience::Shared,
         Some(index),
-        &statement,
+        PageView::Statement(Box::new(statement)),
     ));
     let shared_index = shared::index(organisation, file, a);
-    pages.push(page(
+    pages.push(Page::new(
         paths::shared_index(id),
-        "shared-index",
         Audience::Shared,
         Some(index),
-        &shared_index,
+        PageView::SharedIndex(Box::new(shared_index)),
     ));
     pages
 }
