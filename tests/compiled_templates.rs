@@ -5,6 +5,8 @@
 //! (Debug builds also check each compiled page against its template as it is rendered, so
 //! every other test's workspace is compared too; this test holds in release builds.)
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 // The generator's module is shared with the example; this test uses only part of it.
 #[allow(dead_code)]
 #[path = "../examples/gen/mod.rs"]
