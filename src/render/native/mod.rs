@@ -10,19 +10,22 @@
 // Until every page has its compiled form, some shared pieces have no caller yet.
 #[allow(dead_code)]
 mod macros;
+mod portfolio;
 mod shared_index;
 
 use super::Format;
 use crate::view::{Page, PageView};
 
 /// The page templates that have a compiled form (as `NAME.html` and `NAME.md`).
-pub const TEMPLATES: &[&str] = &["shared-index"];
+pub const TEMPLATES: &[&str] = &["portfolio", "shared-index"];
 
 /// Renders a page with the compiled form of its built-in template.
 pub fn render(page: &Page, format: Format) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let root = page.root.as_str();
     match (&page.view, format) {
+        (PageView::Portfolio(v), Format::Html) => portfolio::html(&mut out, v, root),
+        (PageView::Portfolio(v), Format::Markdown) => portfolio::markdown(&mut out, v, root),
         (PageView::SharedIndex(v), Format::Html) => shared_index::html(&mut out, v, root),
         (PageView::SharedIndex(v), Format::Markdown) => shared_index::markdown(&mut out, v, root),
         _ => unreachable!("no compiled form yet"),
