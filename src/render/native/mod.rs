@@ -11,13 +11,14 @@
 #[allow(dead_code)]
 mod macros;
 mod portfolio;
+mod review;
 mod shared_index;
 
 use super::Format;
 use crate::view::{Page, PageView};
 
 /// The page templates that have a compiled form (as `NAME.html` and `NAME.md`).
-pub const TEMPLATES: &[&str] = &["portfolio", "shared-index"];
+pub const TEMPLATES: &[&str] = &["portfolio", "review", "shared-index"];
 
 /// Renders a page with the compiled form of its built-in template.
 pub fn render(page: &Page, format: Format) -> String {
@@ -28,6 +29,8 @@ pub fn render(page: &Page, format: Format) -> String {
         (PageView::Portfolio(v), Format::Markdown) => portfolio::markdown(&mut out, v, root),
         (PageView::SharedIndex(v), Format::Html) => shared_index::html(&mut out, v, root),
         (PageView::SharedIndex(v), Format::Markdown) => shared_index::markdown(&mut out, v, root),
+        (PageView::Review(v), Format::Html) => review::html(&mut out, v, root),
+        (PageView::Review(v), Format::Markdown) => review::markdown(&mut out, v, root),
         _ => unreachable!("no compiled form yet"),
     }
     out
