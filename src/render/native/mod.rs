@@ -7,6 +7,7 @@
 //! compares the two engines on generated portfolios. Change a template and its module
 //! together.
 
+mod account;
 // Until every page has its compiled form, some shared pieces have no caller yet.
 #[allow(dead_code)]
 mod macros;
@@ -18,7 +19,7 @@ use super::Format;
 use crate::view::{Page, PageView};
 
 /// The page templates that have a compiled form (as `NAME.html` and `NAME.md`).
-pub const TEMPLATES: &[&str] = &["portfolio", "review", "shared-index"];
+pub const TEMPLATES: &[&str] = &["portfolio", "account", "review", "shared-index"];
 
 /// Renders a page with the compiled form of its built-in template.
 pub fn render(page: &Page, format: Format) -> String {
@@ -31,6 +32,8 @@ pub fn render(page: &Page, format: Format) -> String {
         (PageView::SharedIndex(v), Format::Markdown) => shared_index::markdown(&mut out, v, root),
         (PageView::Review(v), Format::Html) => review::html(&mut out, v, root),
         (PageView::Review(v), Format::Markdown) => review::markdown(&mut out, v, root),
+        (PageView::Account(v), Format::Html) => account::html(&mut out, v, root),
+        (PageView::Account(v), Format::Markdown) => account::markdown(&mut out, v, root),
         _ => unreachable!("no compiled form yet"),
     }
     out
