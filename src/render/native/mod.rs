@@ -8,18 +8,25 @@
 //! together.
 
 mod account;
-// Until every page has its compiled form, some shared pieces have no caller yet.
-#[allow(dead_code)]
 mod macros;
 mod portfolio;
+mod progress;
 mod review;
 mod shared_index;
+mod statement;
 
 use super::Format;
 use crate::view::{Page, PageView};
 
 /// The page templates that have a compiled form (as `NAME.html` and `NAME.md`).
-pub const TEMPLATES: &[&str] = &["portfolio", "account", "review", "shared-index"];
+pub const TEMPLATES: &[&str] = &[
+    "portfolio",
+    "account",
+    "review",
+    "progress",
+    "statement",
+    "shared-index",
+];
 
 /// Renders a page with the compiled form of its built-in template.
 pub fn render(page: &Page, format: Format) -> String {
@@ -34,7 +41,10 @@ pub fn render(page: &Page, format: Format) -> String {
         (PageView::Review(v), Format::Markdown) => review::markdown(&mut out, v, root),
         (PageView::Account(v), Format::Html) => account::html(&mut out, v, root),
         (PageView::Account(v), Format::Markdown) => account::markdown(&mut out, v, root),
-        _ => unreachable!("no compiled form yet"),
+        (PageView::Progress(v), Format::Html) => progress::html(&mut out, v, root),
+        (PageView::Progress(v), Format::Markdown) => progress::markdown(&mut out, v, root),
+        (PageView::Statement(v), Format::Html) => statement::html(&mut out, v, root),
+        (PageView::Statement(v), Format::Markdown) => statement::markdown(&mut out, v, root),
     }
     out
 }
@@ -138,7 +148,6 @@ pub fn some(text: &Option<String>) -> Option<&str> {
 }
 
 /// `{{ number }}`.
-#[allow(dead_code)]
 pub fn num(out: &mut String, value: impl std::fmt::Display) {
     use std::fmt::Write;
     // Writing to a String cannot fail.
@@ -146,7 +155,6 @@ pub fn num(out: &mut String, value: impl std::fmt::Display) {
 }
 
 /// `{{ list | join(sep=sep) }}` in an HTML template (the joined text is escaped).
-#[allow(dead_code)]
 pub fn esc_join(out: &mut String, items: &[String], sep: &str) {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -157,7 +165,6 @@ pub fn esc_join(out: &mut String, items: &[String], sep: &str) {
 }
 
 /// `{{ list | join(sep=sep) }}` in a Markdown template (no filter: as it is).
-#[allow(dead_code)]
 pub fn join(out: &mut String, items: &[String], sep: &str) {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
