@@ -141,7 +141,13 @@ pub fn percent(share: f64) -> String {
 
 /// Dates are shown as ISO dates: unambiguous for both companies wherever they are.
 pub fn date(value: Date) -> String {
-    value.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    // chrono's formatter interprets its pattern on every call; pages format thousands of
+    // dates, so the common four-digit years are written directly.
+    match value.year() {
+        year @ 0..=9999 => format!("{year:04}-{:02}-{:02}", value.month(), value.day()),
+        _ => value.format("%Y-%m-%d").to_string(),
+    }
 }
 
 pub fn opt_date(value: Option<Date>) -> Option<String> {
@@ -183,6 +189,29 @@ mod tests {
             }
         }
         CONVERTED.with(|cache| assert!(cache.borrow().len() <= CONVERTED_LIMIT));
+    }
+
+    #[test]
+    fn formats_dates_as_chrono_does() {
+        for (y, m, d) in [
+            (2026, 1, 5),
+            (999, 12, 31),
+            (0, 1, 1),
+            (9999, 6, 30),
+            (-44, 3, 15),
+            (12345, 2, 1),
+        ] {
+            let value = Date::from_ymd_opt(y, m, d).unwrap_or_default();
+            assert_eq!(
+                date(value),
+                value.format("%Y-%m-%d").to_string(),
+                "{y}-{m}-{d}"
+            );
+        }
+        assert_eq!(
+            date(Date::from_ymd_opt(2026, 3, 7).unwrap_or_default()),
+            "2026-03-07"
+        );
     }
 
     #[test]
