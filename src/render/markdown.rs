@@ -37,7 +37,62 @@ pub fn to_html(markdown: &str) -> String {
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, parser);
-    sanitizer().clean(&out).to_string()
+    if cleaning_changes_nothing(&out) {
+        out
+    } else {
+        sanitizer().clean(&out).to_string()
+    }
+}
+
+/// Tags pulldown-cmark writes without attributes that ammonia keeps as they are.
+const PLAIN_TAGS: &[&str] = &[
+    "p",
+    "em",
+    "strong",
+    "code",
+    "del",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
+/// Whether ammonia would return `html` unchanged, so cleaning it can be skipped: every tag
+/// is an attribute-free tag of [`PLAIN_TAGS`] (so there is no URL, no event attribute, no
+/// script to remove), and the text holds nothing the HTML parser and serializer rewrite
+/// (entities other than `&amp;` `&lt;` `&gt;`; no-break spaces, written back as `&nbsp;`;
+/// carriage returns and NULs, which parsing replaces).
+/// Most notes are prose with emphasis and lists, and the sanitizer is the costliest step of
+/// converting them; anything else (links, images, tables, code blocks) is cleaned as before.
+fn cleaning_changes_nothing(html: &str) -> bool {
+    let mut rest = html;
+    while let Some(at) = rest.find(['<', '&', '\u{a0}', '\r', '\0']) {
+        rest = &rest[at..];
+        if let Some(tag) = rest.strip_prefix('<') {
+            let Some(end) = tag.find('>') else {
+                return false;
+            };
+            let name = tag[..end].strip_prefix('/').unwrap_or(&tag[..end]);
+            if !PLAIN_TAGS.contains(&name) {
+                return false;
+            }
+            rest = &tag[end + 1..];
+        } else if let Some(entity) = ["&amp;", "&lt;", "&gt;"]
+            .into_iter()
+            .find(|e| rest.starts_with(e))
+        {
+            rest = &rest[entity.len()..];
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// Markdown to Markdown for `.md` pages: the text is kept as written, except that
@@ -259,6 +314,57 @@ pub fn to_plain_blocks(markdown: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cleaned(markdown: &str) -> String {
+        let parser = Parser::new_ext(markdown, options()).map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        });
+        let mut out = String::new();
+        html::push_html(&mut out, parser);
+        sanitizer().clean(&out).to_string()
+    }
+
+    #[test]
+    fn skips_cleaning_only_where_cleaning_changes_nothing() {
+        let plain = [
+            "Plain words.",
+            "**Bold**, *em*, `code` & <b>raw</b> > 3",
+            "- one\n- two\n  1. nested\n\n> quoted\n\n# Heading\n\n~~gone~~",
+            "Ünïcode — fine; 'single' and \"double\" quotes",
+        ];
+        for markdown in plain {
+            let html = to_html(markdown);
+            assert_eq!(html, cleaned(markdown), "{markdown}");
+        }
+        let cleaned_anyway = [
+            "[link](https://example.com)",
+            "no\u{a0}break",
+            "3. starts at three",
+            "line  \nbreak",
+            "| a |\n|---|\n| 1 |",
+            "    code block",
+            "- [x] task",
+            "---",
+            "![img](https://example.com/x.png)",
+        ];
+        for markdown in cleaned_anyway {
+            let mut out = String::new();
+            html::push_html(&mut out, Parser::new_ext(markdown, options()));
+            assert!(!cleaning_changes_nothing(&out), "{markdown}: {out}");
+            assert_eq!(to_html(markdown), cleaned(markdown), "{markdown}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the note, the result is what ammonia returns.
+        #[test]
+        fn the_shortcut_never_changes_the_html(
+            markdown in "([a-z \\n*_`#>~&<\"'\\-\\[\\]()!|:.0-9\u{a0}\r]|https://x\\.y|<script>|&nbsp;|&#34;){0,60}"
+        ) {
+            proptest::prop_assert_eq!(to_html(&markdown), cleaned(&markdown));
+        }
+    }
 
     #[test]
     fn renders_tables_strikethrough_and_tasks() {
