@@ -300,20 +300,29 @@ pub fn escape_markdown_text(text: &str) -> String {
 
 /// Appends [`escape_markdown_text`] of `text`.
 pub(crate) fn push_markdown_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '|' => out.push_str("\\|"),
-            '\\' => out.push_str("\\\\"),
-            '*' | '_' | '`' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
+    // Every character that needs escaping is ASCII, so runs of other bytes (UTF-8
+    // sequences included) are copied whole.
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'|' => "\\|",
+            b'\\' => "\\\\",
+            b'*' => "\\*",
+            b'_' => "\\_",
+            b'`' => "\\`",
+            b'[' => "\\[",
+            b']' => "\\]",
+            b'#' => "\\#",
+            b'\n' | b'\r' => " ",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(escaped);
+        start = i + 1;
     }
+    out.push_str(&text[start..]);
 }
 
 #[cfg(test)]
@@ -325,6 +334,15 @@ mod tests {
         assert_eq!(relative_root("internal/index"), "");
         assert_eq!(relative_root("internal/accounts/a/index"), "../../");
         assert_eq!(relative_root("shared/a/statement"), "");
+    }
+
+    #[test]
+    fn markdown_text_escapes_each_special_character_and_keeps_the_rest() {
+        let text = "<>|\\*_`[]#\n\r ü—€ plain";
+        assert_eq!(
+            escape_markdown_text(text),
+            "&lt;&gt;\\|\\\\\\*\\_\\`\\[\\]\\#   ü—€ plain"
+        );
     }
 
     #[test]
