@@ -162,7 +162,8 @@ fn write_accounts(
 }
 
 /// The rendered files of one account, with its shared folder's stylesheet, after the leak
-/// guard has searched its shared files.
+/// guard has searched its shared files (the stylesheet too if the workspace wrote its own;
+/// the built-in one holds no account's text).
 pub fn account_files(
     workspace: &Workspace,
     renderer: &Renderer,
@@ -179,6 +180,7 @@ pub fn account_files(
     let shared: Vec<(&str, &[u8])> = files
         .iter()
         .filter(|f| f.path.starts_with(&prefix))
+        .filter(|f| renderer.stylesheet_overridden() || !f.path.ends_with("/style.css"))
         .map(|f| (f.path.as_str(), f.bytes.as_slice()))
         .collect();
     let leaks = leak::scan_account(account, &shared);

@@ -434,6 +434,36 @@ fn a_template_printing_a_person_note_stops_the_build_and_keeps_the_old_site() {
 }
 
 #[test]
+fn a_workspace_stylesheet_holding_internal_text_stops_the_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (ws, out, before) = sample_with_site(tmp.path());
+    let account = "northwind-supply";
+    let (person, note) = sample_note(account);
+    let plain = rapport::render::markdown::to_plain_text(&note);
+    // The built-in stylesheet holds no account's text and is not searched; one written
+    // by the workspace may hold anything, and is searched in every shared folder.
+    let built_in =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/style.css"))
+            .unwrap();
+    std::fs::create_dir_all(ws.join("templates")).unwrap();
+    std::fs::write(
+        ws.join("templates/style.css"),
+        format!("{built_in}\n/* {plain} */\n"),
+    )
+    .unwrap();
+    assert_stopped(
+        build(&ws, &out),
+        &out,
+        &before,
+        &[
+            &format!("account `{account}`"),
+            &format!("`people[{person}].notes`"),
+            &format!("shared/{account}/style.css"),
+        ],
+    );
+}
+
+#[test]
 fn a_template_printing_the_account_value_stops_the_build() {
     let tmp = tempfile::tempdir().unwrap();
     let (ws, out, before) = sample_with_site(tmp.path());

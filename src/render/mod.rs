@@ -167,6 +167,12 @@ impl Renderer {
         &self.stylesheet
     }
 
+    /// Whether the stylesheet comes from the workspace (and so may hold any text) rather
+    /// than from rapport.
+    pub fn stylesheet_overridden(&self) -> bool {
+        self.overrides.contains_key("style.css")
+    }
+
     /// Renders one page as HTML and Markdown.
     pub fn render(&self, page: &Page) -> Result<Rendered, RenderError> {
         // The tera context is built only if some format of the page needs tera.

@@ -367,8 +367,8 @@ fn portfolio_json(workspace: &Workspace, analysis: &Analysis) -> OutputFile {
     }
 }
 
-/// The leak guard over the shared files of the rebuilt accounts, their stylesheet
-/// included as in the full build. Returns the stylesheet paths, which stay on disk.
+/// The leak guard over the shared files of the rebuilt accounts, a workspace's own
+/// stylesheet included as in the full build. Returns the stylesheet paths, which stay on disk.
 fn guard(
     workspace: &Workspace,
     renderer: &Renderer,
@@ -387,7 +387,9 @@ fn guard(
             .filter(|f| f.path.starts_with(&folder))
             .map(|f| (f.path.as_str(), f.bytes.as_slice()))
             .collect();
-        shared.push((stylesheet.as_str(), css));
+        if renderer.stylesheet_overridden() {
+            shared.push((stylesheet.as_str(), css));
+        }
         leaks.extend(leak::scan_account(account, &shared));
         stylesheets.push(stylesheet);
     }
