@@ -93,8 +93,14 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, BuildE
         History::none()
     };
     let staging = Staging::create(&options.out)?;
-    let (pages, files) = write_accounts(&staging, &workspace, &analysis, &history, &renderer)?;
-    let portfolio = portfolio_files(&workspace, &analysis, &renderer)?;
+    // The portfolio lists every account; building it beside the accounts' pages keeps
+    // both cores busy to the end instead of leaving it for last.
+    let (accounts, portfolio) = rayon::join(
+        || write_accounts(&staging, &workspace, &analysis, &history, &renderer),
+        || portfolio_files(&workspace, &analysis, &renderer),
+    );
+    let (pages, files) = accounts?;
+    let portfolio = portfolio?;
     staging.write(&portfolio)?;
     let mut pdf_error = None;
     staging

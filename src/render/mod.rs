@@ -131,14 +131,6 @@ impl Renderer {
             }
         }
         let stylesheet = sources.remove("style.css").unwrap_or_default();
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html"]);
-        tera.register_filter("md", md_filter);
-        tera.register_filter("md_cell", md_cell_filter);
-        let mut templates: Vec<(String, String)> = sources.into_iter().collect();
-        templates.sort();
-        tera.add_raw_templates(templates)
-            .map_err(|e| template_error(&e, &overrides))?;
         let compiled = match engine {
             Engine::Templates => BTreeSet::new(),
             Engine::Compiled => native::TEMPLATES
@@ -155,6 +147,19 @@ impl Renderer {
                 .map(|(name, format)| format!("{name}.{}", format.extension()))
                 .collect(),
         };
+        let mut tera = Tera::default();
+        // Parsing the templates is the slowest part of starting a build, and with no
+        // override every page is compiled. Debug builds parse them to check every page.
+        let every_page_compiled = compiled.len() == 2 * native::TEMPLATES.len();
+        if cfg!(debug_assertions) || !every_page_compiled {
+            tera.autoescape_on(vec![".html"]);
+            tera.register_filter("md", md_filter);
+            tera.register_filter("md_cell", md_cell_filter);
+            let mut templates: Vec<(String, String)> = sources.into_iter().collect();
+            templates.sort();
+            tera.add_raw_templates(templates)
+                .map_err(|e| template_error(&e, &overrides))?;
+        }
         Ok(Renderer {
             tera,
             stylesheet,

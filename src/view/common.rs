@@ -144,10 +144,27 @@ pub fn date(value: Date) -> String {
     use chrono::Datelike;
     // chrono's formatter interprets its pattern on every call; pages format thousands of
     // dates, so the common four-digit years are written directly.
-    match value.year() {
-        year @ 0..=9999 => format!("{year:04}-{:02}-{:02}", value.month(), value.day()),
-        _ => value.format("%Y-%m-%d").to_string(),
+    let year = value.year();
+    if !(0..=9999).contains(&year) {
+        return value.format("%Y-%m-%d").to_string();
     }
+    let digit = |n: u32, place: u32| char::from(b'0' + ((n / place) % 10) as u8);
+    let year = year.unsigned_abs();
+    let (month, day) = (value.month(), value.day());
+    [
+        digit(year, 1000),
+        digit(year, 100),
+        digit(year, 10),
+        digit(year, 1),
+        '-',
+        digit(month, 10),
+        digit(month, 1),
+        '-',
+        digit(day, 10),
+        digit(day, 1),
+    ]
+    .into_iter()
+    .collect()
 }
 
 pub fn opt_date(value: Option<Date>) -> Option<String> {
