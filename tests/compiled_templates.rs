@@ -118,7 +118,7 @@ fn an_override_is_rendered_by_tera_and_the_rest_stays_compiled() {
             "{}",
             page.path
         );
-        if page.template == "statement" {
+        if page.template() == "statement" {
             assert!(out.md.starts_with("OVERRIDDEN STATEMENT"), "{}", page.path);
         } else {
             assert_eq!(out.md, plain.md, "{}.md keeps the built-in form", page.path);

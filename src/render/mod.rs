@@ -68,7 +68,7 @@ pub enum Engine {
 }
 
 /// The two files every page is written as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
     Html,
     Markdown,
@@ -89,8 +89,8 @@ pub struct Renderer {
     stylesheet: String,
     /// Templates replaced by a workspace file, so errors can name the file at fault.
     overrides: BTreeMap<String, PathBuf>,
-    /// Template files (`account.html`) rendered by compiled Rust rather than tera.
-    compiled: BTreeSet<String>,
+    /// Templates and formats (`account`, HTML) rendered by compiled Rust rather than tera.
+    compiled: BTreeSet<(&'static str, Format)>,
 }
 
 /// The text of one page in both formats.
@@ -135,16 +135,13 @@ impl Renderer {
             Engine::Templates => BTreeSet::new(),
             Engine::Compiled => native::TEMPLATES
                 .iter()
-                .flat_map(|name| [Format::Html, Format::Markdown].map(|f| (name, f)))
-                .filter(|(name, format)| {
-                    let file = format!("{name}.{}", format.extension());
-                    let mut uses = vec![file];
-                    if *format == Format::Html {
-                        uses.extend(["base.html".to_string(), "macros.html".to_string()]);
-                    }
-                    uses.iter().all(|u| !overrides.contains_key(u))
+                .flat_map(|&name| [(name, Format::Html), (name, Format::Markdown)])
+                .filter(|&(name, format)| {
+                    let overridden = |file: &str| overrides.contains_key(file);
+                    let html_parts = format == Format::Html
+                        && (overridden("base.html") || overridden("macros.html"));
+                    !overridden(&format!("{name}.{}", format.extension())) && !html_parts
                 })
-                .map(|(name, format)| format!("{name}.{}", format.extension()))
                 .collect(),
         };
         let mut tera = Tera::default();
@@ -196,17 +193,18 @@ impl Renderer {
         format: Format,
         context: &mut Option<tera::Context>,
     ) -> Result<String, RenderError> {
-        let file = format!("{}.{}", page.template, format.extension());
-        if self.compiled.contains(&file) {
+        if self.compiled.contains(&(page.template(), format)) {
             let text = native::render(page, format);
             // Debug builds (every test run) check each compiled page against its template.
             #[cfg(debug_assertions)]
             {
+                let file = format!("{}.{}", page.template(), format.extension());
                 let reference = self.render_template(page, &file, context)?;
                 native::assert_same(&file, &page.path, &reference, &text);
             }
             Ok(text)
         } else {
+            let file = format!("{}.{}", page.template(), format.extension());
             self.render_template(page, &file, context)
         }
     }
@@ -339,6 +337,23 @@ pub(crate) fn push_markdown_text(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Release builds skip parsing the templates when every page is compiled, which is
+    /// only right if every built-in page template has a compiled form.
+    #[test]
+    fn every_built_in_page_template_has_a_compiled_form() {
+        let mut pages: Vec<&str> = BUILT_IN
+            .iter()
+            .map(|(name, _)| *name)
+            .filter(|name| !matches!(*name, "base.html" | "macros.html" | "style.css"))
+            .filter_map(|name| name.strip_suffix(".html").or(name.strip_suffix(".md")))
+            .collect();
+        pages.sort();
+        pages.dedup();
+        let mut compiled = native::TEMPLATES.to_vec();
+        compiled.sort();
+        assert_eq!(pages, compiled);
+    }
 
     #[test]
     fn relative_roots_reach_the_audience_root() {

@@ -35,11 +35,10 @@ pub struct SiteInfo {
 }
 
 /// One page to render: where it goes (relative to the output root, without extension),
-/// which template renders it (as `NAME.html` and `NAME.md`), and its view model.
+/// and its view model, whose kind says which template renders it.
 #[derive(Debug)]
 pub struct Page {
     pub path: String,
-    pub template: &'static str,
     pub audience: Audience,
     /// The account the page belongs to, if any (index into `workspace.accounts`).
     pub account: Option<usize>,
@@ -80,12 +79,16 @@ impl Page {
     fn new(path: String, audience: Audience, account: Option<usize>, view: PageView) -> Page {
         Page {
             root: crate::render::relative_root(&path),
-            template: view.template(),
             path,
             audience,
             account,
             view,
         }
+    }
+
+    /// The template that renders this page, as `NAME.html` and `NAME.md`.
+    pub fn template(&self) -> &'static str {
+        self.view.template()
     }
 
     /// The template variables: the view's fields, plus `root` and `audience`.

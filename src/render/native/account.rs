@@ -1,11 +1,12 @@
 //! `account.html` and `account.md`: the internal account page, everything our team knows
 //! about one relationship.
 
-use super::{base, esc, esc_join, esc_or, join, macros, md, md_cell, md_or, num, some, Layout};
+use super::{
+    base, esc, esc_join, esc_or, join, macros, md, md_cell, md_or, num, some, Layout,
+    STATEMENT_TITLE,
+};
 use crate::view::account::{AccountPage, CoveragePerson, MilestoneView};
 use crate::view::common::PersonName;
-
-const STATEMENT_TITLE: &str = "Joint commitment statement";
 
 pub fn html(out: &mut String, v: &AccountPage, root: &str) {
     base(

@@ -16,6 +16,7 @@ mod shared_index;
 mod statement;
 
 use super::Format;
+use crate::view::common::PersonName;
 use crate::view::{Page, PageView};
 
 /// The page templates that have a compiled form (as `NAME.html` and `NAME.md`).
@@ -100,6 +101,52 @@ pub fn base(out: &mut String, layout: Layout<'_>) {
     out.push_str("\n</main>\n<footer class=\"site-footer\">");
     (layout.footer)(out);
     out.push_str("</footer>\n</body>\n</html>\n");
+}
+
+/// The statement's title where the account gives none.
+pub const STATEMENT_TITLE: &str = "Joint commitment statement";
+
+/// A note change in the review notes: `: from → to`, `: to`, or `: was from`.
+pub fn change(
+    out: &mut String,
+    from: &Option<String>,
+    to: &Option<String>,
+    write: fn(&mut String, &str),
+) {
+    match (some(from), some(to)) {
+        (Some(from), Some(to)) => {
+            out.push_str(": ");
+            write(out, from);
+            out.push_str(" → ");
+            write(out, to);
+        }
+        (_, Some(to)) => {
+            out.push_str(": ");
+            write(out, to);
+        }
+        (Some(from), None) => {
+            out.push_str(": was ");
+            write(out, from);
+        }
+        (None, None) => {}
+    }
+}
+
+/// People as `name (role, company); …`, for attendees and committee members.
+pub fn people_with_roles(out: &mut String, list: &[PersonName], write: fn(&mut String, &str)) {
+    for (i, p) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        write(out, &p.name);
+        out.push_str(" (");
+        if let Some(role) = some(&p.role) {
+            write(out, role);
+            out.push_str(", ");
+        }
+        write(out, &p.company);
+        out.push(')');
+    }
 }
 
 /// `{{ text }}` in an HTML template: tera's escaping (`& < > " ' /`).

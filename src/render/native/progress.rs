@@ -1,9 +1,9 @@
 //! `progress.html` and `progress.md`: one reviewed quarter as both companies may read it.
 
-use super::{base, esc, macros, md, md_cell, num, some, Layout};
+use super::{base, change, esc, macros, md, md_cell, num, some, Layout};
 use crate::view::shared::{
-    SharedCommitment, SharedEvent, SharedGoal, SharedMilestone, SharedNoteChange,
-    SharedNotesSection, SharedProgress as View,
+    SharedCommitment, SharedEvent, SharedGoal, SharedMilestone, SharedNotesSection,
+    SharedProgress as View,
 };
 
 pub fn html(out: &mut String, v: &View, root: &str) {
@@ -208,7 +208,7 @@ fn notes_html(out: &mut String, notes: &[SharedNotesSection]) {
             out.push_str(": <strong>");
             esc(out, &c.subject);
             out.push_str("</strong>");
-            change_values(out, c, esc);
+            change(out, &c.from, &c.to, esc);
             if let Some(detail) = some(&c.detail) {
                 out.push_str(" <em>(");
                 esc(out, detail);
@@ -219,28 +219,6 @@ fn notes_html(out: &mut String, notes: &[SharedNotesSection]) {
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
-}
-
-/// `{% if c.from and c.to %}: from → to{% elif c.to %}: to{% elif c.from %}: was from{% endif %}`,
-/// each value written by `write` (escaped in HTML, `| md` in Markdown).
-fn change_values(out: &mut String, c: &SharedNoteChange, write: fn(&mut String, &str)) {
-    match (some(&c.from), some(&c.to)) {
-        (Some(from), Some(to)) => {
-            out.push_str(": ");
-            write(out, from);
-            out.push_str(" → ");
-            write(out, to);
-        }
-        (_, Some(to)) => {
-            out.push_str(": ");
-            write(out, to);
-        }
-        (Some(from), None) => {
-            out.push_str(": was ");
-            write(out, from);
-        }
-        (None, None) => {}
-    }
 }
 
 fn events_html(out: &mut String, events: &[SharedEvent]) {
@@ -424,7 +402,7 @@ fn notes_md(out: &mut String, notes: &[SharedNotesSection]) {
             out.push_str(": **");
             md(out, &c.subject);
             out.push_str("**");
-            change_values(out, c, md);
+            change(out, &c.from, &c.to, md);
             if let Some(detail) = some(&c.detail) {
                 out.push_str(" (");
                 out.push_str(detail);

@@ -1,8 +1,11 @@
 //! `review.html` and `review.md`: the internal review pack of one account and quarter.
 
-use super::{base, esc, esc_join, esc_or, join, macros, md, md_cell, num, some, Layout};
+use super::{
+    base, change, esc, esc_join, esc_or, join, macros, md, md_cell, num, people_with_roles, some,
+    Layout,
+};
 use crate::view::account::DisputeView;
-use crate::view::common::{PersonName, Rich};
+use crate::view::common::Rich;
 use crate::view::review::{GoalMilestone, NoteChange, NotesView, PeriodCommitment, ReviewPack};
 
 const NO_DELTA: &str = "new";
@@ -105,27 +108,10 @@ fn header(out: &mut String, v: &ReviewPack) {
     out.push_str("</p>\n");
     if !v.attendees.is_empty() {
         out.push_str("<p>Attendees: ");
-        attendees(out, &v.attendees, esc);
+        people_with_roles(out, &v.attendees, esc);
         out.push_str("</p>");
     }
     out.push_str("\n</header>");
-}
-
-/// The attendee list, the same in both formats but for how text is written (`write`).
-fn attendees(out: &mut String, list: &[PersonName], write: fn(&mut String, &str)) {
-    for (i, p) in list.iter().enumerate() {
-        write(out, &p.name);
-        out.push_str(" (");
-        if let Some(role) = some(&p.role) {
-            write(out, role);
-            out.push_str(", ");
-        }
-        write(out, &p.company);
-        out.push(')');
-        if i + 1 < list.len() {
-            out.push_str("; ");
-        }
-    }
 }
 
 fn scores(out: &mut String, v: &ReviewPack) {
@@ -386,7 +372,7 @@ fn notes_history(out: &mut String, notes: &NotesView) {
             out.push_str(": <strong>");
             esc(out, &c.subject);
             out.push_str("</strong>");
-            from_to(out, c, esc);
+            change(out, &c.from, &c.to, esc);
             if let Some(detail) = some(&c.detail) {
                 out.push_str(" <em>(");
                 esc(out, detail);
@@ -413,27 +399,6 @@ fn notes_history(out: &mut String, notes: &NotesView) {
         out.push_str("<p class=\"muted\">No changes to the notes since the previous review.</p>");
     }
     out.push_str("\n</section>\n\n");
-}
-
-/// A change's old and new values, whichever of them are known.
-fn from_to(out: &mut String, c: &NoteChange, write: fn(&mut String, &str)) {
-    match (some(&c.from), some(&c.to)) {
-        (Some(from), Some(to)) => {
-            out.push_str(": ");
-            write(out, from);
-            out.push_str(" → ");
-            write(out, to);
-        }
-        (_, Some(to)) => {
-            out.push_str(": ");
-            write(out, to);
-        }
-        (Some(from), None) => {
-            out.push_str(": was ");
-            write(out, from);
-        }
-        (None, None) => {}
-    }
 }
 
 fn uncommitted(out: &mut String, c: &NoteChange) {
@@ -518,7 +483,7 @@ fn md_header(out: &mut String, v: &ReviewPack) {
     out.push('\n');
     if !v.attendees.is_empty() {
         out.push_str("\nAttendees: ");
-        attendees(out, &v.attendees, md);
+        people_with_roles(out, &v.attendees, md);
         out.push('\n');
     }
 }
@@ -758,7 +723,7 @@ fn md_notes_history(out: &mut String, notes: &NotesView) {
             out.push_str(": **");
             md(out, &c.subject);
             out.push_str("**");
-            from_to(out, c, md);
+            change(out, &c.from, &c.to, md);
             if let Some(detail) = some(&c.detail) {
                 out.push_str(" (");
                 out.push_str(detail);

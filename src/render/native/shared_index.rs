@@ -1,9 +1,7 @@
 //! `shared-index.html` and `shared-index.md`: the other company's folder index.
 
-use super::{base, esc, esc_or, macros, md, md_cell, md_or, some, Layout};
+use super::{base, esc, esc_or, macros, md, md_cell, md_or, some, Layout, STATEMENT_TITLE};
 use crate::view::shared::SharedIndex;
-
-const STATEMENT_TITLE: &str = "Joint commitment statement";
 
 pub fn html(out: &mut String, v: &SharedIndex, root: &str) {
     let parties = |out: &mut String| {

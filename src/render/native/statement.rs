@@ -1,6 +1,6 @@
 //! `statement.html` and `statement.md`: the joint commitment statement.
 
-use super::{base, esc, esc_join, macros, md, md_cell, num, some, Layout};
+use super::{base, esc, esc_join, macros, md, md_cell, num, people_with_roles, some, Layout};
 use crate::view::common::{PersonName, Rich};
 use crate::view::shared::{
     SharedCommitment, SharedCommitments, SharedCommittee, SharedGoal, SharedStatement as View,
@@ -185,29 +185,11 @@ fn governance_html(out: &mut String, committees: &[SharedCommittee]) {
         out.push_str("</h3>");
         if !c.members.is_empty() {
             out.push_str("<p>Members: ");
-            members(out, &c.members, esc);
+            people_with_roles(out, &c.members, esc);
             out.push_str("</p>");
         }
         macros::rich(out, c.purpose.as_ref());
         out.push_str("</article>");
-    }
-}
-
-/// `name (role, company)` or `name (company)`, separated by semicolons; each text written
-/// by `write` (escaped in HTML, `| md` in Markdown).
-fn members(out: &mut String, list: &[PersonName], write: fn(&mut String, &str)) {
-    for (i, p) in list.iter().enumerate() {
-        if i > 0 {
-            out.push_str("; ");
-        }
-        write(out, &p.name);
-        out.push_str(" (");
-        if let Some(role) = some(&p.role) {
-            write(out, role);
-            out.push_str(", ");
-        }
-        write(out, &p.company);
-        out.push(')');
     }
 }
 
@@ -386,7 +368,7 @@ fn governance_md(out: &mut String, committees: &[SharedCommittee]) {
         out.push('\n');
         if !c.members.is_empty() {
             out.push_str("\nMembers: ");
-            members(out, &c.members, md);
+            people_with_roles(out, &c.members, md);
             out.push('\n');
         }
         if let Some(purpose) = &c.purpose {
