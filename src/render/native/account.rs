@@ -2,8 +2,8 @@
 //! about one relationship.
 
 use super::{
-    base, esc, esc_join, esc_or, join, macros, md, md_cell, md_or, num, some, Layout,
-    STATEMENT_TITLE,
+    base, checklist_item, esc, esc_join, esc_or, join, macros, md, md_cell, md_or, num, some,
+    Layout, STATEMENT_TITLE,
 };
 use crate::view::account::{AccountPage, CoveragePerson, MilestoneView};
 use crate::view::common::PersonName;
@@ -1012,15 +1012,7 @@ fn md_disputes(out: &mut String, v: &AccountPage) {
 
 /// One milestone as a checklist item.
 fn md_milestone(out: &mut String, ms: &MilestoneView) {
-    let done = some(&ms.done);
-    out.push_str(if done.is_some() { "- [x] " } else { "- [ ] " });
-    md(out, &ms.title);
-    out.push_str(" — due ");
-    out.push_str(&ms.due);
-    if let Some(done) = done {
-        out.push_str(", done ");
-        out.push_str(done);
-    }
+    checklist_item(out, ms);
     out.push_str(match ms.status {
         "met" => " (met)\n",
         "late" => " (met late)\n",

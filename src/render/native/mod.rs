@@ -16,6 +16,7 @@ mod shared_index;
 mod statement;
 
 use super::Format;
+use crate::view::account::MilestoneView;
 use crate::view::common::PersonName;
 use crate::view::{Page, PageView};
 
@@ -129,6 +130,55 @@ pub fn change(
             write(out, from);
         }
         (None, None) => {}
+    }
+}
+
+/// The links to the previous and next quarter's page in a page's navigation (HTML).
+pub fn quarter_links_html(out: &mut String, previous: &Option<String>, next: &Option<String>) {
+    if let Some(previous) = some(previous) {
+        out.push_str(" · <a href=\"");
+        esc(out, previous);
+        out.push_str(".html\" rel=\"prev\">← ");
+        esc(out, previous);
+        out.push_str("</a>");
+    }
+    if let Some(next) = some(next) {
+        out.push_str(" · <a href=\"");
+        esc(out, next);
+        out.push_str(".html\" rel=\"next\">");
+        esc(out, next);
+        out.push_str(" →</a>");
+    }
+}
+
+/// The same links on a Markdown page.
+pub fn quarter_links_md(out: &mut String, previous: &Option<String>, next: &Option<String>) {
+    if let Some(previous) = some(previous) {
+        out.push_str(" · [← ");
+        out.push_str(previous);
+        out.push_str("](");
+        out.push_str(previous);
+        out.push_str(".md)");
+    }
+    if let Some(next) = some(next) {
+        out.push_str(" · [");
+        out.push_str(next);
+        out.push_str(" →](");
+        out.push_str(next);
+        out.push_str(".md)");
+    }
+}
+
+/// A milestone as a Markdown checklist item: `- [x] title — due D, done D`.
+pub fn checklist_item(out: &mut String, ms: &MilestoneView) {
+    let done = some(&ms.done);
+    out.push_str(if done.is_some() { "- [x] " } else { "- [ ] " });
+    md(out, &ms.title);
+    out.push_str(" — due ");
+    out.push_str(&ms.due);
+    if let Some(done) = done {
+        out.push_str(", done ");
+        out.push_str(done);
     }
 }
 

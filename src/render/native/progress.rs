@@ -1,6 +1,9 @@
 //! `progress.html` and `progress.md`: one reviewed quarter as both companies may read it.
 
-use super::{base, change, esc, macros, md, md_cell, num, some, Layout};
+use super::{
+    base, change, checklist_item, esc, macros, md, md_cell, num, quarter_links_html,
+    quarter_links_md, some, Layout,
+};
 use crate::view::shared::{
     SharedCommitment, SharedEvent, SharedGoal, SharedMilestone, SharedNotesSection,
     SharedProgress as View,
@@ -40,20 +43,7 @@ fn nav(out: &mut String, v: &View) {
     out.push_str("</a> › <span aria-current=\"page\">Progress ");
     esc(out, &v.quarter);
     out.push_str("</span>");
-    if let Some(previous) = some(&v.previous) {
-        out.push_str(" · <a href=\"");
-        esc(out, previous);
-        out.push_str(".html\" rel=\"prev\">← ");
-        esc(out, previous);
-        out.push_str("</a>");
-    }
-    if let Some(next) = some(&v.next) {
-        out.push_str(" · <a href=\"");
-        esc(out, next);
-        out.push_str(".html\" rel=\"next\">");
-        esc(out, next);
-        out.push_str(" →</a>");
-    }
+    quarter_links_html(out, &v.previous, &v.next);
 }
 
 fn content(out: &mut String, v: &View) {
@@ -247,20 +237,7 @@ pub fn markdown(out: &mut String, v: &View, _root: &str) {
     out.push_str(" to ");
     out.push_str(&v.period_end);
     out.push_str("\n\n[Shared folder](index.md)");
-    if let Some(previous) = some(&v.previous) {
-        out.push_str(" · [← ");
-        out.push_str(previous);
-        out.push_str("](");
-        out.push_str(previous);
-        out.push_str(".md)");
-    }
-    if let Some(next) = some(&v.next) {
-        out.push_str(" · [");
-        out.push_str(next);
-        out.push_str(" →](");
-        out.push_str(next);
-        out.push_str(".md)");
-    }
+    quarter_links_md(out, &v.previous, &v.next);
     out.push('\n');
     if let Some(summary) = &v.shared_summary {
         out.push_str("\n## Summary\n\n");
@@ -376,15 +353,7 @@ fn goals_md(out: &mut String, goals: &[SharedGoal]) {
         num(out, g.milestones.len());
         out.push_str(" milestones done)\n\n");
         for ms in &g.milestones {
-            let done = some(&ms.done);
-            out.push_str(if done.is_some() { "- [x] " } else { "- [ ] " });
-            md(out, &ms.title);
-            out.push_str(" — due ");
-            out.push_str(&ms.due);
-            if let Some(done) = done {
-                out.push_str(", done ");
-                out.push_str(done);
-            }
+            checklist_item(out, ms);
             out.push('\n');
         }
     }

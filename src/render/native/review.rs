@@ -1,8 +1,8 @@
 //! `review.html` and `review.md`: the internal review pack of one account and quarter.
 
 use super::{
-    base, change, esc, esc_join, esc_or, join, macros, md, md_cell, num, people_with_roles, some,
-    Layout,
+    base, change, esc, esc_join, esc_or, join, macros, md, md_cell, num, people_with_roles,
+    quarter_links_html, quarter_links_md, some, Layout,
 };
 use crate::view::account::DisputeView;
 use crate::view::common::Rich;
@@ -45,20 +45,7 @@ fn nav(out: &mut String, v: &ReviewPack, root: &str) {
     out.push_str("</a> › <span aria-current=\"page\">Review ");
     esc(out, &v.quarter);
     out.push_str("</span>");
-    if let Some(previous) = some(&v.previous) {
-        out.push_str(" · <a href=\"");
-        esc(out, previous);
-        out.push_str(".html\" rel=\"prev\">← ");
-        esc(out, previous);
-        out.push_str("</a>");
-    }
-    if let Some(next) = some(&v.next) {
-        out.push_str(" · <a href=\"");
-        esc(out, next);
-        out.push_str(".html\" rel=\"next\">");
-        esc(out, next);
-        out.push_str(" →</a>");
-    }
+    quarter_links_html(out, &v.previous, &v.next);
 }
 
 fn content(out: &mut String, v: &ReviewPack) {
@@ -466,20 +453,7 @@ fn md_header(out: &mut String, v: &ReviewPack) {
     out.push_str("\n\n[");
     md(out, &v.name);
     out.push_str("](index.md)");
-    if let Some(previous) = some(&v.previous) {
-        out.push_str(" · [← ");
-        out.push_str(previous);
-        out.push_str("](");
-        out.push_str(previous);
-        out.push_str(".md)");
-    }
-    if let Some(next) = some(&v.next) {
-        out.push_str(" · [");
-        out.push_str(next);
-        out.push_str(" →](");
-        out.push_str(next);
-        out.push_str(".md)");
-    }
+    quarter_links_md(out, &v.previous, &v.next);
     out.push('\n');
     if !v.attendees.is_empty() {
         out.push_str("\nAttendees: ");

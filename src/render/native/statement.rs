@@ -1,6 +1,8 @@
 //! `statement.html` and `statement.md`: the joint commitment statement.
 
-use super::{base, esc, esc_join, macros, md, md_cell, num, people_with_roles, some, Layout};
+use super::{
+    base, checklist_item, esc, esc_join, macros, md, md_cell, num, people_with_roles, some, Layout,
+};
 use crate::view::common::{PersonName, Rich};
 use crate::view::shared::{
     SharedCommitment, SharedCommitments, SharedCommittee, SharedGoal, SharedStatement as View,
@@ -338,15 +340,7 @@ fn goals_md(out: &mut String, goals: &[SharedGoal]) {
         }
         out.push('\n');
         for ms in &g.milestones {
-            let done = some(&ms.done);
-            out.push_str(if done.is_some() { "- [x] " } else { "- [ ] " });
-            md(out, &ms.title);
-            out.push_str(" — due ");
-            out.push_str(&ms.due);
-            if let Some(done) = done {
-                out.push_str(", done ");
-                out.push_str(done);
-            }
+            checklist_item(out, ms);
             out.push('\n');
         }
     }
