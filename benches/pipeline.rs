@@ -21,7 +21,7 @@ use rapport::analyze::analyze;
 use rapport::build::{build, render_pages, BuildOptions};
 use rapport::history::History;
 use rapport::model::Workspace;
-use rapport::render::Renderer;
+use rapport::render::{Engine, Renderer};
 use rapport::site::OutputFile;
 use rapport::view;
 use rayon::prelude::*;
@@ -109,7 +109,8 @@ fn pipeline(c: &mut Criterion) {
     });
     group.finish();
 
-    // One account: its view models, and its view models rendered to HTML and Markdown.
+    // One account: its view models, its pages rendered to HTML and Markdown (by both
+    // engines), and the leak scan of its shared files.
     let mut group = c.benchmark_group("one account");
     group.sample_size(30);
     group.bench_function("view", |b| {
@@ -125,6 +126,23 @@ fn pipeline(c: &mut Criterion) {
         })
     });
     let pages = view::account_pages(&workspace, &analysis, &history, 0);
+    // The built-in templates compiled (what a build uses) and through tera (what a
+    // workspace override uses, and the reference the compiled forms must match).
+    let templates = match Renderer::with_engine(None, Engine::Templates) {
+        Ok(renderer) => renderer,
+        Err(e) => panic!("the built-in templates do not load: {e}"),
+    };
+    for (name, engine) in [
+        ("render (compiled)", &renderer),
+        ("render (tera)", &templates),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| match render_pages(engine, &pages) {
+                Ok(files) => files,
+                Err(e) => panic!("rendering failed: {e}"),
+            })
+        });
+    }
     let files = match render_pages(&renderer, &pages) {
         Ok(files) => files,
         Err(e) => panic!("rendering failed: {e}"),
@@ -192,10 +210,10 @@ fn phases(accounts: usize) -> Result<(), String> {
     time("  of which: portfolio page render", t);
     let t = Instant::now();
     let pages = view::all_pages(&workspace, &analysis, &History::none());
-    time("view models (serde_json::to_value)", t);
+    time("view models", t);
     let t = Instant::now();
     let mut files = render_pages(&renderer, &pages).map_err(|e| e.to_string())?;
-    time("render (tera, .html + .md)", t);
+    time("render (.html + .md, compiled)", t);
     let t = Instant::now();
     let text = view::portfolio::portfolio_json(&workspace, &analysis);
     files.push(OutputFile {
