@@ -2,8 +2,8 @@
 //! about one relationship.
 
 use super::{
-    base, checklist_item, esc, esc_join, esc_or, join, macros, md, md_cell, md_or, num, some,
-    Layout, STATEMENT_TITLE,
+    alert_items_md, base, checklist_item, esc, esc_join, esc_or, join, macros, md, md_cell, md_or,
+    num, some, Layout, STATEMENT_TITLE,
 };
 use crate::view::account::{AccountPage, CoveragePerson, MilestoneView};
 use crate::view::common::PersonName;
@@ -380,15 +380,7 @@ fn goals(out: &mut String, v: &AccountPage) {
         out.push('\n');
         macros::rich(out, g.note.as_ref());
         out.push('\n');
-        if !g.milestones.is_empty() {
-            out.push_str("<ul class=\"milestones\">");
-            for ms in &g.milestones {
-                out.push_str("<li>");
-                macros::milestone(out, ms);
-                out.push_str("</li>");
-            }
-            out.push_str("</ul>");
-        }
+        macros::milestone_list(out, &g.milestones);
         out.push_str("\n</article>");
     }
     if v.goals.is_empty() {
@@ -725,15 +717,7 @@ fn md_glance(out: &mut String, v: &AccountPage) {
     out.push_str(" |\n");
     if !v.alerts.is_empty() {
         out.push_str("\n### Alerts\n\n");
-        for a in &v.alerts {
-            out.push_str("- **");
-            out.push_str(&a.severity);
-            out.push_str("** `");
-            out.push_str(&a.code);
-            out.push_str("`: ");
-            md(out, &a.message);
-            out.push('\n');
-        }
+        alert_items_md(out, &v.alerts);
     }
 }
 

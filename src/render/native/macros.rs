@@ -85,6 +85,21 @@ pub fn milestone(out: &mut String, m: &MilestoneView) {
     out.push_str("</span>");
 }
 
+/// A goal's milestones as a list, nothing when it has none (the same markup on every
+/// page that lists goals).
+pub fn milestone_list(out: &mut String, milestones: &[MilestoneView]) {
+    if milestones.is_empty() {
+        return;
+    }
+    out.push_str("<ul class=\"milestones\">");
+    for ms in milestones {
+        out.push_str("<li>");
+        milestone(out, ms);
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}
+
 /// `m::alerts(list)`: the alerts with their severity badges, or "No alerts."
 pub fn alerts(out: &mut String, list: &[AlertView]) {
     if list.is_empty() {

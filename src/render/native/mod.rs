@@ -16,7 +16,7 @@ mod shared_index;
 mod statement;
 
 use super::Format;
-use crate::view::account::MilestoneView;
+use crate::view::account::{AlertView, MilestoneView};
 use crate::view::common::PersonName;
 use crate::view::{Page, PageView};
 
@@ -166,6 +166,19 @@ pub fn quarter_links_md(out: &mut String, previous: &Option<String>, next: &Opti
         out.push_str(" →](");
         out.push_str(next);
         out.push_str(".md)");
+    }
+}
+
+/// Alerts as Markdown list items: `- **high** `CODE`: message`.
+pub fn alert_items_md(out: &mut String, alerts: &[AlertView]) {
+    for a in alerts {
+        out.push_str("- **");
+        out.push_str(&a.severity);
+        out.push_str("** `");
+        out.push_str(&a.code);
+        out.push_str("`: ");
+        md(out, &a.message);
+        out.push('\n');
     }
 }
 

@@ -1,8 +1,8 @@
 //! `review.html` and `review.md`: the internal review pack of one account and quarter.
 
 use super::{
-    base, change, esc, esc_join, esc_or, join, macros, md, md_cell, num, people_with_roles,
-    quarter_links_html, quarter_links_md, some, Layout,
+    alert_items_md, base, change, esc, esc_join, esc_or, join, macros, md, md_cell, num,
+    people_with_roles, quarter_links_html, quarter_links_md, some, Layout,
 };
 use crate::view::account::DisputeView;
 use crate::view::common::Rich;
@@ -420,15 +420,7 @@ pub fn markdown(out: &mut String, v: &ReviewPack, _root: &str) {
         out.push_str("\nNo alerts.\n");
     } else {
         out.push('\n');
-        for a in &v.alerts {
-            out.push_str("- **");
-            out.push_str(&a.severity);
-            out.push_str("** `");
-            out.push_str(&a.code);
-            out.push_str("`: ");
-            md(out, &a.message);
-            out.push('\n');
-        }
+        alert_items_md(out, &v.alerts);
     }
 }
 

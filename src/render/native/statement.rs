@@ -158,15 +158,7 @@ fn goals_html(out: &mut String, goals: &[SharedGoal]) {
             out.push_str("</p>");
         }
         macros::rich(out, g.note.as_ref());
-        if !g.milestones.is_empty() {
-            out.push_str("<ul class=\"milestones\">");
-            for ms in &g.milestones {
-                out.push_str("<li>");
-                macros::milestone(out, ms);
-                out.push_str("</li>");
-            }
-            out.push_str("</ul>");
-        }
+        macros::milestone_list(out, &g.milestones);
         out.push_str("</article>");
     }
 }
