@@ -21,7 +21,7 @@ use rapport::analyze::analyze;
 use rapport::build::{build, render_pages, BuildOptions};
 use rapport::history::History;
 use rapport::model::Workspace;
-use rapport::render::{Engine, Renderer};
+use rapport::render::Renderer;
 use rapport::site::OutputFile;
 use rapport::view;
 use rayon::prelude::*;
@@ -71,7 +71,7 @@ fn workspace(fixture: &Fixture) -> Result<Workspace, String> {
 fn setup(accounts: usize) -> Result<(Fixture, Workspace, Renderer), String> {
     let fixture = fixture(accounts)?;
     let workspace = workspace(&fixture)?;
-    let renderer = Renderer::new(None).map_err(|e| e.to_string())?;
+    let renderer = Renderer::new(None).map_err(|e| format!("{e:?}"))?;
     Ok((fixture, workspace, renderer))
 }
 
@@ -109,8 +109,8 @@ fn pipeline(c: &mut Criterion) {
     });
     group.finish();
 
-    // One account: its view models, its pages rendered to HTML and Markdown (by both
-    // engines), and the leak scan of its shared files.
+    // One account: its view models, its pages rendered to HTML and Markdown, and the leak
+    // scan of its shared files.
     let mut group = c.benchmark_group("one account");
     group.sample_size(30);
     group.bench_function("view", |b| {
@@ -126,23 +126,12 @@ fn pipeline(c: &mut Criterion) {
         })
     });
     let pages = view::account_pages(&workspace, &analysis, &history, 0);
-    // The built-in templates compiled (what a build uses) and through tera (what a
-    // workspace override uses, and the reference the compiled forms must match).
-    let templates = match Renderer::with_engine(None, Engine::Templates) {
-        Ok(renderer) => renderer,
-        Err(e) => panic!("the built-in templates do not load: {e}"),
-    };
-    for (name, engine) in [
-        ("render (compiled)", &renderer),
-        ("render (tera)", &templates),
-    ] {
-        group.bench_function(name, |b| {
-            b.iter(|| match render_pages(engine, &pages) {
-                Ok(files) => files,
-                Err(e) => panic!("rendering failed: {e}"),
-            })
-        });
-    }
+    group.bench_function("render", |b| {
+        b.iter(|| match render_pages(&renderer, &pages) {
+            Ok(files) => files,
+            Err(e) => panic!("rendering failed: {e}"),
+        })
+    });
     let files = match render_pages(&renderer, &pages) {
         Ok(files) => files,
         Err(e) => panic!("rendering failed: {e}"),
@@ -195,7 +184,7 @@ fn phases(accounts: usize) -> Result<(), String> {
     let workspace = workspace(&fixture)?;
     time("load + validate", t);
     let t = Instant::now();
-    let renderer = Renderer::new(None).map_err(|e| e.to_string())?;
+    let renderer = Renderer::new(None).map_err(|e| format!("{e:?}"))?;
     time("template engine", t);
     let t = Instant::now();
     let analysis = analyze(&workspace, as_of);

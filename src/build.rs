@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::history::{self, History};
 use crate::leak::{self, Leak};
 use crate::model::{Date, Workspace};
+use crate::paths;
 use crate::pdf::{self, PdfError, PdfOptions};
 use crate::render::{RenderError, Renderer};
 use crate::site::{self, OutputFile, SiteError, Staging};
@@ -85,7 +86,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, BuildE
         account.source = String::new();
     }
     site::check_out_dir(&options.out, root)?;
-    let renderer = Renderer::new(Some(&root.join("templates")))?;
+    let renderer = Renderer::new(Some(&root.join("templates"))).map_err(BuildError::Invalid)?;
     let analysis = analyze::analyze(&workspace, options.as_of);
     let history = if options.history {
         history::collect(&workspace, &analysis)
@@ -122,6 +123,32 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, BuildE
         files: files + portfolio.len(),
         warnings: diagnostics,
     })
+}
+
+/// Renders, in memory, every page that goes through one of the workspace's template
+/// overrides, so that `check` finds the errors a build would meet: the first problem of
+/// each template file. Nothing is written.
+pub fn check_overrides(root: &Path, workspace: &Workspace, as_of: Date) -> Vec<Diagnostic> {
+    let renderer = match Renderer::new(Some(&root.join("templates"))) {
+        Ok(renderer) => renderer,
+        Err(diagnostics) => return diagnostics,
+    };
+    let analysis = analyze::analyze(workspace, as_of);
+    let history = History::none();
+    let mut pages = vec![view::portfolio_page(workspace, &analysis)];
+    pages.extend(
+        (0..workspace.accounts.len())
+            .flat_map(|i| view::account_pages(workspace, &analysis, &history, i)),
+    );
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for page in pages.iter().filter(|p| renderer.uses_override(p.template())) {
+        if let Err(e) = renderer.render(page) {
+            if !problems.iter().any(|d| d.file == e.diagnostic.file) {
+                problems.push(e.diagnostic);
+            }
+        }
+    }
+    problems
 }
 
 /// Renders, guards and writes every account's pages, one account at a time per thread, so
@@ -179,7 +206,7 @@ pub fn account_files(
     let account = &workspace.accounts[index];
     let mut files = render_pages(renderer, pages)?;
     files.push(OutputFile {
-        path: format!("shared/{}/style.css", account.id),
+        path: paths::shared_stylesheet(&account.id),
         bytes: renderer.stylesheet().as_bytes().to_vec(),
     });
     let prefix = format!("shared/{}/", account.id);
@@ -210,11 +237,11 @@ fn portfolio_files(
     );
     let mut files = page?;
     files.push(OutputFile {
-        path: "internal/style.css".into(),
+        path: paths::INTERNAL_STYLESHEET.into(),
         bytes: renderer.stylesheet().as_bytes().to_vec(),
     });
     files.push(OutputFile {
-        path: "internal/portfolio.json".into(),
+        path: paths::PORTFOLIO_JSON.into(),
         bytes: json.into_bytes(),
     });
     Ok(files)

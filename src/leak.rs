@@ -9,8 +9,8 @@ use crate::model::{
     Account, AccountFile, Behaviours, Commitment, Committee, Criterion, Dispute, Event, Goal,
     Milestone, Person, Review, Statement, Turnaround, Value, Visibility,
 };
-use crate::render::markdown;
-use crate::view::common;
+use crate::format::markdown;
+use crate::format;
 mod text;
 
 /// Words in a row that make a phrase distinctive enough to be a leak if it appears in a
@@ -217,7 +217,7 @@ fn dispute_texts(c: &mut Classified, i: usize, d: &Dispute) {
             Internal => c
                 .internal_amounts
                 .push((format!("disputes[{i}].amount"), *amount)),
-            Shared => c.shared.push(common::amount(*amount)),
+            Shared => c.shared.push(format::amount(*amount)),
         }
     }
 }
@@ -436,7 +436,7 @@ fn amount_needles(amount: f64) -> Vec<String> {
     if amount.abs() < MIN_AMOUNT {
         return Vec::new();
     }
-    let mut forms = vec![common::amount(amount)];
+    let mut forms = vec![format::amount(amount)];
     if amount.fract() == 0.0 {
         forms.push(format!("{}", amount as i64));
     } else {

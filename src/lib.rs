@@ -8,11 +8,13 @@ pub mod build;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod format;
 pub mod history;
 pub mod leak;
 pub mod linkcheck;
 pub mod load;
 pub mod model;
+pub mod paths;
 pub mod pdf;
 pub mod render;
 pub mod scaffold;
@@ -38,7 +40,7 @@ pub const EXIT_USAGE: u8 = 2;
 /// Runs one command; `today` is the only clock reading, used as the default `--as-of`.
 pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
     match cli.command {
-        Command::Check(args) => cmd::check::run(args),
+        Command::Check(args) => cmd::check::run(args, today),
         Command::Build(args) => cmd::build::run(args, today),
         Command::Init(args) => cmd::init::run(args),
         Command::New(args) => cmd::new::run(args),
@@ -50,12 +52,18 @@ pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
 }
 
 /// Loads and validates a workspace. The workspace is returned only when it has no errors.
+/// Template overrides are checked too: a build would fail on them.
 pub fn check(root: &Path) -> (Option<Workspace>, Vec<Diagnostic>) {
+    let templates = render::check_templates(&root.join("templates"));
     let (workspace, mut diagnostics) = match load::load(root) {
         Ok(loaded) => loaded,
-        Err(diagnostics) => return (None, sorted(diagnostics)),
+        Err(mut diagnostics) => {
+            diagnostics.extend(templates);
+            return (None, sorted(diagnostics));
+        }
     };
     diagnostics.extend(validate::validate(&workspace));
+    diagnostics.extend(templates);
     let diagnostics = sorted(diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         (None, diagnostics)

@@ -6,6 +6,7 @@
 //! failed print leaves the previous site untouched. PDFs are made byte-for-byte
 //! reproducible by blanking the two timestamps Chromium writes into them.
 
+use crate::paths;
 use std::ffi::OsString;
 use std::fmt;
 use std::fs;
@@ -215,69 +216,33 @@ fn is_executable(path: &Path) -> bool {
     path.is_file()
 }
 
-/// Review packs (`internal/accounts/<id>/<YYYY-Qn>.html`) and statements
-/// (`shared/<id>/statement.html`), as sorted paths relative to `root`.
+/// The pages `paths::is_printable` names (review packs and statements), as sorted paths
+/// relative to `root`.
 fn printable_pages(root: &Path) -> Result<Vec<String>, PdfError> {
     let mut pages = Vec::new();
-    for account in subfolders(&root.join("internal").join("accounts"))? {
-        for file in files_in(&root.join("internal").join("accounts").join(&account))? {
-            if file.strip_suffix(".html").is_some_and(is_quarter) {
-                pages.push(format!("internal/accounts/{account}/{file}"));
-            }
+    for entry in walkdir::WalkDir::new(root).follow_links(false) {
+        let entry = entry.map_err(|e| PdfError::Scan {
+            path: e.path().unwrap_or(root).to_path_buf(),
+            source: io::Error::other(e),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
         }
-    }
-    for account in subfolders(&root.join("shared"))? {
-        if root
-            .join("shared")
-            .join(&account)
-            .join("statement.html")
-            .is_file()
-        {
-            pages.push(format!("shared/{account}/statement.html"));
+        // Output paths are `/`-separated whatever the platform.
+        let relative: Option<Vec<&str>> = entry
+            .path()
+            .strip_prefix(root)
+            .ok()
+            .map(|r| r.components().map(|c| c.as_os_str().to_str()).collect())
+            .and_then(|parts: Option<Vec<&str>>| parts);
+        if let Some(relative) = relative.map(|parts| parts.join("/")) {
+            if paths::is_printable(&relative) {
+                pages.push(relative);
+            }
         }
     }
     pages.sort();
     Ok(pages)
-}
-
-/// `YYYY-Qn`, the stem of a review pack.
-fn is_quarter(stem: &str) -> bool {
-    let bytes = stem.as_bytes();
-    bytes.len() == 7
-        && bytes[..4].iter().all(u8::is_ascii_digit)
-        && &bytes[4..6] == b"-Q"
-        && (b'1'..=b'4').contains(&bytes[6])
-}
-
-fn entries(dir: &Path, want_dirs: bool) -> Result<Vec<String>, PdfError> {
-    let scan_error = |source| PdfError::Scan {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let list = match fs::read_dir(dir) {
-        Ok(list) => list,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(scan_error(e)),
-    };
-    let mut names = Vec::new();
-    for entry in list {
-        let entry = entry.map_err(scan_error)?;
-        let kind = entry.file_type().map_err(scan_error)?;
-        if kind.is_dir() == want_dirs {
-            if let Ok(name) = entry.file_name().into_string() {
-                names.push(name);
-            }
-        }
-    }
-    Ok(names)
-}
-
-fn subfolders(dir: &Path) -> Result<Vec<String>, PdfError> {
-    entries(dir, true)
-}
-
-fn files_in(dir: &Path) -> Result<Vec<String>, PdfError> {
-    entries(dir, false)
 }
 
 /// Prints `root/page` (an `.html` path) to the `.pdf` beside it, with one attempt more
@@ -503,16 +468,6 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
-
-    #[test]
-    fn review_pack_stems_are_quarters() {
-        assert!(is_quarter("2026-Q3"));
-        assert!(is_quarter("1999-Q1"));
-        assert!(!is_quarter("2026-Q5"));
-        assert!(!is_quarter("index"));
-        assert!(!is_quarter("2026-Q3x"));
-        assert!(!is_quarter("26-Q3"));
-    }
 
     #[test]
     fn finds_review_packs_and_statements_only() {

@@ -62,7 +62,7 @@ fn marker_workspace(root: &Path) -> (Vec<Marked>, Vec<MarkedAmount>) {
             account: id.to_string(),
             path: a.path.clone(),
             forms: vec![
-                rapport::view::common::amount(a.value),
+                rapport::format::amount(a.value),
                 format!("{}", a.value as i64),
             ],
             audience: a.audience,
@@ -404,7 +404,7 @@ fn a_template_printing_a_person_note_stops_the_build_and_keeps_the_old_site() {
     let account = "northwind-supply";
     let (person, note) = sample_note(account);
     // What a template that printed `person.notes` as rich text would put in the page.
-    let printed = rapport::render::markdown::to_html(&note);
+    let printed = rapport::format::markdown::to_html(&note);
     assert!(
         !printed.contains("{{") && !printed.contains("{%"),
         "{printed}"
@@ -439,7 +439,7 @@ fn a_workspace_stylesheet_holding_internal_text_stops_the_build() {
     let (ws, out, before) = sample_with_site(tmp.path());
     let account = "northwind-supply";
     let (person, note) = sample_note(account);
-    let plain = rapport::render::markdown::to_plain_text(&note);
+    let plain = rapport::format::markdown::to_plain_text(&note);
     // The built-in stylesheet holds no account's text and is not searched; one written
     // by the workspace may hold anything, and is searched in every shared folder.
     let built_in =
@@ -482,7 +482,7 @@ fn a_template_printing_the_account_value_stops_the_build() {
     // The Markdown twin of the page, with the worth of the account in a table cell.
     let leaking = format!(
         "{built_in}\n{{% if id == \"{account}\" %}}| worth | {} |\n|---|---|\n{{% endif %}}",
-        rapport::view::common::amount(amount)
+        rapport::format::amount(amount)
     );
     std::fs::create_dir_all(ws.join("templates")).unwrap();
     std::fs::write(ws.join("templates/shared-index.md"), leaking).unwrap();
@@ -506,7 +506,7 @@ fn internal_text_in_an_attribute_or_a_comment_stops_the_build() {
     let (ws, out, before) = sample_with_site(tmp.path());
     let account = "northwind-supply";
     let (person, note) = sample_note(account);
-    let plain = rapport::render::markdown::to_plain_text(&note);
+    let plain = rapport::format::markdown::to_plain_text(&note);
     let built_in = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/progress.html"),
     )

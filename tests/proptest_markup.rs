@@ -104,7 +104,7 @@ fn allowed_tags() -> &'static BTreeSet<String> {
             [a](https://e.com) ![i](https://e.com/i.png)\n\n> q\n\n- [x] t\n1. o\n\n---\n\n    code\n\n\
             | a | b |\n|---|---|\n| 1 | 2 |\n\nline  \nbreak\n";
         tags.extend(
-            site_audit::tags(&rapport::render::markdown::to_html(every_construct))
+            site_audit::tags(&rapport::format::markdown::to_html(every_construct))
                 .into_iter()
                 .map(|t| t.name),
         );

@@ -286,7 +286,7 @@ fn every_internal_phrase_carries_an_internal_word() {
     let marked = |phrase: &str| internal.iter().any(|w| phrase.contains(w));
     for file in &workspace.accounts {
         for (field, note) in rapport::leak::classify(&file.account).internal {
-            for block in rapport::render::markdown::to_plain_blocks(&note) {
+            for block in rapport::format::markdown::to_plain_blocks(&note) {
                 let block = block.to_lowercase();
                 let words: Vec<&str> = block.split_whitespace().collect();
                 if words.len() <= 8 {

@@ -36,6 +36,12 @@ pub fn run(args: BuildArgs, today: chrono::NaiveDate) -> u8 {
             crate::report(&diagnostics, args.format);
             crate::EXIT_INVALID
         }
+        Err(BuildError::Render(e)) => {
+            crate::report(std::slice::from_ref(&e.diagnostic), args.format);
+            eprintln!("the page that failed: {}", e.page);
+            eprintln!("nothing was written; the previous site, if any, is unchanged");
+            crate::EXIT_INVALID
+        }
         Err(e) => {
             eprintln!("error: {e}");
             eprintln!("nothing was written; the previous site, if any, is unchanged");

@@ -2,8 +2,17 @@
 
 use crate::cli::CheckArgs;
 
-pub fn run(args: CheckArgs) -> u8 {
-    let (_, diagnostics) = crate::check(&args.workspace);
+/// `today` places "overdue" and the current quarter when template overrides are tried.
+pub fn run(args: CheckArgs, today: chrono::NaiveDate) -> u8 {
+    let (workspace, mut diagnostics) = crate::check(&args.workspace);
+    if let Some(workspace) = workspace {
+        diagnostics.extend(crate::build::check_overrides(
+            &args.workspace,
+            &workspace,
+            today,
+        ));
+        crate::diagnostic::sort(&mut diagnostics);
+    }
     crate::report(&diagnostics, args.format);
     crate::exit_code(&diagnostics)
 }

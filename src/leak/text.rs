@@ -2,7 +2,7 @@
 //! decoded, whitespace collapsed and letters lowercased while appending to one buffer, so
 //! the leak guard reads every shared file without a chain of intermediate strings.
 
-use crate::render::markdown;
+use crate::format::markdown;
 
 /// Buffers reused across the files of one account.
 #[derive(Debug, Default)]

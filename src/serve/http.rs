@@ -3,7 +3,7 @@
 //! workspace does not build, and the long-poll endpoint the script waits on.
 
 use super::Status;
-use crate::render::chart::escape;
+use crate::format::escape_html as escape;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

@@ -14,6 +14,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::history::{self, History};
 use crate::leak;
 use crate::model::{Account, AccountFile, Date, Quarter, Workspace};
+use crate::paths;
 use crate::render::Renderer;
 use crate::site::OutputFile;
 use crate::view;
@@ -137,7 +138,7 @@ impl Site {
         let renderer = match self.renderer.take() {
             Some(renderer) => renderer,
             None => Renderer::new(Some(&self.root.join(super::watch::TEMPLATES_DIR)))
-                .map_err(|e| Failure::Other(e.to_string()))?,
+                .map_err(Failure::Invalid)?,
         };
         let analysis = analyze::analyze(&workspace, self.options.as_of);
         let history = if self.options.history {
@@ -330,7 +331,7 @@ fn write_pages(
             let mut removed = Vec::new();
             for &i in indices {
                 let id = &state.workspace.accounts[i].id;
-                for dir in [format!("internal/accounts/{id}"), format!("shared/{id}")] {
+                for dir in [paths::account_folder(id), paths::shared_folder(id)] {
                     removed
                         .extend(output::remove_stale(out, &dir, &keep).map_err(BuildError::from)?);
                 }
@@ -362,7 +363,7 @@ fn write_pages(
 /// `internal/portfolio.json` exactly as the full build writes it.
 fn portfolio_json(workspace: &Workspace, analysis: &Analysis) -> OutputFile {
     OutputFile {
-        path: "internal/portfolio.json".into(),
+        path: paths::PORTFOLIO_JSON.into(),
         bytes: view::portfolio::portfolio_json(workspace, analysis).into_bytes(),
     }
 }

@@ -1,11 +1,12 @@
 //! The internal account page: everything our team knows about one relationship.
 
-use super::common::{self, label, money, opt_date, People, PersonName, Rich};
+use super::common::{label, People, PersonName, Rich};
+use crate::format::{self, money, opt_date};
 use super::health::{health_view, HealthView};
 use super::SiteInfo;
 use crate::analyze::{AccountAnalysis, Alert};
 use crate::model::{AccountFile, Party, Side, TurnaroundStep, Visibility};
-use crate::render::chart;
+use crate::format::chart;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -297,7 +298,7 @@ pub fn account_page(
 fn glance(analysis: &AccountAnalysis) -> Glance {
     let disputes = &analysis.disputes;
     Glance {
-        keep_rate: analysis.commitments.keep_rate.map(common::percent),
+        keep_rate: analysis.commitments.keep_rate.map(format::percent),
         commitments_open: analysis.commitments.open,
         exposure: disputes
             .exposure
@@ -308,7 +309,7 @@ fn glance(analysis: &AccountAnalysis) -> Glance {
         overdue_milestones: analysis.milestones.overdue.len(),
         last_contact: opt_date(analysis.last_contact),
         next_review: analysis.next_review.to_string(),
-        next_review_due: common::date(analysis.next_review_due),
+        next_review_due: format::date(analysis.next_review_due),
         their_contacts: analysis.coverage.their_contacts,
     }
 }
@@ -446,7 +447,7 @@ fn timeline(file: &AccountFile, people: &People) -> Vec<EventView> {
 pub fn event_view(file: &AccountFile, people: &People, index: usize) -> EventView {
     let event = &file.account.events[index];
     EventView {
-        date: common::date(event.date),
+        date: format::date(event.date),
         kind: event.kind.map(|k| k.to_string()),
         title: event.title.clone(),
         sentiment: event.sentiment.map(|s| s.to_string()),
@@ -484,7 +485,7 @@ pub fn dispute_view(
             .title
             .clone()
             .unwrap_or_else(|| dispute.id.value.clone()),
-        opened: common::date(dispute.opened),
+        opened: format::date(dispute.opened),
         resolved: opt_date(dispute.resolved),
         amount: dispute.amount.map(|a| money(a, &currency)),
         age_days,
@@ -541,7 +542,7 @@ pub fn milestone_view(
     };
     MilestoneView {
         title: milestone.title.clone(),
-        due: common::date(milestone.due),
+        due: format::date(milestone.due),
         done: opt_date(done),
         status,
     }
@@ -566,7 +567,7 @@ fn commitments(file: &AccountFile, analysis: &AccountAnalysis) -> Vec<Commitment
                 .filter(|(_, c)| c.by == party)
                 .map(|(i, c)| CommitmentView {
                     what: c.what.clone(),
-                    made: common::date(c.made),
+                    made: format::date(c.made),
                     due: opt_date(c.due),
                     status: c.status.to_string(),
                     overdue: analysis.commitments.overdue.contains(&i),

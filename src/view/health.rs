@@ -2,8 +2,9 @@
 //! with its value, weight and contribution.
 
 use super::common;
+use crate::format;
 use crate::analyze::AccountAnalysis;
-use crate::render::chart;
+use crate::format::chart;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,7 +82,7 @@ pub fn health_view(analysis: &AccountAnalysis) -> HealthView {
             .map(|c| ComponentView {
                 name: common::label(c.name),
                 weight: format!("{}", c.weight),
-                value: common::percent(c.value),
+                value: format::percent(c.value),
                 contribution: format!("{:.1}", c.contribution),
                 explanation: c.explanation.clone(),
             })

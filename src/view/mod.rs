@@ -11,6 +11,7 @@ pub mod shared;
 use crate::analyze::Analysis;
 use crate::history::History;
 use crate::model::{Date, Workspace};
+use crate::paths;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -47,9 +48,8 @@ pub struct Page {
     pub view: PageView,
 }
 
-/// The view model of a page, one variant per template. Built-in templates are rendered
-/// straight from these types; a workspace's template override gets them as tera variables
-/// (see [`Page::context`]).
+/// The view model of a page, one variant per template. Its fields are the template's
+/// variables, beside `root` and `audience` (see `render`).
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum PageView {
@@ -78,7 +78,7 @@ impl PageView {
 impl Page {
     fn new(path: String, audience: Audience, account: Option<usize>, view: PageView) -> Page {
         Page {
-            root: crate::render::relative_root(&path),
+            root: paths::relative_root(&path),
             path,
             audience,
             account,
@@ -90,43 +90,13 @@ impl Page {
     pub fn template(&self) -> &'static str {
         self.view.template()
     }
-
-    /// The template variables: the view's fields, plus `root` and `audience`.
-    pub fn context(&self) -> tera::Context {
-        // Serializing our own view structs cannot fail: they are structs (so JSON objects)
-        // without maps keyed by anything but strings.
-        let mut context = tera::Context::from_serialize(&self.view).unwrap_or_default();
-        context.insert("root", &self.root);
-        context.insert("audience", &self.audience);
-        context
-    }
-}
-
-/// Where pages go; the single source of output paths.
-pub mod paths {
-    pub const PORTFOLIO: &str = "internal/index";
-    pub fn account(id: &str) -> String {
-        format!("internal/accounts/{id}/index")
-    }
-    pub fn review_pack(id: &str, quarter: &str) -> String {
-        format!("internal/accounts/{id}/{quarter}")
-    }
-    pub fn shared_index(id: &str) -> String {
-        format!("shared/{id}/index")
-    }
-    pub fn statement(id: &str) -> String {
-        format!("shared/{id}/statement")
-    }
-    pub fn progress(id: &str, quarter: &str) -> String {
-        format!("shared/{id}/{quarter}")
-    }
 }
 
 pub fn site_info(workspace: &Workspace, as_of: Date) -> SiteInfo {
     SiteInfo {
         title: workspace.config.title.clone(),
         organisation: workspace.config.organisation.clone(),
-        as_of: common::date(as_of),
+        as_of: crate::format::date(as_of),
         as_of_date: as_of,
     }
 }

@@ -2,7 +2,7 @@
 //! `portfolio.json` for spreadsheets and BI.
 
 use super::account::AlertView;
-use super::common::{self, money};
+use crate::format::{self, money};
 use super::health::{health_summary, HealthSummary};
 use super::SiteInfo;
 use crate::analyze::AccountAnalysis;
@@ -74,10 +74,10 @@ pub fn portfolio(site: &SiteInfo, workspace: &Workspace, analysis: &Analysis) ->
                 .map(|(c, sum)| money(*sum, c))
                 .collect(),
             overdue_milestones: a.milestones.overdue.len(),
-            keep_rate: a.commitments.keep_rate.map(common::percent),
-            last_contact: common::opt_date(a.last_contact),
+            keep_rate: a.commitments.keep_rate.map(format::percent),
+            last_contact: format::opt_date(a.last_contact),
             next_review: a.next_review.to_string(),
-            next_review_due: common::date(a.next_review_due),
+            next_review_due: format::date(a.next_review_due),
             alerts: a.alerts.len(),
         })
         .collect();

@@ -4,7 +4,8 @@
 use super::account::{
     dispute_view, event_view, milestone_view, AlertView, DisputeView, EventView, MilestoneView,
 };
-use super::common::{self, signed, People, PersonName, Rich};
+use super::common::{People, PersonName, Rich};
+use crate::format::{self, signed};
 use super::SiteInfo;
 use crate::analyze::{AccountAnalysis, MilestoneRef, PeriodChanges};
 use crate::history::{Change, CommitRef, NotesDiff};
@@ -165,9 +166,9 @@ pub fn review_pack(
         name: account.name.clone(),
         organisation: site.organisation.clone(),
         quarter: period.quarter.to_string(),
-        date: common::opt_date(review.date),
-        period_start: common::date(period.start),
-        period_end: common::date(period.end),
+        date: format::opt_date(review.date),
+        period_start: format::date(period.start),
+        period_end: format::date(period.end),
         attendees: people.all(&review.attendees),
         health,
         scores: score_rows(file, period),
@@ -279,7 +280,7 @@ pub fn period_commitment(file: &AccountFile, index: usize) -> PeriodCommitment {
     PeriodCommitment {
         by: c.by.to_string(),
         what: c.what.clone(),
-        due: common::opt_date(c.due),
+        due: format::opt_date(c.due),
         status: c.status.to_string(),
     }
 }

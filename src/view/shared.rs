@@ -5,6 +5,7 @@
 
 use super::account::{milestone_view, MilestoneView};
 use super::common::{self, People, PersonName, Rich};
+use crate::format;
 use crate::analyze::{AccountAnalysis, PeriodChanges};
 use crate::history::NotesDiff;
 use crate::model::{AccountFile, Cadence, Commitment, CommitmentStatus, Date, Party, Visibility};
@@ -153,8 +154,8 @@ fn parties(organisation: &str, file: &AccountFile) -> Parties {
 fn shared_commitment(c: &Commitment) -> SharedCommitment {
     SharedCommitment {
         what: c.what.clone(),
-        made: common::date(c.made),
-        due: common::opt_date(c.due),
+        made: format::date(c.made),
+        due: format::opt_date(c.due),
         status: c.status.to_string(),
         evidence: Rich::option(c.evidence.as_ref()),
     }
@@ -191,7 +192,7 @@ fn shared_events(
         .map(|i| &file.account.events[i])
         .filter(|e| e.visibility == Visibility::Shared)
         .map(|e| SharedEvent {
-            date: common::date(e.date),
+            date: format::date(e.date),
             kind: e.kind.map(|k| k.to_string()),
             title: e.title.clone(),
             people: people.all(&e.people),
@@ -246,7 +247,7 @@ pub fn statement(organisation: &str, file: &AccountFile, as_of: Date) -> SharedS
                 organisation, account.name
             )
         }),
-        date: statement.and_then(|s| common::opt_date(s.date)),
+        date: statement.and_then(|s| format::opt_date(s.date)),
         vision: statement.and_then(|s| Rich::option(s.vision.as_ref())),
         commitments,
         behaviours_us: statement
@@ -312,8 +313,8 @@ pub fn progress(
         id: file.id.clone(),
         parties: parties(organisation, file),
         quarter: period.quarter.to_string(),
-        period_start: common::date(period.start),
-        period_end: common::date(period.end),
+        period_start: format::date(period.start),
+        period_end: format::date(period.end),
         shared_summary: Rich::option(review.shared_summary.as_ref()),
         milestones_met: period
             .milestones_met
@@ -411,9 +412,9 @@ pub fn index(organisation: &str, file: &AccountFile, analysis: &AccountAnalysis)
                 let currency = d.currency.clone().unwrap_or_default();
                 SharedDispute {
                     title: d.title.clone().unwrap_or_else(|| d.id.value.clone()),
-                    opened: common::date(d.opened),
-                    resolved: common::opt_date(d.resolved),
-                    amount: d.amount.map(|a| common::money(a, &currency)),
+                    opened: format::date(d.opened),
+                    resolved: format::opt_date(d.resolved),
+                    amount: d.amount.map(|a| format::money(a, &currency)),
                     note: Rich::option(d.note.as_ref()),
                 }
             })

@@ -121,7 +121,7 @@ pub(super) fn dispute_title(d: &Dispute) -> String {
 
 pub(super) fn amount(d: &Dispute) -> Option<String> {
     d.amount
-        .map(|a| crate::view::common::money(a, d.currency.as_deref().unwrap_or_default()))
+        .map(|a| crate::format::money(a, d.currency.as_deref().unwrap_or_default()))
 }
 
 pub(super) fn dispute_summary(d: &Dispute) -> String {

@@ -1,6 +1,7 @@
 //! Inline SVG charts drawn in Rust: score trends per criterion and the health sparkline.
 //! No JavaScript and no external assets, so pages print and travel as they are.
 
+use super::escape_html as escape;
 use std::fmt::Write as _;
 
 /// One line of a chart: a name and one value per x position (`None` = gap).
@@ -14,22 +15,6 @@ pub struct Series {
 const PALETTE: [&str; 8] = [
     "#1f5fa8", "#d0731f", "#2e8b57", "#a83262", "#6a4fb3", "#8c6d1f", "#17868f", "#555555",
 ];
-
-/// Escapes text for SVG/XML content and attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A line chart of 1..5 scores per criterion over the reviewed quarters, with a legend.
 /// Empty when there is nothing to draw.

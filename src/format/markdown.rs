@@ -374,7 +374,7 @@ mod tests {
                 None => break,
             }
         }
-        crate::render::escape_markdown_text(markdown)
+        crate::format::escape_markdown_text(markdown)
             .trim_end()
             .to_string()
     }

@@ -1,0 +1,157 @@
+//! The layout of a built site: every output path rapport writes, in one place. `view`
+//! names pages with it, `build` and `serve` place files with it, `pdf` finds what to print
+//! with it, and the leak guard finds an account's shared files with it.
+//!
+//! Page paths are relative to the output root and have no extension: each page is written
+//! as `PATH.html` and `PATH.md`.
+
+/// The folder for our own account team.
+pub const INTERNAL: &str = "internal";
+/// The folder holding one folder per account for the other company.
+pub const SHARED: &str = "shared";
+/// The portfolio page.
+pub const PORTFOLIO: &str = "internal/index";
+/// The portfolio's figures for spreadsheets and BI.
+pub const PORTFOLIO_JSON: &str = "internal/portfolio.json";
+/// The internal site's stylesheet.
+pub const INTERNAL_STYLESHEET: &str = "internal/style.css";
+/// The file name of a statement page, inside an account's shared folder.
+pub const STATEMENT_FILE: &str = "statement.html";
+
+/// An account's internal folder: its page and review packs.
+pub fn account_folder(id: &str) -> String {
+    format!("internal/accounts/{id}")
+}
+
+/// An account's shared folder: everything that may go to the other company and nothing
+/// else.
+pub fn shared_folder(id: &str) -> String {
+    format!("shared/{id}")
+}
+
+/// Whether an output file lies in an account's shared folder.
+pub fn in_shared_folder(file: &str, id: &str) -> bool {
+    file.strip_prefix("shared/")
+        .and_then(|rest| rest.strip_prefix(id))
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+pub fn account(id: &str) -> String {
+    format!("internal/accounts/{id}/index")
+}
+
+pub fn review_pack(id: &str, quarter: &str) -> String {
+    format!("internal/accounts/{id}/{quarter}")
+}
+
+pub fn shared_index(id: &str) -> String {
+    format!("shared/{id}/index")
+}
+
+pub fn statement(id: &str) -> String {
+    format!("shared/{id}/statement")
+}
+
+pub fn progress(id: &str, quarter: &str) -> String {
+    format!("shared/{id}/{quarter}")
+}
+
+/// The stylesheet of an account's shared folder: each folder is complete on its own.
+pub fn shared_stylesheet(id: &str) -> String {
+    format!("shared/{id}/style.css")
+}
+
+/// `../` repeated to reach the audience root (`internal/` or `shared/<id>/`) from a page.
+pub fn relative_root(page: &str) -> String {
+    let depth = page.matches('/').count();
+    let audience_depth = if page.starts_with("shared/") { 2 } else { 1 };
+    "../".repeat(depth.saturating_sub(audience_depth))
+}
+
+/// Whether an output file (relative to the output root) is printed by `build --pdf`:
+/// review packs (`internal/accounts/<id>/<YYYY-Qn>.html`) and statements
+/// (`shared/<id>/statement.html`).
+pub fn is_printable(file: &str) -> bool {
+    let parts: Vec<&str> = file.split('/').collect();
+    match parts.as_slice() {
+        ["internal", "accounts", _, name] => name
+            .strip_suffix(".html")
+            .is_some_and(is_quarter),
+        ["shared", _, name] => *name == STATEMENT_FILE,
+        _ => false,
+    }
+}
+
+/// `YYYY-Qn`, the stem of a review pack or progress page.
+fn is_quarter(stem: &str) -> bool {
+    let bytes = stem.as_bytes();
+    bytes.len() == 7
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && &bytes[4..6] == b"-Q"
+        && (b'1'..=b'4').contains(&bytes[6])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_roots_reach_the_audience_root() {
+        assert_eq!(relative_root("internal/index"), "");
+        assert_eq!(relative_root("internal/accounts/a/index"), "../../");
+        assert_eq!(relative_root("shared/a/statement"), "");
+    }
+
+    #[test]
+    fn pages_land_in_their_audience_folder() {
+        assert!(account("a").starts_with(&account_folder("a")));
+        assert!(review_pack("a", "2026-Q1").starts_with(&account_folder("a")));
+        for shared in [
+            shared_index("a"),
+            statement("a"),
+            progress("a", "2026-Q1"),
+            shared_stylesheet("a"),
+        ] {
+            assert!(in_shared_folder(&shared, "a"), "{shared}");
+            assert!(shared.starts_with(&shared_folder("a")), "{shared}");
+        }
+        assert!(!in_shared_folder("shared/ab/index.html", "a"));
+        assert!(!in_shared_folder("internal/accounts/a/index.html", "a"));
+    }
+
+    #[test]
+    fn review_pack_stems_are_quarters() {
+        assert!(is_quarter("2026-Q3"));
+        assert!(is_quarter("1999-Q1"));
+        assert!(!is_quarter("2026-Q5"));
+        assert!(!is_quarter("index"));
+        assert!(!is_quarter("2026-Q3x"));
+        assert!(!is_quarter("26-Q3"));
+    }
+
+    #[test]
+    fn prints_review_packs_and_statements_only() {
+        let printable: Vec<&str> = [
+            "internal/index.html",
+            "internal/accounts/a/index.html",
+            "internal/accounts/a/2026-Q1.html",
+            "internal/accounts/a/2026-Q1.md",
+            "internal/accounts/b/2025-Q4.html",
+            "shared/a/statement.html",
+            "shared/a/statement.md",
+            "shared/a/2026-Q1.html",
+            "shared/a/index.html",
+        ]
+        .into_iter()
+        .filter(|f| is_printable(f))
+        .collect();
+        assert_eq!(
+            printable,
+            [
+                "internal/accounts/a/2026-Q1.html",
+                "internal/accounts/b/2025-Q4.html",
+                "shared/a/statement.html"
+            ]
+        );
+    }
+}
