@@ -141,10 +141,13 @@ pub fn check_overrides(root: &Path, workspace: &Workspace, as_of: Date) -> Vec<D
             .flat_map(|i| view::account_pages(workspace, &analysis, &history, i)),
     );
     let mut problems: Vec<Diagnostic> = Vec::new();
-    for page in pages.iter().filter(|p| renderer.uses_override(p.template())) {
+    for page in pages
+        .iter()
+        .filter(|p| renderer.uses_override(p.template()))
+    {
         if let Err(e) = renderer.render(page) {
             if !problems.iter().any(|d| d.file == e.diagnostic.file) {
-                problems.push(e.diagnostic);
+                problems.push(*e.diagnostic);
             }
         }
     }

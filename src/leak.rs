@@ -5,12 +5,12 @@
 //! Which fields are internal is decided by exhaustive destructuring of the model: adding a
 //! field to an account type does not compile until this file says who may see it.
 
+use crate::format;
+use crate::format::markdown;
 use crate::model::{
     Account, AccountFile, Behaviours, Commitment, Committee, Criterion, Dispute, Event, Goal,
     Milestone, Person, Review, Statement, Turnaround, Value, Visibility,
 };
-use crate::format::markdown;
-use crate::format;
 mod text;
 
 /// Words in a row that make a phrase distinctive enough to be a leak if it appears in a

@@ -74,9 +74,7 @@ pub fn relative_root(page: &str) -> String {
 pub fn is_printable(file: &str) -> bool {
     let parts: Vec<&str> = file.split('/').collect();
     match parts.as_slice() {
-        ["internal", "accounts", _, name] => name
-            .strip_suffix(".html")
-            .is_some_and(is_quarter),
+        ["internal", "accounts", _, name] => name.strip_suffix(".html").is_some_and(is_quarter),
         ["shared", _, name] => *name == STATEMENT_FILE,
         _ => false,
     }

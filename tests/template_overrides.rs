@@ -34,7 +34,11 @@ fn assert_reported(ws: &Workspace, expected: &[&str]) -> String {
     let check = assert_fails(&ws.run(&["check", "ws"]));
     let before = tree(&ws.site());
     let build = assert_fails(&ws.try_build());
-    assert_same_tree(&before, &tree(&ws.site()), "a failed build changed the site");
+    assert_same_tree(
+        &before,
+        &tree(&ws.site()),
+        "a failed build changed the site",
+    );
     for message in [&check, &build] {
         for text in expected {
             assert!(message.contains(text), "`{text}` not in\n{message}");
@@ -62,9 +66,16 @@ fn a_runtime_error_is_found_by_check_before_any_build() {
     );
     let message = assert_reported(
         &ws,
-        &["ws/templates/review.html:4:", "no_such_field", "docs/templates.md"],
+        &[
+            "ws/templates/review.html:4:",
+            "no_such_field",
+            "docs/templates.md",
+        ],
     );
-    assert!(message.contains("4 | <p>{{ no_such_field }}</p>"), "{message}");
+    assert!(
+        message.contains("4 | <p>{{ no_such_field }}</p>"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -75,7 +86,12 @@ fn a_tera_1_override_is_told_how_to_port_it() {
     );
     assert_reported(
         &ws,
-        &["ws/templates/account.html:2:", "tera 1", "component", "CHANGELOG.md"],
+        &[
+            "ws/templates/account.html:2:",
+            "tera 1",
+            "component",
+            "CHANGELOG.md",
+        ],
     );
 }
 
@@ -85,7 +101,10 @@ fn every_broken_override_is_reported_in_one_run() {
     ws.write("templates/progress.md", "{% if %}\n");
     let message = assert_reported(
         &ws,
-        &["ws/templates/statement.md:1:", "ws/templates/progress.md:1:"],
+        &[
+            "ws/templates/statement.md:1:",
+            "ws/templates/progress.md:1:",
+        ],
     );
     assert!(message.contains("2 error(s)"), "{message}");
 }

@@ -37,7 +37,7 @@ pub fn run(args: BuildArgs, today: chrono::NaiveDate) -> u8 {
             crate::EXIT_INVALID
         }
         Err(BuildError::Render(e)) => {
-            crate::report(std::slice::from_ref(&e.diagnostic), args.format);
+            crate::report(std::slice::from_ref(&*e.diagnostic), args.format);
             eprintln!("the page that failed: {}", e.page);
             eprintln!("nothing was written; the previous site, if any, is unchanged");
             crate::EXIT_INVALID

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 pub struct RenderError {
     /// The page being rendered, relative to the output folder, without extension.
     pub page: String,
-    pub diagnostic: Diagnostic,
+    pub diagnostic: Box<Diagnostic>,
 }
 
 /// `:line:col` of a diagnostic, or nothing.
@@ -73,7 +73,7 @@ impl<'a> Files<'a> {
                 } else {
                     SYNTAX_HELP
                 };
-                Some(self.from_report(report).help(help))
+                Some(self.place_report(report).help(help))
             }
             _ => None,
         }
@@ -97,7 +97,7 @@ impl<'a> Files<'a> {
         };
         match error.kind() {
             tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-                vec![self.from_report(report).help(help(report.filename()))]
+                vec![self.place_report(report).help(help(report.filename()))]
             }
             tera::ErrorKind::MissingParent { current, parent } => vec![Diagnostic::error(
                 self.file(current),
@@ -108,7 +108,7 @@ impl<'a> Files<'a> {
                 let text = error.to_string();
                 let placed: Vec<Diagnostic> = text
                     .split("\n\n")
-                    .filter_map(|report| self.from_text_report(report))
+                    .filter_map(|report| self.place_printed_report(report))
                     .map(|(d, name)| d.help(help(&name)))
                     .collect();
                 if placed.is_empty() {
@@ -129,7 +129,7 @@ impl<'a> Files<'a> {
                 } else {
                     BUILT_IN_HELP
                 };
-                self.from_report(report).help(help)
+                self.place_report(report).help(help)
             }
             _ => Diagnostic::error(
                 self.file(&format!("{}.html", page.template())),
@@ -139,11 +139,11 @@ impl<'a> Files<'a> {
         };
         RenderError {
             page: page.path.clone(),
-            diagnostic,
+            diagnostic: Box::new(diagnostic),
         }
     }
 
-    fn from_report(&self, report: &tera::ReportError) -> Diagnostic {
+    fn place_report(&self, report: &tera::ReportError) -> Diagnostic {
         let span = report.span();
         Diagnostic::error(self.file(report.filename()), report.message()).at(Some(Position {
             line: span.start_line.max(1),
@@ -153,7 +153,7 @@ impl<'a> Files<'a> {
 
     /// A diagnostic from one report as tera prints it (`error: …` then `--> name:line:col`),
     /// with the template's name.
-    fn from_text_report(&self, report: &str) -> Option<(Diagnostic, String)> {
+    fn place_printed_report(&self, report: &str) -> Option<(Diagnostic, String)> {
         let message = report.lines().find_map(|l| l.strip_prefix("error: "))?;
         let location = report
             .lines()
@@ -193,8 +193,11 @@ mod tests {
             PathBuf::from("ws/templates/account.html"),
         )]);
         let files = Files::new(&overrides);
-        let report = "error: Unknown function `get_env`\n --> account.html:3:7\n  |\n3 | {{ get_env() }}";
-        let (diagnostic, name) = files.from_text_report(report).unwrap_or_else(|| panic!());
+        let report =
+            "error: Unknown function `get_env`\n --> account.html:3:7\n  |\n3 | {{ get_env() }}";
+        let (diagnostic, name) = files
+            .place_printed_report(report)
+            .unwrap_or_else(|| panic!());
         assert_eq!(name, "account.html");
         assert_eq!(diagnostic.file, PathBuf::from("ws/templates/account.html"));
         assert_eq!(diagnostic.position, Some(Position { line: 3, column: 7 }));

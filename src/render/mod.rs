@@ -129,8 +129,8 @@ impl Renderer {
     /// Renders one page as HTML and Markdown.
     pub fn render(&self, page: &Page) -> Result<Rendered, RenderError> {
         let files = errors::Files::new(&self.overrides);
-        let mut context = tera::Context::from_serialize(&page.view)
-            .map_err(|e| files.render_error(&e, page))?;
+        let mut context =
+            tera::Context::from_serialize(&page.view).map_err(|e| files.render_error(&e, page))?;
         context.insert("root", &page.root);
         context.insert("audience", &page.audience);
         let render = |extension: &str| {

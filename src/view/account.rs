@@ -1,12 +1,12 @@
 //! The internal account page: everything our team knows about one relationship.
 
 use super::common::{label, People, PersonName, Rich};
-use crate::format::{self, money, opt_date};
 use super::health::{health_view, HealthView};
 use super::SiteInfo;
 use crate::analyze::{AccountAnalysis, Alert};
-use crate::model::{AccountFile, Party, Side, TurnaroundStep, Visibility};
 use crate::format::chart;
+use crate::format::{self, money, opt_date};
+use crate::model::{AccountFile, Party, Side, TurnaroundStep, Visibility};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]

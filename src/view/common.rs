@@ -1,8 +1,8 @@
 //! Building blocks shared by every view model: rich text, people, numbers and dates as
 //! pages show them.
 
-use crate::model::{Account, Person, PersonRef};
 use crate::format::markdown;
+use crate::model::{Account, Person, PersonRef};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -2,8 +2,8 @@
 //! with its value, weight and contribution.
 
 use super::common;
-use crate::format;
 use crate::analyze::AccountAnalysis;
+use crate::format;
 use crate::format::chart;
 use serde::Serialize;
 

@@ -2,11 +2,11 @@
 //! `portfolio.json` for spreadsheets and BI.
 
 use super::account::AlertView;
-use crate::format::{self, money};
 use super::health::{health_summary, HealthSummary};
 use super::SiteInfo;
 use crate::analyze::AccountAnalysis;
 use crate::analyze::{self, Analysis};
+use crate::format::{self, money};
 use crate::model::{AccountFile, Workspace};
 use serde::Serialize;
 

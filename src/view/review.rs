@@ -5,9 +5,9 @@ use super::account::{
     dispute_view, event_view, milestone_view, AlertView, DisputeView, EventView, MilestoneView,
 };
 use super::common::{People, PersonName, Rich};
-use crate::format::{self, signed};
 use super::SiteInfo;
 use crate::analyze::{AccountAnalysis, MilestoneRef, PeriodChanges};
+use crate::format::{self, signed};
 use crate::history::{Change, CommitRef, NotesDiff};
 use crate::model::{AccountFile, Date};
 use serde::Serialize;

@@ -5,8 +5,8 @@
 
 use super::account::{milestone_view, MilestoneView};
 use super::common::{self, People, PersonName, Rich};
-use crate::format;
 use crate::analyze::{AccountAnalysis, PeriodChanges};
+use crate::format;
 use crate::history::NotesDiff;
 use crate::model::{AccountFile, Cadence, Commitment, CommitmentStatus, Date, Party, Visibility};
 use serde::Serialize;
