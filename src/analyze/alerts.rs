@@ -18,11 +18,82 @@ pub enum AlertSeverity {
     Low,
 }
 
+/// What an alert is about: a stable code, part of the public output (pages,
+/// `portfolio.json`). Alerts sort by the code's text, so a new code lands where its name
+/// falls alphabetically whatever its place here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AlertCode {
+    MilestoneOverdue,
+    CommitmentOverdue,
+    DisputeUnescalated,
+    NoContacts,
+    SingleThreaded,
+    NoSponsor,
+    NoExecutiveContact,
+    Stale,
+    ReviewOverdue,
+    ScoresDeclining,
+    CounterpartUnwilling,
+}
+
+impl AlertCode {
+    /// Every code, in the order of the rules.
+    pub const ALL: &'static [AlertCode] = &[
+        AlertCode::MilestoneOverdue,
+        AlertCode::CommitmentOverdue,
+        AlertCode::DisputeUnescalated,
+        AlertCode::NoContacts,
+        AlertCode::SingleThreaded,
+        AlertCode::NoSponsor,
+        AlertCode::NoExecutiveContact,
+        AlertCode::Stale,
+        AlertCode::ReviewOverdue,
+        AlertCode::ScoresDeclining,
+        AlertCode::CounterpartUnwilling,
+    ];
+
+    /// The code as pages and JSON show it, e.g. `milestone-overdue`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertCode::MilestoneOverdue => "milestone-overdue",
+            AlertCode::CommitmentOverdue => "commitment-overdue",
+            AlertCode::DisputeUnescalated => "dispute-unescalated",
+            AlertCode::NoContacts => "no-contacts",
+            AlertCode::SingleThreaded => "single-threaded",
+            AlertCode::NoSponsor => "no-sponsor",
+            AlertCode::NoExecutiveContact => "no-executive-contact",
+            AlertCode::Stale => "stale",
+            AlertCode::ReviewOverdue => "review-overdue",
+            AlertCode::ScoresDeclining => "scores-declining",
+            AlertCode::CounterpartUnwilling => "counterpart-unwilling",
+        }
+    }
+}
+
+impl Ord for AlertCode {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for AlertCode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for AlertCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One warning about one item of one account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Alert {
     /// Stable code, e.g. `milestone-overdue`.
-    pub code: &'static str,
+    pub code: AlertCode,
     pub severity: AlertSeverity,
     /// A plain sentence with the facts.
     pub message: String,
@@ -74,7 +145,7 @@ pub fn sort(alerts: &mut [Alert]) {
 }
 
 fn alert(
-    code: &'static str,
+    code: AlertCode,
     severity: AlertSeverity,
     subject: impl Into<String>,
     message: String,
@@ -104,7 +175,7 @@ fn milestone_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
         };
         let goal_name = goal.title.as_deref().unwrap_or(&goal.id.value);
         out.push(alert(
-            "milestone-overdue",
+            AlertCode::MilestoneOverdue,
             severity,
             &m.title,
             format!(
@@ -131,7 +202,7 @@ fn commitment_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
             Party::Them => (AlertSeverity::Medium, "they"),
         };
         out.push(alert(
-            "commitment-overdue",
+            AlertCode::CommitmentOverdue,
             severity,
             &c.what,
             format!(
@@ -165,7 +236,7 @@ fn dispute_unescalated(i: &AlertInputs, out: &mut Vec<Alert>) {
             None => "not escalated".to_string(),
         };
         out.push(alert(
-            "dispute-unescalated",
+            AlertCode::DisputeUnescalated,
             AlertSeverity::High,
             &dispute.id.value,
             format!(
@@ -193,13 +264,13 @@ fn contacts(i: &AlertInputs, out: &mut Vec<Alert>) {
         .collect();
     match theirs.as_slice() {
         [] => out.push(alert(
-            "no-contacts",
+            AlertCode::NoContacts,
             AlertSeverity::High,
             name,
             format!("No one at {name} is recorded as a contact."),
         )),
         [only] => out.push(alert(
-            "single-threaded",
+            AlertCode::SingleThreaded,
             AlertSeverity::Medium,
             &only.name,
             format!(
@@ -212,7 +283,7 @@ fn contacts(i: &AlertInputs, out: &mut Vec<Alert>) {
     if c.our_sponsors.is_empty() {
         let org = &i.config.organisation;
         out.push(alert(
-            "no-sponsor",
+            AlertCode::NoSponsor,
             AlertSeverity::Medium,
             org,
             format!("No one on our side ({org}) is a sponsor of the relationship with {name}."),
@@ -223,7 +294,7 @@ fn contacts(i: &AlertInputs, out: &mut Vec<Alert>) {
     }
     if c.their_sponsors.is_empty() {
         out.push(alert(
-            "no-sponsor",
+            AlertCode::NoSponsor,
             AlertSeverity::Medium,
             name,
             format!("No one on their side ({name}) is recorded as a sponsor."),
@@ -244,7 +315,7 @@ fn contacts(i: &AlertInputs, out: &mut Vec<Alert>) {
             )
         };
         out.push(alert(
-            "no-executive-contact",
+            AlertCode::NoExecutiveContact,
             AlertSeverity::Medium,
             name,
             format!("No one of ours holds the relationship with an executive at {name}: {why}."),
@@ -269,7 +340,12 @@ fn stale(i: &AlertInputs, out: &mut Vec<Alert>) {
             )
         }
     };
-    out.push(alert("stale", AlertSeverity::Medium, name, message));
+    out.push(alert(
+        AlertCode::Stale,
+        AlertSeverity::Medium,
+        name,
+        message,
+    ));
 }
 
 /// `review-overdue`: the last completed quarter has no review, for an account that existed
@@ -285,7 +361,7 @@ fn review_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
     }
     let name = &i.account.name;
     out.push(alert(
-        "review-overdue",
+        AlertCode::ReviewOverdue,
         AlertSeverity::Medium,
         name,
         format!("Quarter {quarter} ended on {end} and {name} has no review for it."),
@@ -312,7 +388,7 @@ fn scores_declining(i: &AlertInputs, out: &mut Vec<Alert>) {
         };
         if s1 > s2 && s2 > s3 {
             out.push(alert(
-                "scores-declining",
+                AlertCode::ScoresDeclining,
                 AlertSeverity::Medium,
                 &criterion.name,
                 format!(
@@ -333,7 +409,7 @@ fn counterpart_unwilling(i: &AlertInputs, out: &mut Vec<Alert>) {
     {
         let name = &i.account.name;
         out.push(alert(
-            "counterpart-unwilling",
+            AlertCode::CounterpartUnwilling,
             AlertSeverity::High,
             name,
             format!("{name} does not want the relationship (value.counterpart_wants: no): decide whether to salvage it."),
@@ -362,6 +438,20 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 mod tests {
     use super::*;
     use crate::analyze::analyze_account;
+
+    #[test]
+    fn codes_serialize_as_their_text_and_sort_by_it() {
+        let mut texts = Vec::new();
+        for code in AlertCode::ALL {
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json.as_str(), Some(code.as_str()));
+            texts.push(code.as_str());
+        }
+        let mut sorted = AlertCode::ALL.to_vec();
+        sorted.sort();
+        texts.sort_unstable();
+        assert_eq!(sorted.iter().map(|c| c.as_str()).collect::<Vec<_>>(), texts);
+    }
     use crate::model::AccountFile;
 
     fn d(text: &str) -> Date {
@@ -383,7 +473,11 @@ mod tests {
         analyze_account(config, &file, d(as_of)).alerts
     }
     fn codes(alerts: &[Alert], code: &str) -> Vec<Alert> {
-        alerts.iter().filter(|a| a.code == code).cloned().collect()
+        alerts
+            .iter()
+            .filter(|a| a.code.as_str() == code)
+            .cloned()
+            .collect()
     }
 
     const PEOPLE: &str = "
@@ -619,7 +713,8 @@ people:
             "value: { counterpart_wants: no }\n",
             "2026-05-01",
         );
-        let got: Vec<(AlertSeverity, &str)> = all.iter().map(|a| (a.severity, a.code)).collect();
+        let got: Vec<(AlertSeverity, &str)> =
+            all.iter().map(|a| (a.severity, a.code.as_str())).collect();
         assert_eq!(
             got,
             vec![

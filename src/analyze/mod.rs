@@ -16,7 +16,7 @@ mod periods;
 mod quarters;
 mod schedule;
 
-pub use alerts::{Alert, AlertSeverity, MILESTONE_HIGH_AFTER_DAYS};
+pub use alerts::{Alert, AlertCode, AlertSeverity, MILESTONE_HIGH_AFTER_DAYS};
 pub use coverage::{Coverage, LevelCoverage};
 pub use figures::{
     settled_on, CommitmentFigures, DisputeFigures, DisputeStatus, MilestoneFigures, MilestoneRef,
@@ -246,7 +246,7 @@ mod tests {
         let analysis = analyze(&ws, d("2026-05-01"));
         let got: Vec<(usize, &str)> = portfolio_alerts(&analysis, &ws)
             .iter()
-            .map(|(i, a)| (*i, a.code))
+            .map(|(i, a)| (*i, a.code.as_str()))
             .collect();
         assert_eq!(
             got,

@@ -83,7 +83,7 @@ impl CommitRef {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     /// Stable, machine-readable: `person-added`, `milestone-slipped`, ...
-    pub kind: &'static str,
+    pub kind: ChangeKind,
     pub section: Section,
     /// The item changed: a person, a commitment's wording, `goal › milestone`, ...
     pub subject: String,
@@ -110,13 +110,16 @@ pub struct Change {
 impl Change {
     /// How the change reads in a list: `milestone slipped`.
     pub fn label(&self) -> &'static str {
-        kind_info(self.kind).1
+        self.kind.label()
     }
 
     /// `from` and `to` as a reader sees them: an item added or removed has one side; a
     /// field that was or became empty reads `none`.
     pub fn shown(&self) -> (Option<String>, Option<String>) {
-        let first_time = matches!(self.kind, "milestone-done" | "dispute-resolved");
+        let first_time = matches!(
+            self.kind,
+            ChangeKind::MilestoneDone | ChangeKind::DisputeResolved
+        );
         if self.aspect == "presence" || (first_time && self.from.is_none()) {
             return (self.from.clone(), self.to.clone());
         }
@@ -128,96 +131,101 @@ impl Change {
     }
 }
 
-/// (kind, label, aspect) of every change rapport reports.
-const KINDS: &[(&str, &str, &str)] = &[
-    ("owner-changed", "owner changed", "owner"),
-    ("stage-moved", "stage moved", "stage"),
-    ("turnaround-started", "turnaround started", "presence"),
-    ("turnaround-removed", "turnaround removed", "presence"),
-    ("turnaround-step-moved", "turnaround step moved", "step"),
-    ("turnaround-cycle", "turnaround cycle changed", "cycle"),
-    ("person-added", "person added", "presence"),
-    ("person-removed", "person removed", "presence"),
-    ("person-renamed", "person renamed", "name"),
-    ("person-role", "role changed", "role"),
-    ("person-side", "side changed", "side"),
-    ("person-level", "level changed", "level"),
-    ("person-sponsor", "sponsor changed", "sponsor"),
-    (
-        "person-decision-maker",
-        "decision maker changed",
-        "decision_maker",
-    ),
-    ("person-covers", "coverage changed", "covers"),
-    ("commitment-added", "commitment added", "presence"),
-    ("commitment-removed", "commitment removed", "presence"),
-    ("commitment-reworded", "commitment reworded", "what"),
-    ("commitment-by", "commitment party changed", "by"),
-    ("commitment-made", "commitment date changed", "made"),
-    ("commitment-status", "commitment status changed", "status"),
-    ("commitment-due", "commitment due date moved", "due"),
-    (
-        "commitment-visibility",
-        "commitment visibility changed",
-        "visibility",
-    ),
-    ("goal-added", "goal added", "presence"),
-    ("goal-removed", "goal removed", "presence"),
-    ("goal-renamed", "goal renamed", "title"),
-    ("goal-visibility", "goal visibility changed", "visibility"),
-    ("milestone-added", "milestone added", "presence"),
-    ("milestone-removed", "milestone removed", "presence"),
-    ("milestone-renamed", "milestone renamed", "title"),
-    ("milestone-slipped", "milestone slipped", "due"),
-    (
-        "milestone-moved-earlier",
-        "milestone brought forward",
-        "due",
-    ),
-    ("milestone-done", "milestone done", "done"),
-    ("milestone-reopened", "milestone reopened", "done"),
-    ("dispute-opened", "dispute opened", "presence"),
-    ("dispute-removed", "dispute removed", "presence"),
-    ("dispute-resolved", "dispute resolved", "resolved"),
-    ("dispute-reopened", "dispute reopened", "resolved"),
-    ("dispute-amount", "dispute amount changed", "amount"),
-    (
-        "dispute-escalated",
-        "dispute escalation changed",
-        "escalated_to",
-    ),
-    (
-        "dispute-visibility",
-        "dispute visibility changed",
-        "visibility",
-    ),
-    ("committee-added", "committee added", "presence"),
-    ("committee-removed", "committee removed", "presence"),
-    ("committee-renamed", "committee renamed", "name"),
-    ("committee-cadence", "committee cadence changed", "cadence"),
-    ("committee-members", "committee members changed", "members"),
-    (
-        "committee-visibility",
-        "committee visibility changed",
-        "visibility",
-    ),
-    ("criterion-added", "criterion added", "presence"),
-    ("criterion-removed", "criterion removed", "presence"),
-    ("criterion-renamed", "criterion renamed", "name"),
-    ("criterion-weight", "criterion weight changed", "weight"),
-    ("event-added", "event added", "presence"),
-    ("event-removed", "event removed", "presence"),
-    ("event-edited", "event retitled", "title"),
-    ("event-moved", "event date changed", "date"),
-    ("event-visibility", "event visibility changed", "visibility"),
-];
+/// Every kind of change rapport reports: its stable code (in `rapport diff --format json`
+/// and on pages as a CSS class), how it reads in a list, and the aspect of the item it
+/// changes (`presence` for an item added or removed).
+macro_rules! change_kinds {
+    ($($variant:ident = ($code:literal, $label:literal, $aspect:literal)),+ $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum ChangeKind {
+            $(#[serde(rename = $code)] $variant),+
+        }
 
-fn kind_info(kind: &str) -> (&'static str, &'static str, &'static str) {
-    KINDS
-        .iter()
-        .find(|(k, _, _)| *k == kind)
-        .copied()
-        .unwrap_or(("", "changed", "presence"))
+        impl ChangeKind {
+            /// Every kind, in the order of the sections.
+            pub const ALL: &'static [ChangeKind] = &[$(ChangeKind::$variant),+];
+
+            /// The stable code, e.g. `milestone-slipped`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ChangeKind::$variant => $code),+
+                }
+            }
+
+            /// How the change reads in a list: `milestone slipped`.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(ChangeKind::$variant => $label),+
+                }
+            }
+
+            /// The field of the item the change is about, or `presence`.
+            pub fn aspect(self) -> &'static str {
+                match self {
+                    $(ChangeKind::$variant => $aspect),+
+                }
+            }
+        }
+    };
+}
+
+change_kinds! {
+    OwnerChanged = ("owner-changed", "owner changed", "owner"),
+    StageMoved = ("stage-moved", "stage moved", "stage"),
+    TurnaroundStarted = ("turnaround-started", "turnaround started", "presence"),
+    TurnaroundRemoved = ("turnaround-removed", "turnaround removed", "presence"),
+    TurnaroundStepMoved = ("turnaround-step-moved", "turnaround step moved", "step"),
+    TurnaroundCycle = ("turnaround-cycle", "turnaround cycle changed", "cycle"),
+    PersonAdded = ("person-added", "person added", "presence"),
+    PersonRemoved = ("person-removed", "person removed", "presence"),
+    PersonRenamed = ("person-renamed", "person renamed", "name"),
+    PersonRole = ("person-role", "role changed", "role"),
+    PersonSide = ("person-side", "side changed", "side"),
+    PersonLevel = ("person-level", "level changed", "level"),
+    PersonSponsor = ("person-sponsor", "sponsor changed", "sponsor"),
+    PersonDecisionMaker = ("person-decision-maker", "decision maker changed", "decision_maker"),
+    PersonCovers = ("person-covers", "coverage changed", "covers"),
+    CommitmentAdded = ("commitment-added", "commitment added", "presence"),
+    CommitmentRemoved = ("commitment-removed", "commitment removed", "presence"),
+    CommitmentReworded = ("commitment-reworded", "commitment reworded", "what"),
+    CommitmentBy = ("commitment-by", "commitment party changed", "by"),
+    CommitmentMade = ("commitment-made", "commitment date changed", "made"),
+    CommitmentStatus = ("commitment-status", "commitment status changed", "status"),
+    CommitmentDue = ("commitment-due", "commitment due date moved", "due"),
+    CommitmentVisibility = ("commitment-visibility", "commitment visibility changed", "visibility"),
+    GoalAdded = ("goal-added", "goal added", "presence"),
+    GoalRemoved = ("goal-removed", "goal removed", "presence"),
+    GoalRenamed = ("goal-renamed", "goal renamed", "title"),
+    GoalVisibility = ("goal-visibility", "goal visibility changed", "visibility"),
+    MilestoneAdded = ("milestone-added", "milestone added", "presence"),
+    MilestoneRemoved = ("milestone-removed", "milestone removed", "presence"),
+    MilestoneRenamed = ("milestone-renamed", "milestone renamed", "title"),
+    MilestoneSlipped = ("milestone-slipped", "milestone slipped", "due"),
+    MilestoneMovedEarlier = ("milestone-moved-earlier", "milestone brought forward", "due"),
+    MilestoneDone = ("milestone-done", "milestone done", "done"),
+    MilestoneReopened = ("milestone-reopened", "milestone reopened", "done"),
+    DisputeOpened = ("dispute-opened", "dispute opened", "presence"),
+    DisputeRemoved = ("dispute-removed", "dispute removed", "presence"),
+    DisputeResolved = ("dispute-resolved", "dispute resolved", "resolved"),
+    DisputeReopened = ("dispute-reopened", "dispute reopened", "resolved"),
+    DisputeAmount = ("dispute-amount", "dispute amount changed", "amount"),
+    DisputeEscalated = ("dispute-escalated", "dispute escalation changed", "escalated_to"),
+    DisputeVisibility = ("dispute-visibility", "dispute visibility changed", "visibility"),
+    CommitteeAdded = ("committee-added", "committee added", "presence"),
+    CommitteeRemoved = ("committee-removed", "committee removed", "presence"),
+    CommitteeRenamed = ("committee-renamed", "committee renamed", "name"),
+    CommitteeCadence = ("committee-cadence", "committee cadence changed", "cadence"),
+    CommitteeMembers = ("committee-members", "committee members changed", "members"),
+    CommitteeVisibility = ("committee-visibility", "committee visibility changed", "visibility"),
+    CriterionAdded = ("criterion-added", "criterion added", "presence"),
+    CriterionRemoved = ("criterion-removed", "criterion removed", "presence"),
+    CriterionRenamed = ("criterion-renamed", "criterion renamed", "name"),
+    CriterionWeight = ("criterion-weight", "criterion weight changed", "weight"),
+    EventAdded = ("event-added", "event added", "presence"),
+    EventRemoved = ("event-removed", "event removed", "presence"),
+    EventEdited = ("event-edited", "event retitled", "title"),
+    EventMoved = ("event-moved", "event date changed", "date"),
+    EventVisibility = ("event-visibility", "event visibility changed", "visibility"),
 }
 
 /// Every change between two versions, and how their items line up.

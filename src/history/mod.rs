@@ -16,7 +16,7 @@ mod plan;
 mod range;
 mod trace;
 
-pub use diff::{Change, CommitRef, Section};
+pub use diff::{Change, ChangeKind, CommitRef, Section};
 pub use plan::collect;
 pub use range::{compare_revisions, RangeError};
 

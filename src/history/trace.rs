@@ -81,7 +81,7 @@ fn made_in(change: &Change, steps: &[Comparison]) -> Vec<usize> {
 /// appearing or going; for an item added in the range, anything that shaped it.
 fn relevant(change: &Change, step: &Change) -> bool {
     if change.section == Section::Relationship {
-        let turnaround = |c: &Change| c.kind.starts_with("turnaround");
+        let turnaround = |c: &Change| c.kind.as_str().starts_with("turnaround");
         return change.aspect == step.aspect
             || (turnaround(change)
                 && turnaround(step)

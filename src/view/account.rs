@@ -3,10 +3,13 @@
 use super::common::{label, People, PersonName, Rich};
 use super::health::{health_view, HealthView};
 use super::SiteInfo;
-use crate::analyze::{AccountAnalysis, Alert};
+use crate::analyze::{AccountAnalysis, Alert, AlertCode, AlertSeverity};
 use crate::format::chart;
 use crate::format::{self, money, opt_date};
-use crate::model::{AccountFile, Party, Side, TurnaroundStep, Visibility};
+use crate::model::{
+    AccountFile, AccountKind, CommitmentStatus, Degree, EventKind, Level, Party, Sentiment, Side,
+    Stage, TurnaroundStep, Visibility, Willingness,
+};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -14,8 +17,8 @@ pub struct AccountPage {
     pub site: SiteInfo,
     pub id: String,
     pub name: String,
-    pub kind: String,
-    pub stage: Option<String>,
+    pub kind: AccountKind,
+    pub stage: Option<Stage>,
     pub since: Option<String>,
     pub owner: Option<PersonName>,
     pub health: HealthView,
@@ -64,21 +67,17 @@ pub struct Glance {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AlertView {
-    pub code: String,
-    pub severity: String,
+    pub code: AlertCode,
+    pub severity: AlertSeverity,
     pub message: String,
     pub subject: String,
 }
 
 impl From<&Alert> for AlertView {
     fn from(alert: &Alert) -> AlertView {
-        let severity = serde_json::to_value(alert.severity)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
         AlertView {
-            code: alert.code.to_string(),
-            severity,
+            code: alert.code,
+            severity: alert.severity,
             message: alert.message.clone(),
             subject: alert.subject.clone(),
         }
@@ -88,9 +87,9 @@ impl From<&Alert> for AlertView {
 #[derive(Debug, Serialize)]
 pub struct Salvage {
     pub annual_amount: Option<String>,
-    pub need: Option<String>,
-    pub want: Option<String>,
-    pub counterpart_wants: String,
+    pub need: Option<Degree>,
+    pub want: Option<Degree>,
+    pub counterpart_wants: Willingness,
     pub alternatives: Option<Rich>,
     pub impact_of_loss: Option<Rich>,
     pub their_decision_makers: Vec<PersonName>,
@@ -106,10 +105,9 @@ pub struct TurnaroundView {
 
 #[derive(Debug, Serialize)]
 pub struct StepView {
-    pub step: String,
+    pub step: TurnaroundStep,
     pub label: String,
-    /// `done`, `current` or `ahead`.
-    pub state: &'static str,
+    pub state: StepState,
     pub evidence: Option<Rich>,
 }
 
@@ -123,7 +121,7 @@ pub struct CoverageView {
 #[derive(Debug, Serialize)]
 pub struct CoveragePerson {
     pub person: PersonName,
-    pub level: Option<String>,
+    pub level: Option<Level>,
     pub sponsor: bool,
     pub decision_maker: bool,
 }
@@ -138,7 +136,7 @@ pub struct CoverageRow {
 
 #[derive(Debug, Serialize)]
 pub struct LevelView {
-    pub level: String,
+    pub level: Level,
     pub theirs: usize,
     pub covered: bool,
 }
@@ -146,9 +144,9 @@ pub struct LevelView {
 #[derive(Debug, Serialize)]
 pub struct EventView {
     pub date: String,
-    pub kind: Option<String>,
+    pub kind: Option<EventKind>,
     pub title: String,
-    pub sentiment: Option<String>,
+    pub sentiment: Option<Sentiment>,
     pub people: Vec<PersonName>,
     pub note: Option<Rich>,
     pub shared: bool,
@@ -162,7 +160,7 @@ pub struct DisputeView {
     pub resolved: Option<String>,
     pub amount: Option<String>,
     pub age_days: i64,
-    pub escalated_to: Option<String>,
+    pub escalated_to: Option<Level>,
     pub owner: Option<PersonName>,
     pub note: Option<Rich>,
     pub open: bool,
@@ -185,13 +183,35 @@ pub struct MilestoneView {
     pub title: String,
     pub due: String,
     pub done: Option<String>,
-    /// `met`, `late`, `overdue` or `open`.
-    pub status: &'static str,
+    pub status: MilestoneStatus,
+}
+
+/// Where a milestone stands at the as-of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MilestoneStatus {
+    /// Done on or before its due date.
+    Met,
+    /// Done after its due date.
+    Late,
+    /// Not done and past its due date.
+    Overdue,
+    /// Not done and not yet due.
+    Open,
+}
+
+/// Where a turnaround step stands against the current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepState {
+    Done,
+    Current,
+    Ahead,
 }
 
 #[derive(Debug, Serialize)]
 pub struct CommitmentGroup {
-    pub by: String,
+    pub by: Party,
     pub heading: String,
     pub items: Vec<CommitmentView>,
 }
@@ -201,7 +221,7 @@ pub struct CommitmentView {
     pub what: String,
     pub made: String,
     pub due: Option<String>,
-    pub status: String,
+    pub status: CommitmentStatus,
     pub overdue: bool,
     pub evidence: Option<Rich>,
     pub shared: bool,
@@ -230,7 +250,7 @@ pub struct CommitteeView {
 #[derive(Debug, Serialize)]
 pub struct BalanceSheet {
     pub person: PersonName,
-    pub side: String,
+    pub side: Side,
     pub assets: Vec<Rich>,
     pub liabilities: Vec<Rich>,
     pub notes: Option<Rich>,
@@ -260,8 +280,8 @@ pub fn account_page(
         site: site.clone(),
         id: file.id.clone(),
         name: account.name.clone(),
-        kind: account.kind.to_string(),
-        stage: account.stage.map(|s| s.to_string()),
+        kind: account.kind,
+        stage: account.stage,
         since: opt_date(account.since),
         owner: account.owner.as_ref().map(|o| people.named(o)),
         health: health_view(analysis),
@@ -319,9 +339,9 @@ fn salvage(file: &AccountFile, people: &People, analysis: &AccountAnalysis) -> O
     let currency = value.currency.clone().unwrap_or_default();
     Some(Salvage {
         annual_amount: value.annual_amount.map(|a| money(a, &currency)),
-        need: value.need.map(|d| d.to_string()),
-        want: value.want.map(|d| d.to_string()),
-        counterpart_wants: value.counterpart_wants.to_string(),
+        need: value.need,
+        want: value.want,
+        counterpart_wants: value.counterpart_wants,
         alternatives: Rich::option(value.alternatives.as_ref()),
         impact_of_loss: Rich::option(value.impact_of_loss.as_ref()),
         their_decision_makers: analysis
@@ -339,12 +359,12 @@ fn turnaround(file: &AccountFile) -> Option<TurnaroundView> {
     let steps = TurnaroundStep::ALL
         .iter()
         .map(|&step| StepView {
-            step: step.to_string(),
+            step,
             label: step_label(step).to_string(),
             state: match step.cmp(&turnaround.step) {
-                std::cmp::Ordering::Less => "done",
-                std::cmp::Ordering::Equal => "current",
-                std::cmp::Ordering::Greater => "ahead",
+                std::cmp::Ordering::Less => StepState::Done,
+                std::cmp::Ordering::Equal => StepState::Current,
+                std::cmp::Ordering::Greater => StepState::Ahead,
             },
             evidence: Rich::option(turnaround.evidence.get(&step)),
         })
@@ -373,7 +393,7 @@ pub fn step_label(step: TurnaroundStep) -> &'static str {
 fn coverage_person(people: &People, person: &crate::model::Person) -> CoveragePerson {
     CoveragePerson {
         person: people.name(person),
-        level: person.level.map(|l| l.to_string()),
+        level: person.level,
         sponsor: person.sponsor,
         decision_maker: person.decision_maker,
     }
@@ -412,10 +432,10 @@ fn coverage(file: &AccountFile, people: &People) -> CoverageView {
         .map(|&level| {
             let at_level: Vec<&CoverageRow> = rows
                 .iter()
-                .filter(|r| r.theirs.level.as_deref() == Some(level.as_str()))
+                .filter(|r| r.theirs.level == Some(level))
                 .collect();
             LevelView {
-                level: level.to_string(),
+                level,
                 theirs: at_level.len(),
                 covered: at_level.iter().any(|r| r.covered),
             }
@@ -448,9 +468,9 @@ pub fn event_view(file: &AccountFile, people: &People, index: usize) -> EventVie
     let event = &file.account.events[index];
     EventView {
         date: format::date(event.date),
-        kind: event.kind.map(|k| k.to_string()),
+        kind: event.kind,
         title: event.title.clone(),
-        sentiment: event.sentiment.map(|s| s.to_string()),
+        sentiment: event.sentiment,
         people: people.all(&event.people),
         note: Rich::option(event.note.as_ref()),
         shared: event.visibility == Visibility::Shared,
@@ -489,7 +509,7 @@ pub fn dispute_view(
         resolved: opt_date(dispute.resolved),
         amount: dispute.amount.map(|a| money(a, &currency)),
         age_days,
-        escalated_to: dispute.escalated_to.map(|l| l.to_string()),
+        escalated_to: dispute.escalated_to,
         owner: dispute.owner.as_ref().map(|o| people.named(o)),
         note: Rich::option(dispute.note.as_ref()),
         open: dispute.resolved.is_none(),
@@ -535,10 +555,10 @@ pub fn milestone_view(
 ) -> MilestoneView {
     let done = milestone.done.filter(|&d| d <= as_of);
     let status = match done {
-        Some(done) if done <= milestone.due => "met",
-        Some(_) => "late",
-        None if milestone.due < as_of => "overdue",
-        None => "open",
+        Some(done) if done <= milestone.due => MilestoneStatus::Met,
+        Some(_) => MilestoneStatus::Late,
+        None if milestone.due < as_of => MilestoneStatus::Overdue,
+        None => MilestoneStatus::Open,
     };
     MilestoneView {
         title: milestone.title.clone(),
@@ -557,7 +577,7 @@ fn commitments(file: &AccountFile, analysis: &AccountAnalysis) -> Vec<Commitment
     headings
         .iter()
         .map(|&(party, heading)| CommitmentGroup {
-            by: party.to_string(),
+            by: party,
             heading: heading.to_string(),
             items: file
                 .account
@@ -569,7 +589,7 @@ fn commitments(file: &AccountFile, analysis: &AccountAnalysis) -> Vec<Commitment
                     what: c.what.clone(),
                     made: format::date(c.made),
                     due: opt_date(c.due),
-                    status: c.status.to_string(),
+                    status: c.status,
                     overdue: analysis.commitments.overdue.contains(&i),
                     evidence: Rich::option(c.evidence.as_ref()),
                     shared: c.visibility == Visibility::Shared,
@@ -637,7 +657,7 @@ fn balance_sheets(file: &AccountFile, people: &People) -> Vec<BalanceSheet> {
         .filter(|p| !p.assets.is_empty() || !p.liabilities.is_empty() || p.notes.is_some())
         .map(|p| BalanceSheet {
             person: people.name(p),
-            side: p.side.to_string(),
+            side: p.side,
             assets: Rich::list(&p.assets),
             liabilities: Rich::list(&p.liabilities),
             notes: Rich::option(p.notes.as_ref()),

@@ -11,8 +11,7 @@ use serde::Serialize;
 pub struct HealthView {
     /// `72` or `None` when no component has data.
     pub score: Option<i64>,
-    /// `good`, `fair` or `poor`, for colour.
-    pub band: &'static str,
+    pub band: HealthBand,
     pub components: Vec<ComponentView>,
     pub left_out: Vec<String>,
     pub trend: Vec<TrendView>,
@@ -39,7 +38,7 @@ pub struct TrendView {
 #[derive(Debug, Clone, Serialize)]
 pub struct HealthSummary {
     pub score: Option<i64>,
-    pub band: &'static str,
+    pub band: HealthBand,
     pub trend: Vec<TrendView>,
     pub sparkline: String,
 }
@@ -93,11 +92,22 @@ pub fn health_view(analysis: &AccountAnalysis) -> HealthView {
     }
 }
 
-fn band(score: Option<i64>) -> &'static str {
+/// A health score's band, for colour: `good` from 70, `fair` from 45, else `poor`;
+/// `none` without a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HealthBand {
+    Good,
+    Fair,
+    Poor,
+    None,
+}
+
+fn band(score: Option<i64>) -> HealthBand {
     match score {
-        Some(s) if s >= 70 => "good",
-        Some(s) if s >= 45 => "fair",
-        Some(_) => "poor",
-        None => "none",
+        Some(s) if s >= 70 => HealthBand::Good,
+        Some(s) if s >= 45 => HealthBand::Fair,
+        Some(_) => HealthBand::Poor,
+        None => HealthBand::None,
     }
 }

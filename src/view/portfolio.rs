@@ -4,10 +4,10 @@
 use super::account::AlertView;
 use super::health::{health_summary, HealthSummary};
 use super::SiteInfo;
-use crate::analyze::AccountAnalysis;
 use crate::analyze::{self, Analysis};
+use crate::analyze::{AccountAnalysis, AlertSeverity};
 use crate::format::{self, money};
-use crate::model::{AccountFile, Workspace};
+use crate::model::{AccountFile, AccountKind, Stage, Workspace};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -22,9 +22,9 @@ pub struct Portfolio {
 pub struct PortfolioRow {
     pub id: String,
     pub name: String,
-    pub kind: String,
+    pub kind: AccountKind,
     pub owner: Option<String>,
-    pub stage: Option<String>,
+    pub stage: Option<Stage>,
     pub health: HealthSummary,
     pub exposure: Vec<String>,
     pub overdue_milestones: usize,
@@ -59,13 +59,13 @@ pub fn portfolio(site: &SiteInfo, workspace: &Workspace, analysis: &Analysis) ->
         .map(|(file, a)| PortfolioRow {
             id: file.id.clone(),
             name: file.account.name.clone(),
-            kind: file.account.kind.to_string(),
+            kind: file.account.kind,
             owner: file.account.owner.as_ref().map(|o| {
                 file.account
                     .person(&o.value)
                     .map_or_else(|| o.value.clone(), |p| p.name.clone())
             }),
-            stage: file.account.stage.map(|s| s.to_string()),
+            stage: file.account.stage,
             health: health_summary(a),
             exposure: a
                 .disputes
@@ -91,10 +91,10 @@ pub fn portfolio(site: &SiteInfo, workspace: &Workspace, analysis: &Analysis) ->
         .collect();
     let mut alert_counts = AlertCounts::default();
     for a in &alerts {
-        match a.alert.severity.as_str() {
-            "high" => alert_counts.high += 1,
-            "medium" => alert_counts.medium += 1,
-            _ => alert_counts.low += 1,
+        match a.alert.severity {
+            AlertSeverity::High => alert_counts.high += 1,
+            AlertSeverity::Medium => alert_counts.medium += 1,
+            AlertSeverity::Low => alert_counts.low += 1,
         }
     }
     Portfolio {

@@ -8,8 +8,8 @@ use super::common::{People, PersonName, Rich};
 use super::SiteInfo;
 use crate::analyze::{AccountAnalysis, MilestoneRef, PeriodChanges};
 use crate::format::{self, signed};
-use crate::history::{Change, CommitRef, NotesDiff};
-use crate::model::{AccountFile, Date};
+use crate::history::{Change, ChangeKind, CommitRef, NotesDiff};
+use crate::model::{AccountFile, CommitmentStatus, Date, Party};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -67,7 +67,7 @@ pub struct NotesSection {
 
 #[derive(Debug, Serialize)]
 pub struct NoteChange {
-    pub kind: &'static str,
+    pub kind: ChangeKind,
     pub label: &'static str,
     pub subject: String,
     pub from: Option<String>,
@@ -93,8 +93,17 @@ pub struct ScoreRow {
     pub score: i64,
     pub previous: Option<i64>,
     pub delta: Option<String>,
-    /// `up`, `down` or `same`.
-    pub direction: &'static str,
+    pub direction: Direction,
+}
+
+/// Which way a score moved since the previous review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+    /// Unchanged, or no previous score.
+    Same,
 }
 
 #[derive(Debug, Serialize)]
@@ -111,10 +120,10 @@ pub struct GoalMilestone {
 
 #[derive(Debug, Serialize)]
 pub struct PeriodCommitment {
-    pub by: String,
+    pub by: Party,
     pub what: String,
     pub due: Option<String>,
-    pub status: String,
+    pub status: CommitmentStatus,
 }
 
 #[derive(Debug, Serialize)]
@@ -256,9 +265,9 @@ fn score_rows(file: &AccountFile, period: &PeriodChanges) -> Vec<ScoreRow> {
                 previous: d.previous,
                 delta: d.delta.map(signed),
                 direction: match d.delta {
-                    Some(x) if x > 0 => "up",
-                    Some(x) if x < 0 => "down",
-                    _ => "same",
+                    Some(x) if x > 0 => Direction::Up,
+                    Some(x) if x < 0 => Direction::Down,
+                    _ => Direction::Same,
                 },
             }
         })
@@ -278,10 +287,10 @@ pub fn goal_milestone(file: &AccountFile, r: &MilestoneRef, judged_at: Date) -> 
 pub fn period_commitment(file: &AccountFile, index: usize) -> PeriodCommitment {
     let c = &file.account.commitments[index];
     PeriodCommitment {
-        by: c.by.to_string(),
+        by: c.by,
         what: c.what.clone(),
         due: format::opt_date(c.due),
-        status: c.status.to_string(),
+        status: c.status,
     }
 }
 

@@ -8,7 +8,9 @@ use super::common::{self, People, PersonName, Rich};
 use crate::analyze::{AccountAnalysis, PeriodChanges};
 use crate::format;
 use crate::history::NotesDiff;
-use crate::model::{AccountFile, Cadence, Commitment, CommitmentStatus, Date, Party, Visibility};
+use crate::model::{
+    AccountFile, Cadence, Commitment, CommitmentStatus, Date, EventKind, Party, Visibility,
+};
 use serde::Serialize;
 
 /// Both parties, by name.
@@ -23,7 +25,7 @@ pub struct SharedCommitment {
     pub what: String,
     pub made: String,
     pub due: Option<String>,
-    pub status: String,
+    pub status: CommitmentStatus,
     pub evidence: Option<Rich>,
 }
 
@@ -53,7 +55,7 @@ pub struct SharedCommittee {
 #[derive(Debug, Serialize)]
 pub struct SharedEvent {
     pub date: String,
-    pub kind: Option<String>,
+    pub kind: Option<EventKind>,
     pub title: String,
     pub people: Vec<PersonName>,
     pub note: Option<Rich>,
@@ -156,7 +158,7 @@ fn shared_commitment(c: &Commitment) -> SharedCommitment {
         what: c.what.clone(),
         made: format::date(c.made),
         due: format::opt_date(c.due),
-        status: c.status.to_string(),
+        status: c.status,
         evidence: Rich::option(c.evidence.as_ref()),
     }
 }
@@ -193,7 +195,7 @@ fn shared_events(
         .filter(|e| e.visibility == Visibility::Shared)
         .map(|e| SharedEvent {
             date: format::date(e.date),
-            kind: e.kind.map(|k| k.to_string()),
+            kind: e.kind,
             title: e.title.clone(),
             people: people.all(&e.people),
             note: Rich::option(e.note.as_ref()),

@@ -5,7 +5,7 @@ use super::builder::{draft, slot, Builder};
 use super::text::{
     commitment_summary, date, days, goal_title, list, milestone_count, moved, person_name, word,
 };
-use super::{Section, Slot};
+use super::{ChangeKind, Section, Slot};
 use crate::history::matching::{self, Rules};
 use crate::model::{Account, Commitment, Committee, Goal, Milestone, Visibility};
 
@@ -24,8 +24,8 @@ impl Builder<'_> {
         self.each(section, &pairs, |b, old, new| match (old, new) {
             (None, Some(j)) => {
                 let c = &n.commitments[j];
-                let d =
-                    draft("commitment-added", &c.what).values(None, Some(commitment_summary(c)));
+                let d = draft(ChangeKind::CommitmentAdded, &c.what)
+                    .values(None, Some(commitment_summary(c)));
                 b.push(
                     section,
                     d,
@@ -35,8 +35,8 @@ impl Builder<'_> {
             }
             (Some(i), None) => {
                 let c = &o.commitments[i];
-                let d =
-                    draft("commitment-removed", &c.what).values(Some(commitment_summary(c)), None);
+                let d = draft(ChangeKind::CommitmentRemoved, &c.what)
+                    .values(Some(commitment_summary(c)), None);
                 b.push(
                     section,
                     d,
@@ -55,37 +55,37 @@ impl Builder<'_> {
         let visible = (Some(a.visibility), Some(c.visibility));
         if a.what != c.what {
             let subject = format!("by {}, made {}", c.by, date(c.made));
-            let d = draft("commitment-reworded", subject)
+            let d = draft(ChangeKind::CommitmentReworded, subject)
                 .values(Some(a.what.clone()), Some(c.what.clone()));
             self.push(section, d, at, visible);
         }
         let changes = [
             (
-                "commitment-by",
+                ChangeKind::CommitmentBy,
                 Some(a.by.to_string()),
                 Some(c.by.to_string()),
                 None,
             ),
             (
-                "commitment-made",
+                ChangeKind::CommitmentMade,
                 Some(date(a.made)),
                 Some(date(c.made)),
                 None,
             ),
             (
-                "commitment-status",
+                ChangeKind::CommitmentStatus,
                 Some(a.status.to_string()),
                 Some(c.status.to_string()),
                 None,
             ),
             (
-                "commitment-due",
+                ChangeKind::CommitmentDue,
                 a.due.map(date),
                 c.due.map(date),
                 moved(a.due, c.due),
             ),
             (
-                "commitment-visibility",
+                ChangeKind::CommitmentVisibility,
                 Some(a.visibility.to_string()),
                 Some(c.visibility.to_string()),
                 None,
@@ -106,7 +106,8 @@ impl Builder<'_> {
         self.each(section, &pairs, |b, old, new| match (old, new) {
             (None, Some(j)) => {
                 let g = &n.goals[j];
-                let d = draft("goal-added", goal_title(g)).values(None, Some(milestone_count(g)));
+                let d = draft(ChangeKind::GoalAdded, goal_title(g))
+                    .values(None, Some(milestone_count(g)));
                 b.push(
                     section,
                     d,
@@ -116,7 +117,8 @@ impl Builder<'_> {
             }
             (Some(i), None) => {
                 let g = &o.goals[i];
-                let d = draft("goal-removed", goal_title(g)).values(Some(milestone_count(g)), None);
+                let d = draft(ChangeKind::GoalRemoved, goal_title(g))
+                    .values(Some(milestone_count(g)), None);
                 b.push(
                     section,
                     d,
@@ -134,12 +136,12 @@ impl Builder<'_> {
         let at = (Some(slot(i)), Some(slot(j)));
         let visible = (Some(a.visibility), Some(g.visibility));
         if a.title != g.title {
-            let d = draft("goal-renamed", goal_title(g))
+            let d = draft(ChangeKind::GoalRenamed, goal_title(g))
                 .values(Some(goal_title(a)), Some(goal_title(g)));
             self.push(section, d, at, visible);
         }
         if a.visibility != g.visibility {
-            let d = draft("goal-visibility", goal_title(g)).values(
+            let d = draft(ChangeKind::GoalVisibility, goal_title(g)).values(
                 Some(a.visibility.to_string()),
                 Some(g.visibility.to_string()),
             );
@@ -162,7 +164,7 @@ impl Builder<'_> {
         for (y, m) in g.milestones.iter().enumerate() {
             match pairs.pairs.iter().find(|p| p.1 == y) {
                 None => {
-                    let d = draft("milestone-added", name(g, m))
+                    let d = draft(ChangeKind::MilestoneAdded, name(g, m))
                         .values(None, Some(format!("due {}", date(m.due))));
                     self.push(
                         section,
@@ -180,7 +182,7 @@ impl Builder<'_> {
         }
         for &x in &pairs.removed {
             let m = &a.milestones[x];
-            let d = draft("milestone-removed", name(a, m))
+            let d = draft(ChangeKind::MilestoneRemoved, name(a, m))
                 .values(Some(format!("due {}", date(m.due))), None);
             self.push(
                 section,
@@ -201,15 +203,15 @@ impl Builder<'_> {
     ) {
         let section = Section::Goals;
         if a.title != m.title {
-            let d = draft("milestone-renamed", subject)
+            let d = draft(ChangeKind::MilestoneRenamed, subject)
                 .values(Some(a.title.clone()), Some(m.title.clone()));
             self.push(section, d, at, visible);
         }
         if a.due != m.due {
             let kind = if m.due > a.due {
-                "milestone-slipped"
+                ChangeKind::MilestoneSlipped
             } else {
-                "milestone-moved-earlier"
+                ChangeKind::MilestoneMovedEarlier
             };
             let d = draft(kind, subject)
                 .values(Some(date(a.due)), Some(date(m.due)))
@@ -218,9 +220,9 @@ impl Builder<'_> {
         }
         if a.done != m.done {
             let kind = if m.done.is_some() {
-                "milestone-done"
+                ChangeKind::MilestoneDone
             } else {
-                "milestone-reopened"
+                ChangeKind::MilestoneReopened
             };
             let late = m
                 .done
@@ -245,7 +247,7 @@ impl Builder<'_> {
         self.each(section, &pairs, |b, old, new| match (old, new) {
             (None, Some(j)) => {
                 let c = &n.governance[j];
-                let d = draft("committee-added", &c.name).values(None, word(c.cadence));
+                let d = draft(ChangeKind::CommitteeAdded, &c.name).values(None, word(c.cadence));
                 b.push(
                     section,
                     d,
@@ -255,7 +257,7 @@ impl Builder<'_> {
             }
             (Some(i), None) => {
                 let c = &o.governance[i];
-                let d = draft("committee-removed", &c.name).values(word(c.cadence), None);
+                let d = draft(ChangeKind::CommitteeRemoved, &c.name).values(word(c.cadence), None);
                 b.push(
                     section,
                     d,
@@ -280,19 +282,27 @@ impl Builder<'_> {
                 };
                 let mut changes = vec![
                     (
-                        "committee-renamed",
+                        ChangeKind::CommitteeRenamed,
                         Some(a.name.clone()),
                         Some(c.name.clone()),
                     ),
-                    ("committee-cadence", word(a.cadence), word(c.cadence)),
                     (
-                        "committee-visibility",
+                        ChangeKind::CommitteeCadence,
+                        word(a.cadence),
+                        word(c.cadence),
+                    ),
+                    (
+                        ChangeKind::CommitteeVisibility,
                         Some(a.visibility.to_string()),
                         Some(c.visibility.to_string()),
                     ),
                 ];
                 if ids(a) != ids(c) {
-                    changes.push(("committee-members", members(b.old, a), members(b.new, c)));
+                    changes.push((
+                        ChangeKind::CommitteeMembers,
+                        members(b.old, a),
+                        members(b.new, c),
+                    ));
                 }
                 for (kind, from, to) in changes {
                     if from != to {

@@ -1,7 +1,7 @@
 //! The builder every section of the diff writes into: a change is drafted with what it
 //! says, then placed with where its item sits in both versions and who may see it.
 
-use super::{kind_info, Change, Comparison, Section, Slot};
+use super::{Change, ChangeKind, Comparison, Section, Slot};
 use crate::history::matching::Pairs;
 use crate::model::{Account, Visibility};
 
@@ -13,14 +13,14 @@ pub(super) struct Builder<'a> {
 
 /// What one change says, before it is placed.
 pub(super) struct Draft {
-    kind: &'static str,
+    kind: ChangeKind,
     subject: String,
     from: Option<String>,
     to: Option<String>,
     detail: Option<String>,
 }
 
-pub(super) fn draft(kind: &'static str, subject: impl Into<String>) -> Draft {
+pub(super) fn draft(kind: ChangeKind, subject: impl Into<String>) -> Draft {
     Draft {
         kind,
         subject: subject.into(),
@@ -52,7 +52,7 @@ impl Builder<'_> {
         (old, new): (Option<Slot>, Option<Slot>),
         visible: (Option<Visibility>, Option<Visibility>),
     ) {
-        let (_, _, aspect) = kind_info(d.kind);
+        let aspect = d.kind.aspect();
         let shared_everywhere = [visible.0, visible.1]
             .iter()
             .flatten()

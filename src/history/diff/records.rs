@@ -2,7 +2,7 @@
 
 use super::builder::{draft, slot, Builder};
 use super::text::{amount, date, dispute_summary, dispute_title, event_summary, word};
-use super::Section;
+use super::{ChangeKind, Section};
 use crate::history::matching::{self, Rules};
 use crate::model::{Dispute, Event};
 
@@ -14,7 +14,7 @@ impl Builder<'_> {
         self.each(section, &pairs, |b, old, new| match (old, new) {
             (None, Some(j)) => {
                 let x = &n.disputes[j];
-                let d = draft("dispute-opened", dispute_title(x))
+                let d = draft(ChangeKind::DisputeOpened, dispute_title(x))
                     .values(None, Some(dispute_summary(x)));
                 b.push(
                     section,
@@ -25,7 +25,7 @@ impl Builder<'_> {
             }
             (Some(i), None) => {
                 let x = &o.disputes[i];
-                let d = draft("dispute-removed", dispute_title(x))
+                let d = draft(ChangeKind::DisputeRemoved, dispute_title(x))
                     .values(Some(dispute_summary(x)), None);
                 b.push(
                     section,
@@ -45,20 +45,20 @@ impl Builder<'_> {
         let visible = (Some(a.visibility), Some(x.visibility));
         let subject = dispute_title(x);
         let resolved = if x.resolved.is_some() {
-            "dispute-resolved"
+            ChangeKind::DisputeResolved
         } else {
-            "dispute-reopened"
+            ChangeKind::DisputeReopened
         };
         let changes = [
             (resolved, a.resolved.map(date), x.resolved.map(date)),
-            ("dispute-amount", amount(a), amount(x)),
+            (ChangeKind::DisputeAmount, amount(a), amount(x)),
             (
-                "dispute-escalated",
+                ChangeKind::DisputeEscalated,
                 word(a.escalated_to),
                 word(x.escalated_to),
             ),
             (
-                "dispute-visibility",
+                ChangeKind::DisputeVisibility,
                 Some(a.visibility.to_string()),
                 Some(x.visibility.to_string()),
             ),
@@ -84,7 +84,7 @@ impl Builder<'_> {
         self.each(section, &pairs, |b, old, new| match (old, new) {
             (None, Some(j)) => {
                 let e = &n.events[j];
-                let d = draft("event-added", &e.title).values(None, when(e));
+                let d = draft(ChangeKind::EventAdded, &e.title).values(None, when(e));
                 b.push(
                     section,
                     d,
@@ -94,7 +94,7 @@ impl Builder<'_> {
             }
             (Some(i), None) => {
                 let e = &o.events[i];
-                let d = draft("event-removed", &e.title).values(when(e), None);
+                let d = draft(ChangeKind::EventRemoved, &e.title).values(when(e), None);
                 b.push(
                     section,
                     d,
@@ -107,10 +107,18 @@ impl Builder<'_> {
                 let at = (Some(slot(i)), Some(slot(j)));
                 let visible = (Some(a.visibility), Some(e.visibility));
                 let changes = [
-                    ("event-edited", Some(a.title.clone()), Some(e.title.clone())),
-                    ("event-moved", Some(date(a.date)), Some(date(e.date))),
                     (
-                        "event-visibility",
+                        ChangeKind::EventEdited,
+                        Some(a.title.clone()),
+                        Some(e.title.clone()),
+                    ),
+                    (
+                        ChangeKind::EventMoved,
+                        Some(date(a.date)),
+                        Some(date(e.date)),
+                    ),
+                    (
+                        ChangeKind::EventVisibility,
                         Some(a.visibility.to_string()),
                         Some(e.visibility.to_string()),
                     ),

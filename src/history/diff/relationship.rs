@@ -5,7 +5,7 @@ use super::builder::{draft, slot, Builder};
 use super::text::{
     ladder, list, person_label, person_name, person_summary, step_direction, word, yes_no,
 };
-use super::{Section, SCALAR};
+use super::{ChangeKind, Section, SCALAR};
 use crate::history::matching;
 use crate::model::{Account, Criterion, Person, PersonRef};
 
@@ -19,11 +19,11 @@ impl Builder<'_> {
         let subject = n.name.clone();
         let owner = |a: &Account| a.owner.as_ref().map(|r| person_name(a, r));
         if o.owner.as_ref().map(|r| &r.value) != n.owner.as_ref().map(|r| &r.value) {
-            let d = draft("owner-changed", &subject).values(owner(o), owner(n));
+            let d = draft(ChangeKind::OwnerChanged, &subject).values(owner(o), owner(n));
             self.push(section, d, at, internal);
         }
         if o.stage != n.stage {
-            let d = draft("stage-moved", &subject)
+            let d = draft(ChangeKind::StageMoved, &subject)
                 .values(word(o.stage), word(n.stage))
                 .detail(ladder(o.stage, n.stage));
             self.push(section, d, at, internal);
@@ -31,17 +31,17 @@ impl Builder<'_> {
         match (&o.turnaround, &n.turnaround) {
             (None, Some(t)) => {
                 let to = format!("{}, cycle {}", t.step, t.cycle.value);
-                let d = draft("turnaround-started", &subject).values(None, Some(to));
+                let d = draft(ChangeKind::TurnaroundStarted, &subject).values(None, Some(to));
                 self.push(section, d, at, internal);
             }
             (Some(t), None) => {
                 let from = format!("{}, cycle {}", t.step, t.cycle.value);
-                let d = draft("turnaround-removed", &subject).values(Some(from), None);
+                let d = draft(ChangeKind::TurnaroundRemoved, &subject).values(Some(from), None);
                 self.push(section, d, at, internal);
             }
             (Some(a), Some(b)) => {
                 if a.step != b.step {
-                    let d = draft("turnaround-step-moved", &subject)
+                    let d = draft(ChangeKind::TurnaroundStepMoved, &subject)
                         .values(Some(a.step.to_string()), Some(b.step.to_string()))
                         .detail(step_direction(
                             a.step,
@@ -51,7 +51,7 @@ impl Builder<'_> {
                     self.push(section, d, at, internal);
                 }
                 if a.cycle.value != b.cycle.value {
-                    let d = draft("turnaround-cycle", &subject).values(
+                    let d = draft(ChangeKind::TurnaroundCycle, &subject).values(
                         Some(a.cycle.value.to_string()),
                         Some(b.cycle.value.to_string()),
                     );
@@ -70,14 +70,14 @@ impl Builder<'_> {
         self.each(section, &pairs, |b, old, new| match (old, new) {
             (None, Some(j)) => {
                 let p = &n.people[j];
-                let d =
-                    draft("person-added", person_label(p)).values(None, Some(person_summary(p)));
+                let d = draft(ChangeKind::PersonAdded, person_label(p))
+                    .values(None, Some(person_summary(p)));
                 b.push(section, d, (None, Some(slot(j))), none);
             }
             (Some(i), None) => {
                 let p = &o.people[i];
-                let d =
-                    draft("person-removed", person_label(p)).values(Some(person_summary(p)), None);
+                let d = draft(ChangeKind::PersonRemoved, person_label(p))
+                    .values(Some(person_summary(p)), None);
                 b.push(section, d, (Some(slot(i)), None), none);
             }
             (Some(i), Some(j)) => b.person(&o.people[i], &n.people[j], (i, j)),
@@ -89,22 +89,26 @@ impl Builder<'_> {
         let section = Section::People;
         let at = (Some(slot(i)), Some(slot(j)));
         let subject = person_label(p);
-        let mut fields: Vec<(&'static str, Option<String>, Option<String>)> = vec![
-            ("person-renamed", Some(a.name.clone()), Some(p.name.clone())),
-            ("person-role", a.role.clone(), p.role.clone()),
+        let mut fields: Vec<(ChangeKind, Option<String>, Option<String>)> = vec![
             (
-                "person-side",
+                ChangeKind::PersonRenamed,
+                Some(a.name.clone()),
+                Some(p.name.clone()),
+            ),
+            (ChangeKind::PersonRole, a.role.clone(), p.role.clone()),
+            (
+                ChangeKind::PersonSide,
                 Some(a.side.to_string()),
                 Some(p.side.to_string()),
             ),
-            ("person-level", word(a.level), word(p.level)),
+            (ChangeKind::PersonLevel, word(a.level), word(p.level)),
             (
-                "person-sponsor",
+                ChangeKind::PersonSponsor,
                 Some(yes_no(a.sponsor)),
                 Some(yes_no(p.sponsor)),
             ),
             (
-                "person-decision-maker",
+                ChangeKind::PersonDecisionMaker,
                 Some(yes_no(a.decision_maker)),
                 Some(yes_no(p.decision_maker)),
             ),
@@ -122,7 +126,7 @@ impl Builder<'_> {
         let (old_ids, old_names) = covers(self.old, a);
         let (new_ids, new_names) = covers(self.new, p);
         if old_ids != new_ids {
-            fields.push(("person-covers", list(&old_names), list(&new_names)));
+            fields.push((ChangeKind::PersonCovers, list(&old_names), list(&new_names)));
         }
         for (kind, from, to) in fields {
             if from != to {
@@ -141,24 +145,24 @@ impl Builder<'_> {
         self.each(section, &pairs, |b, old, new| match (old, new) {
             (None, Some(j)) => {
                 let c = &n.criteria[j];
-                let d = draft("criterion-added", &c.name).values(None, weight(c));
+                let d = draft(ChangeKind::CriterionAdded, &c.name).values(None, weight(c));
                 b.push(section, d, (None, Some(slot(j))), none);
             }
             (Some(i), None) => {
                 let c = &o.criteria[i];
-                let d = draft("criterion-removed", &c.name).values(weight(c), None);
+                let d = draft(ChangeKind::CriterionRemoved, &c.name).values(weight(c), None);
                 b.push(section, d, (Some(slot(i)), None), none);
             }
             (Some(i), Some(j)) => {
                 let (a, c) = (&o.criteria[i], &n.criteria[j]);
                 let at = (Some(slot(i)), Some(slot(j)));
                 if a.name != c.name {
-                    let d = draft("criterion-renamed", &c.name)
+                    let d = draft(ChangeKind::CriterionRenamed, &c.name)
                         .values(Some(a.name.clone()), Some(c.name.clone()));
                     b.push(section, d, at, none);
                 }
                 if a.weight.value != c.weight.value {
-                    let d = draft("criterion-weight", &c.name).values(
+                    let d = draft(ChangeKind::CriterionWeight, &c.name).values(
                         Some(a.weight.value.to_string()),
                         Some(c.weight.value.to_string()),
                     );

@@ -42,7 +42,7 @@ fn edited(edits: &[(&str, &str)]) -> Account {
 }
 
 fn kinds(changes: &[Change]) -> Vec<&'static str> {
-    changes.iter().map(|c| c.kind).collect()
+    changes.iter().map(|c| c.kind.as_str()).collect()
 }
 
 fn only(changes: &[Change]) -> &Change {
@@ -60,7 +60,7 @@ fn a_reworded_commitment_is_reworded_not_removed_and_added() {
     let new = edited(&[("within 10 working days", "within 5 working days")]);
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
-    assert_eq!(c.kind, "commitment-reworded");
+    assert_eq!(c.kind.as_str(), "commitment-reworded");
     assert_eq!(c.subject, "by both, made 2026-01-20");
     assert_eq!(
         (c.from.as_deref(), c.to.as_deref()),
@@ -100,7 +100,7 @@ fn status_changes_of_internal_commitments_are_never_shared() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind, c.from.as_deref(), c.to.as_deref()),
+        (c.kind.as_str(), c.from.as_deref(), c.to.as_deref()),
         ("commitment-status", Some("open"), Some("kept"))
     );
     assert!(!c.shared);
@@ -111,12 +111,12 @@ fn a_milestone_slip_reports_the_days() {
     let new = edited(&[("due: 2026-03-31", "due: 2026-04-30")]);
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
-    assert_eq!(c.kind, "milestone-slipped");
+    assert_eq!(c.kind.as_str(), "milestone-slipped");
     assert_eq!(c.subject, "Share forecasts › First forecast");
     assert_eq!(c.detail.as_deref(), Some("30 days later"));
     assert!(c.shared);
     let back = compare(&new, &account(BASE)).changes;
-    assert_eq!(only(&back).kind, "milestone-moved-earlier");
+    assert_eq!(only(&back).kind.as_str(), "milestone-moved-earlier");
     assert_eq!(only(&back).detail.as_deref(), Some("30 days earlier"));
 }
 
@@ -126,7 +126,7 @@ fn a_milestone_done_late_says_how_late() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind, c.to.as_deref()),
+        (c.kind.as_str(), c.to.as_deref()),
         ("milestone-done", Some("2026-04-10"))
     );
     assert_eq!(c.detail.as_deref(), Some("10 days after the due date"));
@@ -168,7 +168,7 @@ fn stage_moves_say_up_or_down_and_stay_internal() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind, c.detail.as_deref()),
+        (c.kind.as_str(), c.detail.as_deref()),
         ("stage-moved", Some("up 2 steps"))
     );
     assert!(!c.shared);
@@ -190,7 +190,7 @@ fn criterion_weights_are_compared_by_id() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind, c.from.as_deref(), c.to.as_deref()),
+        (c.kind.as_str(), c.from.as_deref(), c.to.as_deref()),
         ("criterion-weight", Some("3"), Some("5"))
     );
 }
@@ -200,7 +200,7 @@ fn a_new_file_is_all_additions() {
     let changes = compare(&empty_account(), &account(BASE)).changes;
     assert!(changes
         .iter()
-        .all(|c| c.aspect == "presence" || c.kind == "stage-moved"));
+        .all(|c| c.aspect == "presence" || c.kind.as_str() == "stage-moved"));
     assert!(kinds(&changes).contains(&"commitment-added"));
 }
 
@@ -280,7 +280,7 @@ fn a_change_made_in_two_steps_names_both_commits_and_an_undone_change_none() {
         },
     ]);
     let c = only(&changes);
-    assert_eq!(c.kind, "milestone-slipped");
+    assert_eq!(c.kind.as_str(), "milestone-slipped");
     assert_eq!(c.commits, vec![c1, c2]);
 }
 
@@ -308,6 +308,15 @@ fn a_removed_item_names_the_commit_that_removed_it() {
         },
     ]);
     let c = only(&changes);
-    assert_eq!(c.kind, "criterion-removed");
+    assert_eq!(c.kind.as_str(), "criterion-removed");
     assert_eq!(c.commits, vec![c2]);
+}
+
+#[test]
+fn change_kinds_serialize_as_their_code() {
+    for kind in ChangeKind::ALL {
+        let json = serde_json::to_value(kind).unwrap_or_default();
+        assert_eq!(json.as_str(), Some(kind.as_str()));
+        assert!(!kind.label().is_empty());
+    }
 }
