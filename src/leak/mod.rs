@@ -2,8 +2,9 @@
 //! number of each account and searches the account's shared files for them; any hit fails
 //! the build before anything is written.
 //!
-//! Which fields are internal is decided in `classify`; `needles` turns those texts into
-//! search patterns, `search` finds them, and `text` reads a file as its reader sees it.
+//! Output is guarded through one entry point, [`guard_account`]. Which fields are internal
+//! is decided in `classify`; `needles` turns those texts into search patterns, `search`
+//! finds them, and `text` reads a file as its reader sees it.
 
 mod classify;
 mod needles;
@@ -13,6 +14,8 @@ mod text;
 pub use classify::{classify, Classified};
 
 use crate::model::AccountFile;
+use crate::render::Renderer;
+use crate::site::OutputFile;
 use needles::{allowed_text, Needles};
 use search::{is_amount, number_boundaries, Search};
 
@@ -35,7 +38,53 @@ impl std::fmt::Display for Leak {
     }
 }
 
-/// Searches the shared files of one account for its internal texts and amounts.
+/// The stylesheet written into every shared folder, as far as the guard is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stylesheet<'a> {
+    /// rapport's own: it holds no account's text, so it is not searched.
+    BuiltIn,
+    /// The workspace's own, with its text: it may hold anything, so it is searched in every
+    /// account's shared folder.
+    Workspace(&'a str),
+}
+
+impl<'a> Stylesheet<'a> {
+    /// The stylesheet `renderer` writes.
+    pub fn of(renderer: &'a Renderer) -> Self {
+        if renderer.stylesheet_overridden() {
+            Stylesheet::Workspace(renderer.stylesheet())
+        } else {
+            Stylesheet::BuiltIn
+        }
+    }
+}
+
+/// The leak guard over one account's output: its shared files among `files` (those under
+/// `shared/<id>/`; other accounts' and internal files may be there too and are passed
+/// over), and its shared `style.css` when the workspace wrote it. The stylesheet is judged
+/// from `stylesheet`, whether or not `files` holds a copy, so a partial rebuild that does
+/// not write it again is guarded as the full build is.
+pub fn guard_account(
+    account: &AccountFile,
+    files: &[OutputFile],
+    stylesheet: Stylesheet<'_>,
+) -> Vec<Leak> {
+    let folder = format!("shared/{}/", account.id);
+    let stylesheet_path = format!("{folder}style.css");
+    let mut shared: Vec<(&str, &[u8])> = files
+        .iter()
+        .filter(|f| f.path.starts_with(&folder) && f.path != stylesheet_path)
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    if let Stylesheet::Workspace(css) = stylesheet {
+        shared.push((&stylesheet_path, css.as_bytes()));
+    }
+    scan_account(account, &shared)
+}
+
+/// Searches the given files, all taken as shared, for the internal texts and amounts of one
+/// account. Output is guarded through [`guard_account`], which chooses the files; this is
+/// the search alone, for files made up by tests, benchmarks and the fuzzer.
 pub fn scan_account(file: &AccountFile, shared_files: &[(&str, &[u8])]) -> Vec<Leak> {
     let classified = classify(&file.account);
     let needles = Needles::collect(&classified);
@@ -180,6 +229,67 @@ mod tests {
         let leaks = scan_account(&file, &files);
         assert_eq!(leaks.len(), 100, "{leaks:?}");
         assert_eq!(leaks, reference_scan(&file, &files));
+    }
+
+    fn output(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn named(leaks: &[Leak]) -> Vec<(&str, &str)> {
+        leaks
+            .iter()
+            .map(|l| (l.field.as_str(), l.file.as_str()))
+            .collect()
+    }
+
+    const NOTE: &str = "Raj hates long meetings and will not read decks";
+
+    #[test]
+    fn the_guard_of_an_account_reads_its_shared_folder_only() {
+        let file = account(ACCOUNT);
+        let files = [
+            output("internal/accounts/acme/index.md", NOTE),
+            output("shared/acme-2/index.md", NOTE),
+            output("shared/acme.md", NOTE),
+            output("shared/acme/statement.md", NOTE),
+        ];
+        for stylesheet in [Stylesheet::BuiltIn, Stylesheet::Workspace("body {}")] {
+            assert_eq!(
+                named(&guard_account(&file, &files, stylesheet)),
+                [("people[0].notes", "shared/acme/statement.md")]
+            );
+        }
+    }
+
+    #[test]
+    fn the_guard_of_an_account_searches_a_workspace_stylesheet_only() {
+        let file = account(ACCOUNT);
+        let css = format!("body {{ margin: 0 }}\n/* {NOTE} */\n");
+        let written = [output("shared/acme/style.css", &css)];
+        // The built-in stylesheet is not searched, even where its file holds the text.
+        assert!(guard_account(&file, &written, Stylesheet::BuiltIn).is_empty());
+        // A workspace's is, whether this build writes the file again or not.
+        let expected = [("people[0].notes", "shared/acme/style.css")];
+        for files in [&written[..], &[]] {
+            let leaks = guard_account(&file, files, Stylesheet::Workspace(&css));
+            assert_eq!(named(&leaks), expected);
+        }
+    }
+
+    #[test]
+    fn the_stylesheet_of_a_renderer_is_the_workspace_s_when_it_wrote_one() {
+        let built_in = Renderer::new(None).unwrap();
+        assert_eq!(Stylesheet::of(&built_in), Stylesheet::BuiltIn);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("style.css"), "body { margin: 0 }").unwrap();
+        let own = Renderer::new(Some(dir.path())).unwrap();
+        assert_eq!(
+            Stylesheet::of(&own),
+            Stylesheet::Workspace("body { margin: 0 }")
+        );
     }
 
     /// The guard as it was written first: every needle its own string, the shareable
