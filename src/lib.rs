@@ -16,6 +16,7 @@ pub mod model;
 pub mod pdf;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod suggest;

@@ -4,10 +4,10 @@
 //! watching the folder) never sees half a file, and an existing file is never replaced.
 
 use crate::cli::SchemaKind;
-use crate::cmd::schema::{file_name as schema_file, schema_text};
 use crate::diagnostic::{display_path, Diagnostic};
 use crate::load::{ACCOUNTS_DIR, CONFIG_FILE};
 use crate::model::AccountKind;
+use crate::schema::{file_name as schema_file, schema_text};
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
