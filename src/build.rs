@@ -212,15 +212,7 @@ pub fn account_files(
         path: paths::shared_stylesheet(&account.id),
         bytes: renderer.stylesheet().as_bytes().to_vec(),
     });
-    let prefix = format!("shared/{}/", account.id);
-    let stylesheet = format!("{prefix}style.css");
-    let shared: Vec<(&str, &[u8])> = files
-        .iter()
-        .filter(|f| f.path.starts_with(&prefix))
-        .filter(|f| renderer.stylesheet_overridden() || f.path != stylesheet)
-        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-        .collect();
-    let leaks = leak::scan_account(account, &shared);
+    let leaks = leak::guard_account(account, &files, leak::Stylesheet::of(renderer));
     if leaks.is_empty() {
         Ok(files)
     } else {

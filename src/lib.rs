@@ -18,6 +18,7 @@ pub mod paths;
 pub mod pdf;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod suggest;

@@ -500,6 +500,28 @@ mod tests {
         out
     }
 
+    /// One file read with fresh buffers, as the guard reads the first file of an account.
+    fn visible_text(path: &str, content: &str) -> String {
+        let mut out = String::with_capacity(content.len());
+        push_visible_text(&mut out, &mut Scratch::default(), path, content);
+        out
+    }
+
+    #[test]
+    fn html_is_read_as_its_reader_and_its_source_show_it() {
+        let text = visible_text(
+            "a.html",
+            "<p title='a &amp; b'>h<b>at</b>es</p><td>x</td><td>y</td><!-- c&#x2F;d -->&#82;aj",
+        );
+        assert_eq!(text, "hates x y raj \u{1} a & b \u{1} c/d");
+        // Broken markup ends the text instead of failing.
+        assert_eq!(visible_text("a.html", "x <p title=\"y"), "x \u{1} y");
+        assert_eq!(
+            visible_text("a.html", "&#xZZ; &#99999999; &unknown; &"),
+            "&#xzz; &#99999999; &unknown; &"
+        );
+    }
+
     #[test]
     fn an_entity_split_by_inline_markup_is_read_joined() {
         assert_eq!(read("a.html", "<p>a &am<b></b>p; b</p>"), "a & b");

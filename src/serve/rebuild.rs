@@ -376,23 +376,13 @@ fn guard(
     indices: &[usize],
     files: &[OutputFile],
 ) -> Result<Vec<String>, Failure> {
-    let css = renderer.stylesheet().as_bytes();
+    let stylesheet = leak::Stylesheet::of(renderer);
     let mut stylesheets = Vec::with_capacity(indices.len());
     let mut leaks = Vec::new();
     for &i in indices {
         let account = &workspace.accounts[i];
-        let folder = format!("shared/{}/", account.id);
-        let stylesheet = format!("{folder}style.css");
-        let mut shared: Vec<(&str, &[u8])> = files
-            .iter()
-            .filter(|f| f.path.starts_with(&folder))
-            .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-            .collect();
-        if renderer.stylesheet_overridden() {
-            shared.push((stylesheet.as_str(), css));
-        }
-        leaks.extend(leak::scan_account(account, &shared));
-        stylesheets.push(stylesheet);
+        leaks.extend(leak::guard_account(account, files, stylesheet));
+        stylesheets.push(format!("shared/{}/style.css", account.id));
     }
     if leaks.is_empty() {
         Ok(stylesheets)

@@ -111,7 +111,7 @@ pub fn classify(path: &str) -> Option<(&'static str, Class)> {
 
 /// The account schema as `rapport schema` prints it.
 pub fn account_schema() -> Value {
-    let text = rapport::cmd::schema::schema_text(rapport::cli::SchemaKind::Account);
+    let text = rapport::schema::schema_text(rapport::cli::SchemaKind::Account);
     serde_json::from_str(&text).expect("the schema is JSON")
 }
 

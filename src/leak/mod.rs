@@ -1,0 +1,462 @@
+//! The leak guard: the last step of every build. It collects every internal-only text and
+//! number of each account and searches the account's shared files for them; any hit fails
+//! the build before anything is written.
+//!
+//! Output is guarded through one entry point, [`guard_account`]. Which fields are internal
+//! is decided in `classify`; `needles` turns those texts into search patterns, `search`
+//! finds them, and `text` reads a file as its reader sees it.
+
+mod classify;
+mod needles;
+mod search;
+mod text;
+
+pub use classify::{classify, Classified};
+
+use crate::model::AccountFile;
+use crate::paths;
+use crate::render::Renderer;
+use crate::site::OutputFile;
+use needles::{allowed_text, Needles};
+use search::{is_amount, number_boundaries, Search};
+
+/// Internal text found in a shared file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leak {
+    pub account: String,
+    pub field: String,
+    pub file: String,
+    pub text: String,
+}
+
+impl std::fmt::Display for Leak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "internal field `{}` of account `{}` appears in shared file {}: \"{}\"",
+            self.field, self.account, self.file, self.text
+        )
+    }
+}
+
+/// The stylesheet written into every shared folder, as far as the guard is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stylesheet<'a> {
+    /// rapport's own: it holds no account's text, so it is not searched.
+    BuiltIn,
+    /// The workspace's own, with its text: it may hold anything, so it is searched in every
+    /// account's shared folder.
+    Workspace(&'a str),
+}
+
+impl<'a> Stylesheet<'a> {
+    /// The stylesheet `renderer` writes.
+    pub fn of(renderer: &'a Renderer) -> Self {
+        if renderer.stylesheet_overridden() {
+            Stylesheet::Workspace(renderer.stylesheet())
+        } else {
+            Stylesheet::BuiltIn
+        }
+    }
+}
+
+/// The leak guard over one account's output: its shared files among `files` (those under
+/// `shared/<id>/`; other accounts' and internal files may be there too and are passed
+/// over), and its shared `style.css` when the workspace wrote it. The stylesheet is judged
+/// from `stylesheet`, whether or not `files` holds a copy, so a partial rebuild that does
+/// not write it again is guarded as the full build is.
+pub fn guard_account(
+    account: &AccountFile,
+    files: &[OutputFile],
+    stylesheet: Stylesheet<'_>,
+) -> Vec<Leak> {
+    let stylesheet_path = paths::shared_stylesheet(&account.id);
+    let mut shared: Vec<(&str, &[u8])> = files
+        .iter()
+        .filter(|f| paths::in_shared_folder(&f.path, &account.id) && f.path != stylesheet_path)
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    if let Stylesheet::Workspace(css) = stylesheet {
+        shared.push((&stylesheet_path, css.as_bytes()));
+    }
+    scan_account(account, &shared)
+}
+
+/// Searches the given files, all taken as shared, for the internal texts and amounts of one
+/// account. Output is guarded through [`guard_account`], which chooses the files; this is
+/// the search alone, for files made up by tests, benchmarks and the fuzzer.
+pub fn scan_account(file: &AccountFile, shared_files: &[(&str, &[u8])]) -> Vec<Leak> {
+    let classified = classify(&file.account);
+    let needles = Needles::collect(&classified);
+    if needles.list.is_empty() {
+        return Vec::new();
+    }
+    let finder = Search::new(&needles);
+    let mut hits = Vec::new();
+    // A phrase the user also wrote in a shareable field is not a leak. Hits are rare, so
+    // this is asked of a needle only when it is found, and the shareable text is only
+    // assembled when first needed.
+    let mut allowed: Option<String> = None;
+    let mut verdicts: Vec<Option<bool>> = vec![None; needles.list.len()];
+    let mut leaks = Vec::new();
+    let mut text = String::new();
+    let mut scratch = text::Scratch::default();
+    for (path, bytes) in shared_files {
+        let content = match std::str::from_utf8(bytes) {
+            Ok(content) => std::borrow::Cow::Borrowed(content),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
+        text.clear();
+        text::push_visible_text(&mut text, &mut scratch, path, &content);
+        // Every occurrence is found, allowed needles' too; this loop keeps the ones a left
+        // to right search for the leaking needles alone would report: the earliest-ending
+        // (then longest, then first) leaking hit that starts after the previous one.
+        finder.find_all(&needles, &text, &mut hits);
+        let mut resume = 0;
+        for hit in &hits {
+            if hit.start < resume {
+                continue;
+            }
+            let id = hit.needle;
+            let Some(needle) = needles.list.get(id) else {
+                continue;
+            };
+            let needle_text = needles.text(needle);
+            let leaking = *verdicts[id].get_or_insert_with(|| {
+                !allowed
+                    .get_or_insert_with(|| allowed_text(&classified.shared))
+                    .contains(needle_text)
+            });
+            if !leaking {
+                continue;
+            }
+            resume = hit.end;
+            if is_amount(needle_text) && !number_boundaries(&text, hit.start, hit.end) {
+                continue;
+            }
+            let field = needles.fields[needle.field];
+            if !leaks
+                .iter()
+                .any(|l: &Leak| l.field == field && l.file == *path)
+            {
+                leaks.push(Leak {
+                    account: file.id.clone(),
+                    field: field.to_string(),
+                    file: path.to_string(),
+                    text: needle_text.to_string(),
+                });
+            }
+        }
+    }
+    leaks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::markdown;
+    use aho_corasick::AhoCorasick;
+    use needles::{amount_needles, MIN_CHARS, WINDOW_WORDS};
+
+    pub(super) fn account(yaml: &str) -> AccountFile {
+        AccountFile {
+            id: "acme".into(),
+            path: "accounts/acme.yaml".into(),
+            source: yaml.into(),
+            account: crate::yaml::parse(yaml).unwrap(),
+        }
+    }
+
+    pub(super) const ACCOUNT: &str = "name: Acme\nkind: customer\nvalue:\n  annual_amount: 1200000\n  alternatives: \"We are **quietly qualifying** their competitor Blue Forge as a fallback\"\npeople:\n  - id: raj\n    name: Raj Patel\n    side: them\n    notes: Raj hates long meetings and will not read decks\n";
+
+    #[test]
+    fn finds_internal_text_in_shared_html_and_markdown() {
+        let file = account(ACCOUNT);
+        let html = b"<p>We are <strong>quietly qualifying</strong> their competitor Blue Forge as a fallback</p>";
+        let leaks = scan_account(&file, &[("shared/acme/statement.html", html)]);
+        assert_eq!(leaks.len(), 1, "{leaks:?}");
+        assert_eq!(leaks[0].field, "value.alternatives");
+        let md = b"Raj hates *long meetings* and will not read decks";
+        let leaks = scan_account(&file, &[("shared/acme/statement.md", md)]);
+        assert_eq!(leaks[0].field, "people[0].notes");
+    }
+
+    #[test]
+    fn shared_text_and_short_words_are_not_leaks() {
+        let file = account(ACCOUNT);
+        assert!(scan_account(&file, &[("a.html", b"<p>Acme and Raj Patel met.</p>")]).is_empty());
+    }
+
+    #[test]
+    fn a_shared_phrase_does_not_hide_the_leak_that_overlaps_it() {
+        // The first window of the note is also a shared event title; the window after it
+        // is not, and the page holds both.
+        let yaml = format!(
+            "{ACCOUNT}events:\n  - date: 2026-01-12\n    title: Raj hates long meetings and will not read\n    visibility: shared\n"
+        );
+        let file = account(&yaml);
+        let leaks = scan_account(
+            &file,
+            &[("a.md", b"raj hates long meetings and will not read decks")],
+        );
+        assert_eq!(leaks.len(), 1, "{leaks:?}");
+        assert_eq!(leaks[0].text, "hates long meetings and will not read decks");
+        assert!(scan_account(
+            &file,
+            &[("a.md", b"raj hates long meetings and will not read")]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn needles_sharing_one_prefix_are_searched_in_linear_time_with_the_same_result() {
+        // 100 internal event notes that all begin "we told them ": the prefix filter would
+        // compare each of them at every position of a page full of such phrases.
+        let mut yaml = format!("{ACCOUNT}events:\n");
+        for i in 0..100 {
+            yaml.push_str(&format!(
+                "  - date: 2026-01-12\n    title: Call {i}\n    note: We told them story {i} of many\n"
+            ));
+        }
+        let file = account(&yaml);
+        let classified = classify(&file.account);
+        let needles = Needles::collect(&classified);
+        assert!(matches!(Search::new(&needles), Search::Automaton(_)));
+        let page: String = (0..100)
+            .map(|i| format!("<p>we told them story {i} of many</p>"))
+            .collect();
+        let files = [("shared/acme/statement.html", page.as_bytes())];
+        let leaks = scan_account(&file, &files);
+        assert_eq!(leaks.len(), 100, "{leaks:?}");
+        assert_eq!(leaks, reference_scan(&file, &files));
+    }
+
+    fn output(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn named(leaks: &[Leak]) -> Vec<(&str, &str)> {
+        leaks
+            .iter()
+            .map(|l| (l.field.as_str(), l.file.as_str()))
+            .collect()
+    }
+
+    const NOTE: &str = "Raj hates long meetings and will not read decks";
+
+    #[test]
+    fn the_guard_of_an_account_reads_its_shared_folder_only() {
+        let file = account(ACCOUNT);
+        let files = [
+            output("internal/accounts/acme/index.md", NOTE),
+            output("shared/acme-2/index.md", NOTE),
+            output("shared/acme.md", NOTE),
+            output("shared/acme/statement.md", NOTE),
+        ];
+        for stylesheet in [Stylesheet::BuiltIn, Stylesheet::Workspace("body {}")] {
+            assert_eq!(
+                named(&guard_account(&file, &files, stylesheet)),
+                [("people[0].notes", "shared/acme/statement.md")]
+            );
+        }
+    }
+
+    #[test]
+    fn the_guard_of_an_account_searches_a_workspace_stylesheet_only() {
+        let file = account(ACCOUNT);
+        let css = format!("body {{ margin: 0 }}\n/* {NOTE} */\n");
+        let written = [output("shared/acme/style.css", &css)];
+        // The built-in stylesheet is not searched, even where its file holds the text.
+        assert!(guard_account(&file, &written, Stylesheet::BuiltIn).is_empty());
+        // A workspace's is, whether this build writes the file again or not.
+        let expected = [("people[0].notes", "shared/acme/style.css")];
+        for files in [&written[..], &[]] {
+            let leaks = guard_account(&file, files, Stylesheet::Workspace(&css));
+            assert_eq!(named(&leaks), expected);
+        }
+    }
+
+    #[test]
+    fn the_stylesheet_of_a_renderer_is_the_workspace_s_when_it_wrote_one() {
+        let built_in = Renderer::new(None).unwrap();
+        assert_eq!(Stylesheet::of(&built_in), Stylesheet::BuiltIn);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("style.css"), "body { margin: 0 }").unwrap();
+        let own = Renderer::new(Some(dir.path())).unwrap();
+        assert_eq!(
+            Stylesheet::of(&own),
+            Stylesheet::Workspace("body { margin: 0 }")
+        );
+    }
+
+    /// The guard as it was written first: every needle its own string, the shareable
+    /// phrases removed before the search. The yardstick for the one-pass guard.
+    fn reference_scan(file: &AccountFile, shared_files: &[(&str, &[u8])]) -> Vec<Leak> {
+        use text::reference::{normalise, visible_text};
+        fn phrases(markdown_text: &str) -> Vec<String> {
+            markdown::to_plain_blocks(markdown_text)
+                .iter()
+                .map(|b| normalise(b))
+                .filter(|b| !b.is_empty())
+                .collect()
+        }
+        fn needles(text: &str) -> Vec<String> {
+            let mut out = Vec::new();
+            for block in phrases(text) {
+                let words: Vec<&str> = block.split(' ').collect();
+                if words.len() <= WINDOW_WORDS {
+                    if block.chars().count() >= MIN_CHARS && words.len() >= 2 {
+                        out.push(block);
+                    }
+                } else {
+                    out.extend(words.windows(WINDOW_WORDS).map(|w| w.join(" ")));
+                }
+            }
+            out
+        }
+        let classified = classify(&file.account);
+        let allowed = classified
+            .shared
+            .iter()
+            .map(|t| phrases(t).join(" \u{1} "))
+            .collect::<Vec<_>>()
+            .join(" \u{1} ");
+        let mut patterns: Vec<(String, String)> = Vec::new();
+        for (field, text) in &classified.internal {
+            patterns.extend(needles(text).into_iter().map(|n| (field.clone(), n)));
+        }
+        for (field, amount) in &classified.internal_amounts {
+            patterns.extend(
+                amount_needles(*amount)
+                    .into_iter()
+                    .map(|n| (field.clone(), n)),
+            );
+        }
+        patterns.retain(|(_, needle)| !allowed.contains(needle.as_str()));
+        patterns.sort();
+        patterns.dedup();
+        if patterns.is_empty() {
+            return Vec::new();
+        }
+        let automaton = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(patterns.iter().map(|(_, n)| n))
+            .unwrap();
+        let mut leaks = Vec::new();
+        for (path, bytes) in shared_files {
+            let text = visible_text(path, &String::from_utf8_lossy(bytes));
+            for hit in automaton.find_iter(&text) {
+                let (field, needle) = &patterns[hit.pattern().as_usize()];
+                if is_amount(needle) && !number_boundaries(&text, hit.start(), hit.end()) {
+                    continue;
+                }
+                let leak = Leak {
+                    account: file.id.clone(),
+                    field: field.clone(),
+                    file: path.to_string(),
+                    text: needle.clone(),
+                };
+                if !leaks
+                    .iter()
+                    .any(|l: &Leak| l.field == leak.field && l.file == leak.file)
+                {
+                    leaks.push(leak);
+                }
+            }
+        }
+        leaks
+    }
+
+    /// Few words, so that texts overlap each other and the pages made of them: shared and
+    /// internal phrases collide, windows overlap, the same phrase sits in two fields.
+    const WORDS: &[&str] = &[
+        "we",
+        "are",
+        "Quietly",
+        "qualifying",
+        "their",
+        "ΣΟΦΟΣ",
+        "blue",
+        "forge",
+        "as",
+        "a",
+        "fallback",
+        "1,200,000",
+        "1200000",
+        "plant’s",
+        "*second*",
+        "shift",
+        "\\n\\n",
+        "- ",
+    ];
+    const MARKUP: &[&str] = &[
+        " ",
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<!-- ",
+        " -->",
+        "<img alt=\"",
+        "\">",
+        "&nbsp;",
+        "&amp;",
+        "\n",
+        "*",
+        "1",
+        ".",
+        ",",
+    ];
+
+    fn words() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop::collection::vec(prop::sample::select(WORDS), 1..20).prop_map(|w| w.join(" "))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scans_as_the_reference_does(
+            texts in proptest::collection::vec(words(), 6),
+            amounts in proptest::collection::vec(proptest::sample::select(&[1200000.0, 318500.5, 999.0, 12000.0][..]), 2),
+            pieces in proptest::collection::vec((0..6usize, 0..20usize, 1..12usize, 0..MARKUP.len()), 0..30),
+            files in proptest::collection::vec(proptest::sample::select(&["s/a.html", "s/b.md", "s/c.css"][..]), 1..4),
+        ) {
+            let yaml = format!(
+                "name: Acme\nkind: customer\nvalue:\n  annual_amount: {}\n  alternatives: \"{}\"\n\
+                 people:\n  - id: raj\n    name: Raj Patel\n    side: them\n    role: \"{}\"\n    notes: \"{}\"\n\
+                 events:\n  - date: 2026-01-10\n    title: \"{}\"\n    visibility: internal\n\
+                 \x20 - date: 2026-01-12\n    title: \"{}\"\n    visibility: shared\n\
+                 \x20   note: \"{}\"\n\
+                 disputes:\n  - id: rebate\n    opened: 2025-01-01\n    amount: {}\n",
+                amounts[0], texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], amounts[1],
+            );
+            let file = account(&yaml);
+            // Pages made of runs of words from the texts, with markup between them.
+            let sources: Vec<Vec<&str>> = texts.iter().map(|t| t.split(' ').collect()).collect();
+            let pages: Vec<(String, Vec<u8>)> = files
+                .iter()
+                .enumerate()
+                .map(|(f, path)| {
+                    let mut page = String::new();
+                    for (i, &(text, start, len, markup)) in pieces.iter().enumerate() {
+                        if i % files.len() != f {
+                            continue;
+                        }
+                        let words = &sources[text];
+                        let start = start % words.len();
+                        let end = (start + len).min(words.len());
+                        page.push_str(&words[start..end].join(" ").replace("\\n", "\n"));
+                        page.push_str(MARKUP[markup]);
+                    }
+                    (path.to_string(), page.into_bytes())
+                })
+                .collect();
+            let shared: Vec<(&str, &[u8])> =
+                pages.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+            proptest::prop_assert_eq!(scan_account(&file, &shared), reference_scan(&file, &shared));
+        }
+    }
+}
