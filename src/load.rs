@@ -136,7 +136,8 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     (paths, problems)
 }
 
-fn load_account(path: &Path) -> Result<AccountFile, Box<Diagnostic>> {
+/// Reads and parses one account file, with the limits and messages of the full load.
+pub fn load_account(path: &Path) -> Result<AccountFile, Box<Diagnostic>> {
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -8,7 +8,7 @@ pub fn run(args: CheckArgs, today: chrono::NaiveDate) -> u8 {
     if let Some(workspace) = workspace {
         diagnostics.extend(crate::build::check_overrides(
             &args.workspace,
-            &workspace,
+            workspace,
             today,
         ));
         crate::diagnostic::sort(&mut diagnostics);

@@ -41,6 +41,18 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// The same workspace (root and configuration) holding only `accounts`: what
+    /// validating or reading the history of a few accounts needs.
+    pub fn with_accounts(&self, accounts: Vec<AccountFile>) -> Workspace {
+        Workspace {
+            root: self.root.clone(),
+            config_path: self.config_path.clone(),
+            config_source: self.config_source.clone(),
+            config: self.config.clone(),
+            accounts,
+        }
+    }
+
     /// The account with this id, if any.
     pub fn account(&self, id: &str) -> Option<&AccountFile> {
         self.accounts

@@ -8,7 +8,6 @@
 //! in [`Status`].
 
 mod http;
-mod output;
 mod rebuild;
 mod status;
 mod watch;

@@ -1,6 +1,11 @@
 //! The only code that writes to the output directory. A build is rendered in memory,
 //! written into a temporary directory beside the output, and swapped in at the end, so a
-//! failed build leaves the previous site untouched.
+//! failed build leaves the previous site untouched. `serve`'s partial rebuilds replace
+//! single files in place instead (`update`).
+
+mod update;
+
+pub use update::{remove_stale, write_changed};
 
 use std::fs;
 use std::io;

@@ -3,10 +3,10 @@
 //! page; a file whose bytes are unchanged is left alone; a page an account no longer has
 //! (a review taken out) is removed.
 //!
-//! Full builds do not come here: they go through `site::write_atomically`, which swaps in a
+//! Full builds do not come here: they go through [`super::Staging`], which swaps in a
 //! whole new folder.
 
-use crate::site::{OutputFile, SiteError};
+use super::{OutputFile, SiteError};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;

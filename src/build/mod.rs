@@ -1,0 +1,182 @@
+//! `rapport build`: the pipeline from a workspace folder to a written site, in the order
+//! of its steps:
+//!
+//! 1. load and 2. validate (`crate::check`): every problem of every file at once;
+//! 3. analyze, and read the git history ([`Prepared::new`]);
+//! 4. view, 5. render and 6. leak guard, one account at a time on every core
+//!    ([`Prepared::account_files`]), the portfolio beside them;
+//! 7. write into a staging folder and swap it in whole (`site`), printing PDFs first
+//!    when asked.
+//!
+//! `serve` runs steps 4 to 6 through the same [`Prepared`] for the accounts a user edits.
+
+mod prepared;
+
+pub use prepared::{render_pages, Prepared};
+
+use crate::diagnostic::Diagnostic;
+use crate::leak::Leak;
+use crate::model::{Date, Workspace};
+use crate::pdf::{self, PdfError, PdfOptions};
+use crate::render::{RenderError, Renderer};
+use crate::site::{self, SiteError, Staging};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// What a build needs besides the workspace.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub out: PathBuf,
+    pub as_of: Date,
+    /// Read git history for the "what changed in our notes" sections.
+    pub history: bool,
+    /// Also print review packs and statements to PDF.
+    pub pdf: Option<PdfOptions>,
+}
+
+impl BuildOptions {
+    /// A plain build into `out` at `as_of`: with history, without PDFs.
+    pub fn new(out: impl Into<PathBuf>, as_of: Date) -> BuildOptions {
+        BuildOptions {
+            out: out.into(),
+            as_of,
+            history: true,
+            pdf: None,
+        }
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildSummary {
+    pub accounts: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a build failed. In every case nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("the workspace has errors")]
+    Invalid(Vec<Diagnostic>),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error("{}", leak_message(.0))]
+    Leak(Vec<Leak>),
+    #[error(transparent)]
+    Site(#[from] SiteError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+}
+
+fn leak_message(leaks: &[Leak]) -> String {
+    let mut text = format!(
+        "the build was stopped: {} internal text(s) would reach shared output",
+        leaks.len()
+    );
+    for leak in leaks {
+        text.push_str("\n  - ");
+        text.push_str(&leak.to_string());
+    }
+    text.push_str("\n  help: a template or a field prints internal data into a shared page; fix it before sharing anything");
+    text
+}
+
+/// Builds the site of the workspace at `root`.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    build_prepared(root, options).map(|(summary, _)| summary)
+}
+
+/// Builds the site and returns, beside the summary, the prepared workspace it was built
+/// from, for `serve` to rebuild parts of it later.
+pub fn build_prepared(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(BuildSummary, Prepared), BuildError> {
+    let (workspace, diagnostics) = crate::check(root);
+    let Some(workspace) = workspace else {
+        return Err(BuildError::Invalid(diagnostics));
+    };
+    site::check_out_dir(&options.out, root)?;
+    let renderer = Renderer::new(Some(&root.join("templates"))).map_err(BuildError::Invalid)?;
+    let prepared = Prepared::new(workspace, renderer, options.as_of, options.history);
+    let staging = Staging::create(&options.out)?;
+    // The portfolio lists every account; building it beside the accounts' pages keeps
+    // both cores busy to the end instead of leaving it for last.
+    let (accounts, portfolio) = rayon::join(
+        || write_accounts(&staging, &prepared),
+        || prepared.portfolio_files(),
+    );
+    let (pages, files) = accounts?;
+    let portfolio = portfolio?;
+    staging.write(&portfolio)?;
+    let mut pdf_error = None;
+    staging
+        .commit(|dir| match &options.pdf {
+            Some(pdf_options) => pdf::print_all(dir, pdf_options).map(drop).map_err(|e| {
+                let message = e.to_string();
+                pdf_error = Some(e);
+                message
+            }),
+            None => Ok(()),
+        })
+        .map_err(|e| match pdf_error.take() {
+            Some(pdf) => BuildError::Pdf(pdf),
+            None => BuildError::Site(e),
+        })?;
+    let summary = BuildSummary {
+        accounts: prepared.workspace().accounts.len(),
+        pages: pages + 1,
+        files: files + portfolio.len(),
+        warnings: diagnostics,
+    };
+    Ok((summary, prepared))
+}
+
+/// Renders, in memory, every page that goes through one of the workspace's template
+/// overrides, so that `check` finds the errors a build would meet: the first problem of
+/// each template file. Nothing is written.
+pub fn check_overrides(root: &Path, workspace: Workspace, as_of: Date) -> Vec<Diagnostic> {
+    match Renderer::new(Some(&root.join("templates"))) {
+        Ok(renderer) => Prepared::new(workspace, renderer, as_of, false).override_problems(),
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+/// Renders, guards and writes every account's pages, one account at a time per thread, so
+/// memory holds a few accounts' pages rather than the whole site. Returns the number of
+/// pages and files written. Every leak of every account is reported, not only the first.
+fn write_accounts(staging: &Staging, prepared: &Prepared) -> Result<(usize, usize), BuildError> {
+    let results: Vec<Result<(usize, usize), BuildError>> = (0..prepared.workspace().accounts.len())
+        .into_par_iter()
+        .map(|index| {
+            let files = prepared.account_files(index)?;
+            staging.write(&files)?;
+            // Each page is written as .html and .md; the shared stylesheet is the one more.
+            Ok(((files.len() - 1) / 2, files.len()))
+        })
+        .collect();
+    let mut totals = (0, 0);
+    let mut leaks = Vec::new();
+    let mut first_error = None;
+    for result in results {
+        match result {
+            Ok((pages, files)) => {
+                totals.0 += pages;
+                totals.1 += files;
+            }
+            Err(BuildError::Leak(found)) => leaks.extend(found),
+            Err(other) => {
+                first_error.get_or_insert(other);
+            }
+        }
+    }
+    if !leaks.is_empty() {
+        return Err(BuildError::Leak(leaks));
+    }
+    match first_error {
+        Some(error) => Err(error),
+        None => Ok(totals),
+    }
+}

@@ -1,0 +1,218 @@
+//! A validated workspace ready to render: its analysis, its git history and the template
+//! engine. Steps 4 to 6 of the pipeline (view, render, leak guard) run from here, one
+//! account at a time, for `build` and for `serve` alike; `serve` keeps one between
+//! rebuilds and swaps in the accounts a user edits.
+
+use super::BuildError;
+use crate::analyze::{self, Analysis};
+use crate::diagnostic::Diagnostic;
+use crate::history::{self, History};
+use crate::leak;
+use crate::model::{Account, AccountFile, Date, Quarter, Workspace};
+use crate::paths;
+use crate::render::{RenderError, Renderer};
+use crate::site::OutputFile;
+use crate::view::{self, Page};
+use rayon::prelude::*;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+pub struct Prepared {
+    workspace: Workspace,
+    analysis: Analysis,
+    history: History,
+    /// Accounts whose history was read again after an edit moved their reviews: which
+    /// revisions a review pack compares depends on the review dates.
+    reread: BTreeMap<String, History>,
+    renderer: Renderer,
+    with_history: bool,
+    /// A hash of each account file's text, to tell an edit from a save without a change;
+    /// the texts themselves are freed (140 MB at 10,000 accounts).
+    source_hashes: Vec<u64>,
+}
+
+fn hash_of(source: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    source.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Prepared {
+    /// Analyses `workspace` at `as_of` and reads its history when `with_history`.
+    pub fn new(
+        mut workspace: Workspace,
+        renderer: Renderer,
+        as_of: Date,
+        with_history: bool,
+    ) -> Prepared {
+        let source_hashes = workspace
+            .accounts
+            .iter_mut()
+            .map(|a| hash_of(&std::mem::take(&mut a.source)))
+            .collect();
+        let analysis = analyze::analyze(&workspace, as_of);
+        let history = if with_history {
+            history::collect(&workspace, &analysis)
+        } else {
+            History::none()
+        };
+        Prepared {
+            workspace,
+            analysis,
+            history,
+            reread: BTreeMap::new(),
+            renderer,
+            with_history,
+            source_hashes,
+        }
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// Whether `source` differs from the text the account at `index` was built from.
+    pub fn source_changed(&self, index: usize, source: &str) -> bool {
+        self.source_hashes.get(index) != Some(&hash_of(source))
+    }
+
+    fn history_of(&self, index: usize) -> &History {
+        let id = &self.workspace.accounts[index].id;
+        self.reread.get(id).unwrap_or(&self.history)
+    }
+
+    /// The portfolio page.
+    pub fn portfolio_page(&self) -> Page {
+        view::portfolio_page(&self.workspace, &self.analysis)
+    }
+
+    /// Every page of the account at `index`.
+    pub fn account_pages(&self, index: usize) -> Vec<Page> {
+        view::account_pages(
+            &self.workspace,
+            &self.analysis,
+            self.history_of(index),
+            index,
+        )
+    }
+
+    /// The rendered files of the account at `index`, with its shared folder's stylesheet,
+    /// after the leak guard has searched its shared files.
+    pub fn account_files(&self, index: usize) -> Result<Vec<OutputFile>, BuildError> {
+        let account = &self.workspace.accounts[index];
+        let pages = self.account_pages(index);
+        let mut files = render_pages(&self.renderer, &pages)?;
+        files.push(OutputFile {
+            path: paths::shared_stylesheet(&account.id),
+            bytes: self.renderer.stylesheet().as_bytes().to_vec(),
+        });
+        let leaks = leak::guard_account(account, &files, leak::Stylesheet::of(&self.renderer));
+        if leaks.is_empty() {
+            Ok(files)
+        } else {
+            Err(BuildError::Leak(leaks))
+        }
+    }
+
+    /// The portfolio page, the internal stylesheet and `portfolio.json`.
+    pub fn portfolio_files(&self) -> Result<Vec<OutputFile>, BuildError> {
+        let (page, json) = rayon::join(
+            || render_pages(&self.renderer, &[self.portfolio_page()]),
+            || view::portfolio::portfolio_json(&self.workspace, &self.analysis),
+        );
+        let mut files = page?;
+        files.push(OutputFile {
+            path: paths::INTERNAL_STYLESHEET.into(),
+            bytes: self.renderer.stylesheet().as_bytes().to_vec(),
+        });
+        files.push(OutputFile {
+            path: paths::PORTFOLIO_JSON.into(),
+            bytes: json.into_bytes(),
+        });
+        Ok(files)
+    }
+
+    /// Renders, in memory, every page that goes through a template override of the
+    /// workspace's, and returns the first problem of each template file.
+    pub fn override_problems(&self) -> Vec<Diagnostic> {
+        let uses_override = |page: &Page| self.renderer.uses_override(page.template());
+        let pages = std::iter::once(self.portfolio_page())
+            .chain((0..self.workspace.accounts.len()).flat_map(|i| self.account_pages(i)))
+            .filter(uses_override);
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        for page in pages {
+            if let Err(e) = self.renderer.render(&page) {
+                if !problems.iter().any(|d| d.file == e.diagnostic.file) {
+                    problems.push(*e.diagnostic);
+                }
+            }
+        }
+        problems
+    }
+
+    /// Puts edited account files (already validated) in place of the accounts at their
+    /// indices, analyses them again, and reads the history again of those whose reviews
+    /// moved.
+    pub fn replace_accounts(&mut self, edited: Vec<(usize, AccountFile)>) {
+        let as_of = self.analysis.as_of;
+        for (index, mut file) in edited {
+            let moved = schedule(&file.account) != schedule(&self.workspace.accounts[index].account);
+            self.source_hashes[index] = hash_of(&std::mem::take(&mut file.source));
+            self.workspace.accounts[index] = file;
+            self.analysis.accounts[index] =
+                analyze::analyze_account(&self.workspace.config, &self.workspace.accounts[index], as_of);
+            if moved && self.with_history {
+                let history = self.history_of_one(index);
+                self.reread
+                    .insert(self.workspace.accounts[index].id.clone(), history);
+            }
+        }
+    }
+
+    /// The git history of one account, read for it alone.
+    fn history_of_one(&self, index: usize) -> History {
+        let one = self
+            .workspace
+            .with_accounts(vec![self.workspace.accounts[index].clone()]);
+        let analysis = Analysis {
+            as_of: self.analysis.as_of,
+            accounts: vec![self.analysis.accounts[index].clone()],
+        };
+        history::collect(&one, &analysis)
+    }
+}
+
+/// When an account's reviews were held: what its history plan depends on.
+fn schedule(account: &Account) -> Vec<(Quarter, Option<Date>)> {
+    account
+        .reviews
+        .iter()
+        .map(|r| (r.quarter.value, r.date))
+        .collect()
+}
+
+/// Renders every page as `.html` and `.md`, in parallel, keeping page order.
+pub fn render_pages(renderer: &Renderer, pages: &[Page]) -> Result<Vec<OutputFile>, RenderError> {
+    let rendered: Vec<Result<[OutputFile; 2], RenderError>> = pages
+        .par_iter()
+        .map(|page| {
+            let out = renderer.render(page)?;
+            Ok([
+                OutputFile {
+                    path: format!("{}.html", page.path),
+                    bytes: out.html.into_bytes(),
+                },
+                OutputFile {
+                    path: format!("{}.md", page.path),
+                    bytes: out.md.into_bytes(),
+                },
+            ])
+        })
+        .collect();
+    let mut files = Vec::with_capacity(pages.len() * 2);
+    for pair in rendered {
+        files.extend(pair?);
+    }
+    Ok(files)
+}
