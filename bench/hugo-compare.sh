@@ -2,7 +2,8 @@
 # rapport next to Hugo on the same data, in one run (called by `HUGO_COMPARE=1 bench/run.sh`,
 # or on its own).
 #
-# Uses the shared comparison kit (../shared/bench beside the repository, or SHARED_BENCH):
+# Uses the team's comparison kit, a folder named by SHARED_BENCH (it is kept outside this
+# repository, beside the Hugo and Zola sites it generates):
 # its gen.py writes one synthetic portfolio both as a rapport workspace and as a Hugo site
 # (one page per account, the account's YAML in front matter), and its hugo-peer.sh times
 # Hugo's full builds with GNU time. rapport does not depend on the kit: without it this
@@ -16,15 +17,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-KIT=${SHARED_BENCH:-$repo/../shared/bench}
+KIT=${SHARED_BENCH:-}
 SIZES=${HUGO_SIZES:-"1000 2000"}
 RUNS=${RUNS:-3}
 WORK=${BENCH_DIR:-${TMPDIR:-/tmp}/rapport-bench}
 AS_OF=2026-11-26
 TIME=/usr/bin/time
 
-if [ ! -f "$KIT/gen.py" ] || [ ! -f "$KIT/hugo-peer.sh" ]; then
-  echo "no shared comparison kit at $KIT (set SHARED_BENCH): skipping the Hugo comparison" >&2
+if [ -z "$KIT" ] || [ ! -f "$KIT/gen.py" ] || [ ! -f "$KIT/hugo-peer.sh" ]; then
+  echo "no comparison kit (set SHARED_BENCH to the folder holding gen.py and hugo-peer.sh): skipping the Hugo comparison" >&2
   exit 0
 fi
 if [ -z "${HUGO:-}" ]; then

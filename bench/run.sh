@@ -3,7 +3,7 @@
 #
 #   bench/run.sh                       # 1,000, 5,000 and 10,000 accounts, 3 timed runs each
 #   SIZES="1000 2000" RUNS=5 bench/run.sh
-#   HUGO_COMPARE=1 bench/run.sh        # also rapport vs Hugo on ../shared/bench (if present)
+#   HUGO_COMPARE=1 SHARED_BENCH=DIR bench/run.sh   # also rapport vs Hugo with the comparison kit
 #
 # For each size it generates a portfolio with examples/gen-portfolio.rs (cached between
 # runs), builds it with `rapport build --no-history` under GNU time (/usr/bin/time -v)
@@ -19,7 +19,7 @@
 # warm-up, default 3), SEED (default 1), BENCH_DIR (binaries, portfolios and logs, default
 # ${TMPDIR:-/tmp}/rapport-bench), OUT_DIR (where sites are written, default
 # $BENCH_DIR/out; /dev/shm/rapport-bench measures without the disk), HUGO_COMPARE,
-# SHARED_BENCH (the shared kit, default ../shared/bench beside the repository).
+# SHARED_BENCH (the comparison kit's folder: gen.py and hugo-peer.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)

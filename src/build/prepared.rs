@@ -157,11 +157,15 @@ impl Prepared {
     pub fn replace_accounts(&mut self, edited: Vec<(usize, AccountFile)>) {
         let as_of = self.analysis.as_of;
         for (index, mut file) in edited {
-            let moved = schedule(&file.account) != schedule(&self.workspace.accounts[index].account);
+            let moved =
+                schedule(&file.account) != schedule(&self.workspace.accounts[index].account);
             self.source_hashes[index] = hash_of(&std::mem::take(&mut file.source));
             self.workspace.accounts[index] = file;
-            self.analysis.accounts[index] =
-                analyze::analyze_account(&self.workspace.config, &self.workspace.accounts[index], as_of);
+            self.analysis.accounts[index] = analyze::analyze_account(
+                &self.workspace.config,
+                &self.workspace.accounts[index],
+                as_of,
+            );
             if moved && self.with_history {
                 let history = self.history_of_one(index);
                 self.reread

@@ -86,10 +86,9 @@ impl Site {
                 Change::Account(path) => {
                     self.pending.insert(path.clone());
                 }
-                Change::Templates
-                | Change::Config
-                | Change::AccountsFolder
-                | Change::Rescan => full = true,
+                Change::Templates | Change::Config | Change::AccountsFolder | Change::Rescan => {
+                    full = true
+                }
             }
         }
         match self.edited_accounts().filter(|_| !full) {
