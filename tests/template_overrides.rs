@@ -142,3 +142,59 @@ fn a_working_override_replaces_the_built_in_page() {
         "# Joint commitment statement: Acme Components and Northwind Supply\n\nBetween Acme Components and Northwind Supply.\n"
     );
 }
+
+#[test]
+fn a_left_over_or_misspelt_template_gets_a_warning() {
+    let ws = with_override("macros.html", "{% macro x() %}{% endmacro x %}\n");
+    ws.write("templates/statment.html", "<p>typo</p>\n");
+    let output = ws.run(&["check", "ws"]);
+    assert_ok(&output);
+    let message = stderr(&output);
+    for text in [
+        "warning: this file is not a template rapport uses; it is ignored",
+        "ws/templates/macros.html",
+        "components.html",
+        "ws/templates/statment.html",
+        "did you mean `statement.html`?",
+    ] {
+        assert!(message.contains(text), "`{text}` not in\n{message}");
+    }
+}
+
+/// docs/templates.md names every variable each page's template receives, in that page's
+/// section, so an override author can rely on it.
+#[test]
+fn the_template_guide_lists_every_variable_of_every_page() {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/templates.md"),
+    )
+    .unwrap();
+    let root = build_support::sample_data();
+    let (workspace, _) = rapport::check(&root);
+    let renderer = rapport::render::Renderer::new(None).unwrap();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let prepared = rapport::build::Prepared::new(workspace.unwrap(), renderer, as_of, false);
+    let mut pages = vec![prepared.portfolio_page()];
+    for index in 0..prepared.workspace().accounts.len() {
+        pages.extend(prepared.account_pages(index));
+    }
+    let mut checked = std::collections::BTreeSet::new();
+    for page in &pages {
+        let heading = format!("\n### {} (", page.template());
+        let start = guide
+            .find(&heading)
+            .unwrap_or_else(|| panic!("no section `{heading}` in docs/templates.md"));
+        let section = &guide[start + 1..];
+        let section = &section[..section.find("\n### ").unwrap_or(section.len())];
+        let view = serde_json::to_value(&page.view).unwrap();
+        for key in view.as_object().unwrap().keys() {
+            assert!(
+                section.contains(&format!("`{key}`")),
+                "docs/templates.md does not list `{key}` under {}",
+                page.template()
+            );
+            checked.insert((page.template(), key.clone()));
+        }
+    }
+    assert!(checked.len() > 60, "{checked:?}");
+}

@@ -217,7 +217,49 @@ fn one_final_newline(mut text: String) -> String {
 }
 
 /// Checks the workspace's template overrides as a build would compile them: every
-/// problem, each at its file and line. Empty when there is nothing to report.
+/// problem, each at its file and line, and a warning for each file of the folder that no
+/// page uses. Empty when there is nothing to report.
 pub fn check_templates(overrides_dir: &Path) -> Vec<Diagnostic> {
-    Renderer::new(Some(overrides_dir)).err().unwrap_or_default()
+    let mut found = Renderer::new(Some(overrides_dir)).err().unwrap_or_default();
+    found.extend(unused_files(overrides_dir));
+    found
+}
+
+/// A warning for each file in the templates folder that is not a template rapport uses:
+/// a misspelt name would otherwise be ignored without a word.
+fn unused_files(dir: &Path) -> Vec<Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| !name.starts_with('.') && !BUILT_IN.iter().any(|(n, _)| n == name))
+        .collect();
+    names.sort();
+    let known: Vec<&str> = BUILT_IN.iter().map(|(name, _)| *name).collect();
+    names
+        .into_iter()
+        .map(|name| {
+            let help = if name == "macros.html" {
+                "macros.html became components.html when rapport moved to tera 2: move its \
+                 macros there as components (see docs/templates.md)"
+                    .to_string()
+            } else {
+                match crate::suggest::nearest(&name, &known) {
+                    Some(near) => format!(
+                        "did you mean `{near}`? A workspace can override: {}",
+                        known.join(", ")
+                    ),
+                    None => format!("a workspace can override: {}", known.join(", ")),
+                }
+            };
+            Diagnostic::warning(
+                dir.join(&name),
+                "this file is not a template rapport uses; it is ignored",
+            )
+            .help(help)
+        })
+        .collect()
 }
