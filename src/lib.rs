@@ -1,7 +1,17 @@
 //! rapport: a static report generator for business relationships.
 //!
-//! The program reads top to bottom as its pipeline:
-//! load (walkdir + YAML) -> validate -> analyze -> view (per audience) -> render -> write.
+//! A build runs these steps, each in its own module, data flowing one way:
+//!
+//! 1. [`load`]: `rapport.yaml` and every account file, through [`yaml`];
+//! 2. [`validate`]: every rule, every problem of every file in one run ([`check`] is 1 + 2,
+//!    plus the workspace's template overrides, compiled by [`render`]);
+//! 3. [`analyze`] and [`history`]: figures, alerts, health; what changed between reviews;
+//! 4. [`view`]: one view model per page and audience, the only place deciding who sees what;
+//! 5. [`render`]: tera 2, every page from `templates/`, with [`format`] below it;
+//! 6. [`leak`]: every shared file searched for the account's internal text;
+//! 7. [`site`]: a staging folder, swapped in whole; paths from [`paths`].
+//!
+//! [`build`] strings steps 3 to 7 together for `rapport build` and `rapport serve`.
 
 pub mod analyze;
 pub mod build;
