@@ -5,6 +5,7 @@
 use super::coverage::Coverage;
 use super::figures::{CommitmentFigures, DisputeFigures, MilestoneFigures};
 use super::schedule::first_seen;
+use super::actions::{action_status, ActionStatus};
 use super::{Date, FiscalCalendar};
 use crate::model::{Account, Config, Level, Party, Side, Willingness};
 use serde::Serialize;
@@ -35,6 +36,9 @@ pub enum AlertCode {
     ReviewOverdue,
     ScoresDeclining,
     CounterpartUnwilling,
+    ActionOverdue,
+    LevelsDisagree,
+    StatementUnsigned,
 }
 
 impl AlertCode {
@@ -51,6 +55,9 @@ impl AlertCode {
         AlertCode::ReviewOverdue,
         AlertCode::ScoresDeclining,
         AlertCode::CounterpartUnwilling,
+        AlertCode::ActionOverdue,
+        AlertCode::LevelsDisagree,
+        AlertCode::StatementUnsigned,
     ];
 
     /// The code as pages and JSON show it, e.g. `milestone-overdue`.
@@ -67,6 +74,9 @@ impl AlertCode {
             AlertCode::ReviewOverdue => "review-overdue",
             AlertCode::ScoresDeclining => "scores-declining",
             AlertCode::CounterpartUnwilling => "counterpart-unwilling",
+            AlertCode::ActionOverdue => "action-overdue",
+            AlertCode::LevelsDisagree => "levels-disagree",
+            AlertCode::StatementUnsigned => "statement-unsigned",
         }
     }
 }
@@ -131,6 +141,9 @@ pub fn alerts(inputs: &AlertInputs) -> Vec<Alert> {
     review_overdue(inputs, &mut all);
     scores_declining(inputs, &mut all);
     counterpart_unwilling(inputs, &mut all);
+    action_overdue(inputs, &mut all);
+    levels_disagree(inputs, &mut all);
+    statement_unsigned(inputs, &mut all);
     sort(&mut all);
     all
 }
@@ -372,7 +385,7 @@ fn review_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
 fn scores_declining(i: &AlertInputs, out: &mut Vec<Alert>) {
     let current = i.calendar.current(i.as_of);
     for criterion in &i.account.criteria {
-        let scored: Vec<(String, i64)> = i
+        let scored: Vec<(String, f64)> = i
             .review_order
             .iter()
             .filter_map(|&r| i.account.reviews.get(r))
@@ -380,7 +393,7 @@ fn scores_declining(i: &AlertInputs, out: &mut Vec<Alert>) {
             .filter_map(|r| {
                 r.scores
                     .get(&criterion.id.value)
-                    .map(|s| (r.quarter.value.to_string(), s.value))
+                    .map(|s| (r.quarter.value.to_string(), s.value.mean()))
             })
             .collect();
         let [.., (q1, s1), (q2, s2), (q3, s3)] = scored.as_slice() else {
@@ -392,8 +405,11 @@ fn scores_declining(i: &AlertInputs, out: &mut Vec<Alert>) {
                 AlertSeverity::Medium,
                 &criterion.name,
                 format!(
-                    "{} fell at each of the last two reviews: {s1} in {q1}, {s2} in {q2}, {s3} in {q3}.",
-                    criterion.name
+                    "{} fell at each of the last two reviews: {} in {q1}, {} in {q2}, {} in {q3}.",
+                    criterion.name,
+                    crate::format::score(*s1),
+                    crate::format::score(*s2),
+                    crate::format::score(*s3)
                 ),
             ));
         }
@@ -413,6 +429,115 @@ fn counterpart_unwilling(i: &AlertInputs, out: &mut Vec<Alert>) {
             AlertSeverity::High,
             name,
             format!("{name} does not want the relationship (value.counterpart_wants: no): decide whether to salvage it."),
+        ));
+    }
+}
+
+/// An action more than this many days late is a high-severity alert.
+pub const ACTION_HIGH_AFTER_DAYS: i64 = 30;
+/// Two levels of theirs this many points apart on one criterion disagree.
+pub const LEVELS_DISAGREE_AT: i64 = 2;
+/// A statement version agreed this many days ago should be signed by everyone.
+pub const SIGNATURE_DAYS: i64 = 30;
+
+/// `action-overdue`: an action agreed at a review, open and past its due date; High when
+/// more than 30 days late.
+fn action_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
+    for review in &i.account.reviews {
+        for action in &review.actions {
+            if action_status(action, i.as_of) != ActionStatus::Late {
+                continue;
+            }
+            let Some(due) = action.due else { continue };
+            let late = (i.as_of - due).num_days();
+            let severity = if late > ACTION_HIGH_AFTER_DAYS {
+                AlertSeverity::High
+            } else {
+                AlertSeverity::Medium
+            };
+            out.push(alert(
+                AlertCode::ActionOverdue,
+                severity,
+                &action.what,
+                format!(
+                    "An action agreed at the {} review was due on {due} and is still open: {late} {} late.",
+                    review.quarter.value,
+                    days(late)
+                ),
+            ));
+        }
+    }
+}
+
+/// `levels-disagree`: in the latest review, two levels of theirs scored one criterion two
+/// or more points apart.
+fn levels_disagree(i: &AlertInputs, out: &mut Vec<Alert>) {
+    let current = i.calendar.current(i.as_of);
+    let latest = i
+        .review_order
+        .iter()
+        .filter_map(|&r| i.account.reviews.get(r))
+        .filter(|r| r.quarter.value <= current)
+        .next_back();
+    let Some(review) = latest else { return };
+    for criterion in &i.account.criteria {
+        let Some(levels) = review
+            .scores
+            .get(&criterion.id.value)
+            .and_then(|s| s.value.by_level())
+        else {
+            continue;
+        };
+        let highest = levels.iter().max_by_key(|(_, &n)| n);
+        let lowest = levels.iter().min_by_key(|(_, &n)| n);
+        let (Some((high_level, &high)), Some((low_level, &low))) = (highest, lowest) else {
+            continue;
+        };
+        if high - low >= LEVELS_DISAGREE_AT {
+            out.push(alert(
+                AlertCode::LevelsDisagree,
+                AlertSeverity::Medium,
+                &criterion.name,
+                format!(
+                    "In the {} review their {high_level} level scored {} {high} and their {low_level} level {low}: find out why the levels see it differently.",
+                    review.quarter.value, criterion.name
+                ),
+            ));
+        }
+    }
+}
+
+/// `statement-unsigned`: a signatory has not signed a statement version agreed more than
+/// 30 days before as-of. One alert per missing signature.
+fn statement_unsigned(i: &AlertInputs, out: &mut Vec<Alert>) {
+    let Some(statement) = &i.account.statement else {
+        return;
+    };
+    let Some(date) = statement.date else { return };
+    if !statement.tracks_signatures() || (i.as_of - date).num_days() <= SIGNATURE_DAYS {
+        return;
+    }
+    for signatory in &statement.signatories {
+        let signed = statement
+            .signatures()
+            .iter()
+            .any(|s| s.person.value == signatory.value && s.date <= i.as_of);
+        if signed {
+            continue;
+        }
+        let name = i
+            .account
+            .person(&signatory.value)
+            .map_or(signatory.value.as_str(), |p| p.name.as_str());
+        out.push(alert(
+            AlertCode::StatementUnsigned,
+            AlertSeverity::Medium,
+            name,
+            format!(
+                "{name} has not signed version {} of the joint statement, agreed on {date}: {} days ago.",
+                statement.version.value,
+                (i.as_of - date).num_days()
+            ),
         ));
     }
 }

@@ -97,11 +97,34 @@ pub struct DisputeFigures {
     pub oldest_open_days: Option<i64>,
 }
 
-/// The date a commitment's outcome belongs to: its due date, or the day it was made when it
-/// has no due date. The format records no date of a status change, so this is the rule by
-/// which kept and broken commitments are placed in a period and in the past.
+/// The date a commitment's outcome belongs to: its `closed` date when the file gives one,
+/// else its due date, else the day it was made. This is the rule by which kept and broken
+/// commitments are placed in a period and in the past.
 pub fn settled_on(commitment: &Commitment) -> Date {
-    commitment.due.unwrap_or(commitment.made)
+    commitment
+        .closed
+        .or(commitment.due)
+        .unwrap_or(commitment.made)
+}
+
+/// Which rule placed a commitment's outcome in time (see [`settled_on`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SettledBy {
+    /// The `closed` date written in the file.
+    Closed,
+    /// No `closed` date: the due date.
+    DueDate,
+    /// Neither: the day the commitment was made.
+    MadeDate,
+}
+
+pub fn settled_by(commitment: &Commitment) -> SettledBy {
+    match (commitment.closed, commitment.due) {
+        (Some(_), _) => SettledBy::Closed,
+        (None, Some(_)) => SettledBy::DueDate,
+        (None, None) => SettledBy::MadeDate,
+    }
 }
 
 /// A commitment's status judged at `date`, knowing the file describes `as_of`. At or after

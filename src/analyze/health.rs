@@ -227,7 +227,7 @@ fn scores(account: &Account, review: &Review) -> Measured {
         if let Some(score) = review.scores.get(&criterion.id.value) {
             let weight = criterion.weight.value.max(0) as f64;
             weights += weight;
-            weighted += weight * score.value.clamp(1, 5) as f64;
+            weighted += weight * score.value.mean().clamp(1.0, 5.0);
             count += 1;
         }
     }

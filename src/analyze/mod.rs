@@ -4,10 +4,11 @@
 //! No IO and no clock: the same workspace and as-of date always give the same analysis.
 //! Each file has one job: `quarters` (fiscal calendar), `schedule` (review order, last
 //! contact), `figures` (commitments, milestones, disputes), `coverage` (who talks to
-//! whom), `periods` (what changed in a reviewed quarter), `health` (the transparent
+//! whom), `actions` (agreed at reviews), `periods` (what changed in a reviewed quarter), `health` (the transparent
 //! score) and `alerts` (warnings with stable codes). The formulas are documented for users
 //! in `docs/health.md`.
 
+mod actions;
 mod alerts;
 mod coverage;
 mod figures;
@@ -16,10 +17,12 @@ mod periods;
 mod quarters;
 mod schedule;
 
+pub use actions::{action_figures, action_status, ActionFigures, ActionStatus};
 pub use alerts::{Alert, AlertCode, AlertSeverity, MILESTONE_HIGH_AFTER_DAYS};
 pub use coverage::{Coverage, LevelCoverage};
 pub use figures::{
-    settled_on, CommitmentFigures, DisputeFigures, DisputeStatus, MilestoneFigures, MilestoneRef,
+    settled_by, settled_on, CommitmentFigures, DisputeFigures, DisputeStatus, MilestoneFigures,
+    MilestoneRef, SettledBy,
     StatusCounts,
 };
 pub use health::{Health, HealthComponent, TrendPoint};
@@ -61,6 +64,8 @@ pub struct AccountAnalysis {
     pub milestones: MilestoneFigures,
     pub disputes: DisputeFigures,
     pub coverage: Coverage,
+    /// Actions agreed at reviews, open or late at as-of.
+    pub actions: ActionFigures,
     pub health: Health,
     /// Health at the end of each reviewed quarter up to the current one, chronological.
     pub trend: Vec<TrendPoint>,
@@ -135,6 +140,7 @@ pub fn analyze_account(config: &Config, file: &AccountFile, as_of: Date) -> Acco
         milestones,
         disputes,
         coverage,
+        actions: actions::action_figures(account, as_of),
         health,
         trend,
         alerts,

@@ -6,19 +6,25 @@
 
 use super::figures::{settled_on, MilestoneRef};
 use super::{Date, FiscalCalendar};
-use crate::model::{Account, CommitmentStatus, Quarter, Review};
+use crate::model::{Account, CommitmentStatus, Level, Quarter, Review, Score};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// A criterion's score in a review, against the chronologically previous review.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreDelta {
     /// The criterion id.
     pub criterion: String,
-    pub score: i64,
+    /// The score: the number given, or the mean of the levels.
+    pub score: f64,
     /// The score in the previous review, if it scored this criterion.
-    pub previous: Option<i64>,
+    pub previous: Option<f64>,
     /// score - previous.
-    pub delta: Option<i64>,
+    pub delta: Option<f64>,
+    /// Each of their levels' score, when this review scored the criterion by level.
+    pub levels: Option<BTreeMap<Level, i64>>,
+    /// The same in the previous review.
+    pub previous_levels: Option<BTreeMap<Level, i64>>,
 }
 
 /// Everything that happened inside one reviewed quarter. Every list is chronological.
@@ -190,13 +196,15 @@ fn score_deltas(account: &Account, review: &Review, previous: Option<&Review>) -
         .iter()
         .filter_map(|criterion| {
             let id = &criterion.id.value;
-            let score = review.scores.get(id)?.value;
-            let previous = previous.and_then(|p| p.scores.get(id)).map(|s| s.value);
+            let score = &review.scores.get(id)?.value;
+            let before = previous.and_then(|p| p.scores.get(id)).map(|s| &s.value);
             Some(ScoreDelta {
                 criterion: id.clone(),
-                score,
-                previous,
-                delta: previous.map(|p| score - p),
+                score: score.mean(),
+                previous: before.map(Score::mean),
+                delta: before.map(|p| score.mean() - p.mean()),
+                levels: score.by_level().cloned(),
+                previous_levels: before.and_then(Score::by_level).cloned(),
             })
         })
         .collect()
@@ -315,15 +323,19 @@ reviews:
             vec![
                 ScoreDelta {
                     criterion: "reliability".into(),
-                    score: 2,
-                    previous: Some(4),
-                    delta: Some(-2)
+                    score: 2.0,
+                    previous: Some(4.0),
+                    delta: Some(-2.0),
+                    levels: None,
+                    previous_levels: None,
                 },
                 ScoreDelta {
                     criterion: "speed".into(),
-                    score: 4,
+                    score: 4.0,
                     previous: None,
-                    delta: None
+                    delta: None,
+                    levels: None,
+                    previous_levels: None,
                 },
             ]
         );

@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 #[derive(Debug, Clone)]
 pub struct Series {
     pub name: String,
-    pub values: Vec<Option<i64>>,
+    pub values: Vec<Option<f64>>,
+    /// A tooltip per point, shown on hover (`None`: the point has none).
+    pub hover: Vec<Option<String>>,
 }
 
 /// Colours that stay distinct in print and for common colour blindness.
@@ -37,7 +39,7 @@ pub fn score_trend(quarters: &[String], series: &[Series]) -> String {
             left + plot_w / 2.0
         }
     };
-    let y = |score: i64| top + plot_h - (score.clamp(1, 5) - 1) as f64 * plot_h / 4.0;
+    let y = |score: f64| top + plot_h - (score.clamp(1.0, 5.0) - 1.0) * plot_h / 4.0;
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -49,8 +51,8 @@ pub fn score_trend(quarters: &[String], series: &[Series]) -> String {
             r##"<line x1="{left}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{:.1}" y="{:.1}" font-size="11" text-anchor="end">{score}</text>"##,
             left + plot_w,
             left - 8.0,
-            y(score) + 4.0,
-            y = y(score)
+            y(score as f64) + 4.0,
+            y = y(score as f64)
         );
     }
     for (i, quarter) in quarters.iter().enumerate() {
@@ -76,12 +78,22 @@ pub fn score_trend(quarters: &[String], series: &[Series]) -> String {
                         x(i),
                         y(*v)
                     );
-                    let _ = write!(
-                        svg,
-                        r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"/>"#,
-                        x(i),
-                        y(*v)
-                    );
+                    match line.hover.get(i).and_then(Option::as_deref) {
+                        Some(title) => write!(
+                            svg,
+                            r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"><title>{}</title></circle>"#,
+                            x(i),
+                            y(*v),
+                            escape(title)
+                        ),
+                        None => write!(
+                            svg,
+                            r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"/>"#,
+                            x(i),
+                            y(*v)
+                        ),
+                    }
+                    .unwrap_or_default();
                     pen_down = true;
                 }
                 None => pen_down = false,
@@ -151,11 +163,16 @@ mod tests {
         let series = vec![
             Series {
                 name: "<b>Reliability</b>".into(),
-                values: vec![Some(2), Some(4)],
+                values: vec![Some(2.0), Some(4.0)],
+                hover: vec![
+                    None,
+                    Some("Reliability 2026-Q2: 4 (executive 5, <b>manager</b> 3)".into()),
+                ],
             },
             Series {
                 name: "Price".into(),
-                values: vec![None, Some(3)],
+                values: vec![None, Some(3.0)],
+                hover: Vec::new(),
             },
         ];
         let svg = score_trend(&quarters, &series);
@@ -163,6 +180,11 @@ mod tests {
         assert!(svg.contains("&lt;b&gt;Reliability&lt;/b&gt;"));
         assert!(!svg.contains("<b>"));
         assert_eq!(svg.matches("<path").count(), 2);
+        // A point scored by level carries its levels as a tooltip; the others none.
+        assert_eq!(svg.matches("<title>").count(), 1);
+        assert!(svg.contains(
+            "<title>Reliability 2026-Q2: 4 (executive 5, &lt;b&gt;manager&lt;/b&gt; 3)</title>"
+        ));
     }
 
     #[test]

@@ -10,4 +10,4 @@ mod numbers;
 
 pub use html::escape_html;
 pub use markdown_text::{escape_markdown_text, markdown_cell};
-pub use numbers::{amount, date, money, opt_date, percent, signed};
+pub use numbers::{amount, date, money, opt_date, percent, score, signed, signed_score};

@@ -69,6 +69,27 @@ pub fn opt_date(value: Option<Date>) -> Option<String> {
     value.map(date)
 }
 
+/// A review score as pages show it: `3`, or `3.5` for the mean of levels that do not
+/// agree (one decimal).
+pub fn score(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, (tenths % 10).abs())
+    }
+}
+
+/// A change of a score as shown in a pack: `+1`, `-0.5`, `±0`.
+pub fn signed_score(delta: f64) -> String {
+    let tenths = (delta * 10.0).round() as i64;
+    match tenths {
+        0 => "±0".to_string(),
+        t if t > 0 => format!("+{}", score(delta)),
+        _ => format!("-{}", score(-delta)),
+    }
+}
+
 /// A score delta as shown in a pack: `+1`, `-2`, `±0`.
 pub fn signed(delta: i64) -> String {
     match delta {
@@ -116,5 +137,11 @@ mod tests {
         assert_eq!(signed(2), "+2");
         assert_eq!(signed(-1), "-1");
         assert_eq!(signed(0), "±0");
+        assert_eq!(score(3.0), "3");
+        assert_eq!(score(3.5), "3.5");
+        assert_eq!(score(10.0 / 3.0), "3.3");
+        assert_eq!(signed_score(1.0), "+1");
+        assert_eq!(signed_score(-0.5), "-0.5");
+        assert_eq!(signed_score(0.01), "±0");
     }
 }

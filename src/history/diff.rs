@@ -252,6 +252,7 @@ impl Comparison {
 pub fn empty_account() -> Account {
     Account {
         name: String::new(),
+        language: None,
         kind: AccountKind::Customer,
         owner: None,
         since: None,

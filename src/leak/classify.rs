@@ -6,8 +6,8 @@
 
 use crate::format;
 use crate::model::{
-    Account, Behaviours, Commitment, Committee, Criterion, Dispute, Event, Goal, Milestone, Person,
-    Review, Statement, Turnaround, Value, Visibility,
+    Account, Action, Behaviours, Commitment, Committee, Criterion, Dispute, Event, Goal, Milestone,
+    Person, Review, Statement, Turnaround, Value, Visibility,
 };
 
 /// The texts of one account sorted by who may see them.
@@ -46,6 +46,7 @@ use Visibility::{Internal, Shared};
 pub fn classify(account: &Account) -> Classified {
     let Account {
         name,
+        language: _,
         kind: _,
         owner: _,
         since: _,
@@ -226,6 +227,7 @@ fn commitment_texts(c: &mut Classified, i: usize, x: &Commitment) {
         status: _,
         evidence,
         visibility,
+        closed: _,
     } = x;
     c.by_visibility(*visibility, format!("commitments[{i}].what"), what);
     c.opt(*visibility, format!("commitments[{i}].evidence"), evidence);
@@ -271,6 +273,7 @@ fn review_texts(c: &mut Classified, i: usize, r: &Review) {
         next_steps,
         summary,
         shared_summary,
+        actions,
     } = r;
     c.list(Internal, &format!("reviews[{i}].successes"), successes);
     c.list(Internal, &format!("reviews[{i}].failures"), failures);
@@ -282,6 +285,16 @@ fn review_texts(c: &mut Classified, i: usize, r: &Review) {
         format!("reviews[{i}].shared_summary"),
         shared_summary,
     );
+    for (j, action) in actions.iter().enumerate() {
+        let Action {
+            what,
+            owner: _,
+            due: _,
+            done: _,
+            visibility,
+        } = action;
+        c.by_visibility(*visibility, format!("reviews[{i}].actions[{j}].what"), what);
+    }
 }
 
 fn statement_texts(c: &mut Classified, s: &Statement) {
@@ -291,6 +304,8 @@ fn statement_texts(c: &mut Classified, s: &Statement) {
         vision,
         behaviours,
         signatories: _,
+        version: _,
+        signed: _,
     } = s;
     let Behaviours { us, them } = behaviours;
     c.shared.extend(title.iter().cloned());

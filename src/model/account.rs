@@ -1,7 +1,7 @@
 //! One account file (`accounts/<id>.yaml`): the relationship with one customer, supplier or
 //! partner. Field names are the public contract of DESIGN.md; do not rename them.
 
-use super::{Date, Quarter, Spanned};
+use super::{Date, Quarter, Score, Spanned};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -15,6 +15,10 @@ pub type PersonRef = Spanned<String>;
 pub struct Account {
     /// The other company's name, as pages show it. Required.
     pub name: String,
+    /// The language of this account's shared folder, its PDFs and calendar: en, de or fr.
+    /// Default: the workspace's language.
+    #[serde(default)]
+    pub language: Option<Language>,
     /// What the other company is to us: customer, supplier or partner. Required.
     pub kind: AccountKind,
     /// Our relationship owner: a person id on our side.
@@ -155,6 +159,14 @@ words!(
     Visibility { Internal = "internal", Shared = "shared" }
 );
 words!(
+    /// A language rapport writes pages in.
+    Language { En = "en", De = "de", Fr = "fr" }
+);
+words!(
+    /// The paper size pages are printed on.
+    Paper { A4 = "a4", Letter = "letter" }
+);
+words!(
     /// Who gave a commitment.
     Party { Us = "us", Them = "them", Both = "both" }
 );
@@ -167,7 +179,22 @@ words!(
     Cadence { Weekly = "weekly", Monthly = "monthly", Quarterly = "quarterly", Yearly = "yearly", AdHoc = "ad-hoc" }
 );
 
-// The enum comes from `words!`, which cannot put `#[default]` on one variant.
+// The enums come from `words!`, which cannot put `#[default]` on one variant.
+#[allow(clippy::derivable_impls)]
+impl Default for Language {
+    /// English unless the workspace says otherwise.
+    fn default() -> Self {
+        Language::En
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Paper {
+    fn default() -> Self {
+        Paper::A4
+    }
+}
+
 #[allow(clippy::derivable_impls)]
 impl Default for Willingness {
     /// Not stated means not known.
@@ -392,6 +419,10 @@ pub struct Commitment {
     /// shared (the default) or internal.
     #[serde(default = "shared")]
     pub visibility: Visibility,
+    /// The date the commitment became kept, broken or withdrawn: it decides the quarter the
+    /// outcome counts in. Only when the status is not open; not before `made`.
+    #[serde(default)]
+    pub closed: Option<Date>,
 }
 
 /// A joint committee.
@@ -458,11 +489,21 @@ pub struct Review {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub attendees: Vec<PersonRef>,
-    /// A score from 1 (poor) to 5 (excellent) per criterion id.
+    /// A score from 1 (poor) to 5 (excellent) per criterion id: one number, or one number
+    /// per level of their company (executive, senior, manager, operational) that scored
+    /// the criterion; the criterion's score is then the mean of the levels.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, i64>")]
-    #[schemars(extend("additionalProperties" = {"type": "integer", "minimum": 1, "maximum": 5}))]
-    pub scores: BTreeMap<String, Spanned<i64>>,
+    #[schemars(extend("additionalProperties" = {"oneOf": [
+        {"type": "integer", "minimum": 1, "maximum": 5},
+        {"type": "object", "minProperties": 1, "additionalProperties": false, "properties": {
+            "executive": {"type": "integer", "minimum": 1, "maximum": 5},
+            "senior": {"type": "integer", "minimum": 1, "maximum": 5},
+            "manager": {"type": "integer", "minimum": 1, "maximum": 5},
+            "operational": {"type": "integer", "minimum": 1, "maximum": 5}
+        }}
+    ]}))]
+    pub scores: BTreeMap<String, Spanned<Score>>,
     /// Markdown: what went well in the quarter.
     #[serde(default)]
     pub successes: Vec<String>,
@@ -481,6 +522,30 @@ pub struct Review {
     /// Markdown summary that may be published in the shared progress page.
     #[serde(default)]
     pub shared_summary: Option<String>,
+    /// Actions agreed at this review; the next review checks them.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+/// An action agreed at a review, checked at the next one.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// What will be done. Required, not blank.
+    pub what: String,
+    /// Who does it: a person of either side.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub owner: Option<PersonRef>,
+    /// When it is due (YYYY-MM-DD).
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// When it was done; absent: still open.
+    #[serde(default)]
+    pub done: Option<Date>,
+    /// shared (the default) or internal.
+    #[serde(default = "shared")]
+    pub visibility: Visibility,
 }
 
 /// The joint commitment statement handed to the other company.
@@ -503,6 +568,49 @@ pub struct Statement {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub signatories: Vec<PersonRef>,
+    /// The version of the statement, a whole number from 1; `date` is when this version
+    /// was agreed. Default 1.
+    #[serde(default = "first_version")]
+    #[schemars(with = "i64")]
+    #[schemars(range(min = 1))]
+    pub version: Spanned<i64>,
+    /// Who has signed this version, and when; each must be one of the signatories. Once
+    /// given (even empty), signatures are tracked: a signatory who has not signed a
+    /// version agreed more than 30 days ago gets a `statement-unsigned` alert.
+    #[serde(default)]
+    pub signed: Option<Vec<Signature>>,
+}
+
+impl Statement {
+    /// Whether the file tracks signatures: it lists them (`signed:`, even empty) or
+    /// numbers its version. A statement written before either existed is not judged.
+    pub fn tracks_signatures(&self) -> bool {
+        self.signed.is_some() || self.version.referenced.line() > 0
+    }
+
+    /// The signatures of this version.
+    pub fn signatures(&self) -> &[Signature] {
+        self.signed.as_deref().unwrap_or_default()
+    }
+}
+
+/// One signature of the statement's current version.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// The signatory's person id. Required.
+    #[schemars(with = "String")]
+    pub person: PersonRef,
+    /// When they signed (YYYY-MM-DD). Required.
+    pub date: Date,
+}
+
+fn first_version() -> Spanned<i64> {
+    Spanned::new(
+        1,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
 }
 
 /// Expected behaviours of each side.

@@ -1,7 +1,7 @@
 //! `rapport.yaml`: our organisation, the site title, the fiscal calendar, alert thresholds
 //! and health weights.
 
-use super::Spanned;
+use super::{Language, Paper, Spanned};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -34,6 +34,12 @@ pub struct Config {
     /// How the health score is computed.
     #[serde(default)]
     pub health: HealthConfig,
+    /// The language of internal pages: en, de or fr. Default en.
+    #[serde(default)]
+    pub language: Language,
+    /// The paper size for printing and PDFs: a4 or letter. Default a4.
+    #[serde(default)]
+    pub paper: Paper,
 }
 
 /// `health:` in rapport.yaml.

@@ -7,10 +7,12 @@
 mod account;
 mod config;
 mod quarter;
+mod score;
 
 pub use account::*;
 pub use config::*;
 pub use quarter::Quarter;
+pub use score::{Score, SCORE_HELP};
 
 use std::path::PathBuf;
 

@@ -2,7 +2,7 @@
 
 use super::{slug, Findings};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Account, AccountFile, Person, PersonRef, Side};
+use crate::model::{Account, AccountFile, Person, PersonRef, Score, Side};
 use crate::suggest::nearest;
 use std::collections::BTreeMap;
 
@@ -344,14 +344,26 @@ fn reviews(f: &mut Findings<'_>, account: &Account, people: &People<'_>) {
                         .help(criterion_hint(key, &criteria)),
                 );
             }
-            let message = format!("score for `{key}` must be from 1 to 5");
-            f.range(
-                score,
-                1..=5,
-                &path,
-                &message,
-                "scores run from 1 (poor) to 5 (excellent)",
-            );
+            let help = "scores run from 1 (poor) to 5 (excellent)";
+            match &score.value {
+                Score::Single(n) if !(1..=5).contains(n) => {
+                    let d = f.error(
+                        path,
+                        format!("score for `{key}` must be from 1 to 5, not {n}"),
+                    );
+                    f.push(d.at_location(&score.referenced).help(help));
+                }
+                Score::Single(_) => {}
+                Score::ByLevel(levels) => {
+                    for (level, n) in levels.iter().filter(|(_, n)| !(1..=5).contains(*n)) {
+                        let d = f.error(
+                            format!("{path}.{level}"),
+                            format!("score for `{key}` by the {level} level must be from 1 to 5, not {n}"),
+                        );
+                        f.push(d.help(help));
+                    }
+                }
+            }
         }
     }
 }

@@ -234,8 +234,49 @@ pub struct CriterionView {
     pub weight: i64,
     pub illustrations: Vec<String>,
     /// One entry per reviewed quarter in `score_quarters` order; `None` when not scored.
-    pub scores: Vec<Option<i64>>,
-    pub latest: Option<i64>,
+    pub scores: Vec<Option<CriterionScore>>,
+    pub latest: Option<String>,
+    /// The numbers behind `scores`, for the chart.
+    #[serde(skip)]
+    pub means: Vec<Option<f64>>,
+}
+
+/// A criterion's score in one review: the score (the mean when scored by level) and, when
+/// scored by level, each level's number.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionScore {
+    pub score: String,
+    pub levels: Vec<LevelScore>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelScore {
+    pub level: Level,
+    pub score: i64,
+}
+
+impl CriterionScore {
+    pub fn new(score: &crate::model::Score) -> CriterionScore {
+        CriterionScore {
+            score: format::score(score.mean()),
+            levels: score
+                .by_level()
+                .into_iter()
+                .flatten()
+                .map(|(&level, &score)| LevelScore { level, score })
+                .collect(),
+        }
+    }
+
+    /// `executive 4, operational 2`, or nothing for a single score.
+    pub fn levels_text(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .levels
+            .iter()
+            .map(|l| format!("{} {}", l.level, l.score))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -273,7 +314,17 @@ pub fn account_page(
         .iter()
         .map(|c| chart::Series {
             name: c.name.clone(),
-            values: c.scores.clone(),
+            values: c.means.clone(),
+            hover: c
+                .scores
+                .iter()
+                .zip(&score_quarters)
+                .map(|(s, quarter)| {
+                    let s = s.as_ref()?;
+                    let levels = s.levels_text()?;
+                    Some(format!("{} {quarter}: {} ({levels})", c.name, s.score))
+                })
+                .collect(),
         })
         .collect();
     AccountPage {
@@ -619,16 +670,22 @@ fn criteria_views(
         .criteria
         .iter()
         .map(|criterion| {
-            let scores: Vec<Option<i64>> = reviews
+            let given: Vec<Option<&crate::model::Score>> = reviews
                 .iter()
-                .map(|r| r.scores.get(&criterion.id.value).map(|s| s.value))
+                .map(|r| r.scores.get(&criterion.id.value).map(|s| &s.value))
                 .collect();
+            let scores: Vec<Option<CriterionScore>> =
+                given.iter().map(|s| s.map(CriterionScore::new)).collect();
             CriterionView {
                 id: criterion.id.value.clone(),
                 name: criterion.name.clone(),
                 weight: criterion.weight.value,
                 illustrations: criterion.illustrations.clone(),
-                latest: scores.iter().rev().find_map(|s| *s),
+                latest: scores
+                    .iter()
+                    .rev()
+                    .find_map(|s| s.as_ref().map(|s| s.score.clone())),
+                means: given.iter().map(|s| s.map(|s| s.mean())).collect(),
                 scores,
             }
         })

@@ -6,10 +6,12 @@ use super::account::{
 };
 use super::common::{People, PersonName, Rich};
 use super::SiteInfo;
-use crate::analyze::{AccountAnalysis, MilestoneRef, PeriodChanges};
+use crate::analyze::{
+    settled_by, AccountAnalysis, MilestoneRef, PeriodChanges, ScoreDelta, SettledBy,
+};
 use crate::format::{self, signed};
 use crate::history::{Change, ChangeKind, CommitRef, NotesDiff};
-use crate::model::{AccountFile, CommitmentStatus, Date, Party};
+use crate::model::{AccountFile, CommitmentStatus, Date, Level, Party};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -25,6 +27,8 @@ pub struct ReviewPack {
     pub attendees: Vec<PersonName>,
     pub health: Option<i64>,
     pub scores: Vec<ScoreRow>,
+    /// Whether any criterion was scored by level: the pack then shows the level grid.
+    pub levels_scored: bool,
     pub changes: Changes,
     /// Successes and failures paired row by row, for the side-by-side table.
     pub balance: Vec<BalanceRow>,
@@ -90,8 +94,23 @@ pub struct CommitView {
 pub struct ScoreRow {
     pub criterion: String,
     pub weight: i64,
-    pub score: i64,
+    /// The score: the number given, or the mean of the levels (`3.5`).
+    pub score: String,
+    pub previous: Option<String>,
+    pub delta: Option<String>,
+    pub direction: Direction,
+    /// One cell per level of theirs (executive first) when this review scored the
+    /// criterion by level; empty otherwise.
+    pub levels: Vec<LevelCell>,
+}
+
+/// One level's score of a criterion in a review, against the previous review's.
+#[derive(Debug, Serialize)]
+pub struct LevelCell {
+    pub level: Level,
+    pub score: Option<i64>,
     pub previous: Option<i64>,
+    /// `+1`, `-2`, `±0`; absent when either review did not score this level.
     pub delta: Option<String>,
     pub direction: Direction,
 }
@@ -104,6 +123,16 @@ pub enum Direction {
     Down,
     /// Unchanged, or no previous score.
     Same,
+}
+
+impl Direction {
+    fn of(delta: Option<f64>) -> Direction {
+        match delta {
+            Some(x) if x > 0.0 => Direction::Up,
+            Some(x) if x < 0.0 => Direction::Down,
+            _ => Direction::Same,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -122,8 +151,13 @@ pub struct GoalMilestone {
 pub struct PeriodCommitment {
     pub by: Party,
     pub what: String,
+    pub made: String,
     pub due: Option<String>,
     pub status: CommitmentStatus,
+    /// The date the outcome was recorded, when the file gives it.
+    pub closed: Option<String>,
+    /// Which date placed the outcome in its quarter: `closed`, `due-date` or `made-date`.
+    pub placed_by: SettledBy,
 }
 
 #[derive(Debug, Serialize)]
@@ -180,6 +214,7 @@ pub fn review_pack(
         period_end: format::date(period.end),
         attendees: people.all(&review.attendees),
         health,
+        levels_scored: period.score_deltas.iter().any(|d| d.levels.is_some()),
         scores: score_rows(file, period),
         changes: changes(file, &people, analysis, period),
         balance,
@@ -261,14 +296,37 @@ fn score_rows(file: &AccountFile, period: &PeriodChanges) -> Vec<ScoreRow> {
             ScoreRow {
                 criterion: criterion.map_or_else(|| d.criterion.clone(), |c| c.name.clone()),
                 weight: criterion.map_or(1, |c| c.weight.value),
-                score: d.score,
-                previous: d.previous,
-                delta: d.delta.map(signed),
-                direction: match d.delta {
-                    Some(x) if x > 0 => Direction::Up,
-                    Some(x) if x < 0 => Direction::Down,
-                    _ => Direction::Same,
-                },
+                score: format::score(d.score),
+                previous: d.previous.map(format::score),
+                delta: d.delta.map(format::signed_score),
+                direction: Direction::of(d.delta),
+                levels: level_cells(d),
+            }
+        })
+        .collect()
+}
+
+/// The criteria × level grid's row of a criterion scored by level.
+fn level_cells(d: &ScoreDelta) -> Vec<LevelCell> {
+    let Some(levels) = &d.levels else {
+        return Vec::new();
+    };
+    Level::ALL
+        .iter()
+        .map(|level| {
+            let score = levels.get(level).copied();
+            let previous = d
+                .previous_levels
+                .as_ref()
+                .and_then(|p| p.get(level))
+                .copied();
+            let delta = score.zip(previous).map(|(s, p)| s - p);
+            LevelCell {
+                level: *level,
+                score,
+                previous,
+                delta: delta.map(signed),
+                direction: Direction::of(delta.map(|d| d as f64)),
             }
         })
         .collect()
@@ -289,8 +347,11 @@ pub fn period_commitment(file: &AccountFile, index: usize) -> PeriodCommitment {
     PeriodCommitment {
         by: c.by,
         what: c.what.clone(),
+        made: format::date(c.made),
         due: format::opt_date(c.due),
         status: c.status,
+        closed: format::opt_date(c.closed),
+        placed_by: settled_by(c),
     }
 }
 

@@ -120,7 +120,9 @@ fn invalid_scalar(ty: &str, found: Option<&str>) -> YamlError {
 
 /// A value of the wrong shape: a list where a mapping belongs, text where a list belongs...
 fn shape_problem(expected: &str, found: &str) -> YamlError {
-    let (expected, help) = if expected.starts_with("struct ") || expected.contains("map") {
+    let (expected, help) = if expected.starts_with("a score") {
+        ("a score", crate::model::SCORE_HELP)
+    } else if expected.starts_with("struct ") || expected.contains("map") {
         (
             "a mapping",
             "write `key: value` lines, indented under this key",
@@ -199,6 +201,9 @@ fn message(text: &str, found: Option<&str>) -> YamlError {
         "not enough for unique date",
         "no possible date",
     ];
+    if let Some((score, help)) = text.split_once(" is not a score: ") {
+        return YamlError::new(format!("{score} is not a score")).help(help);
+    }
     if let Some((quarter, help)) = text.split_once(" is not a quarter: ") {
         return YamlError::new(format!("{quarter} is not a quarter")).help(help);
     }

@@ -248,7 +248,7 @@ fn wrong_types_say_what_was_expected_and_found() {
     let e = account_error(&format!(
         "{HEAD}reviews:\n  - quarter: 2026-Q1\n    scores: {{reliability: high}}\n"
     ));
-    assert_eq!(e.message, "expected a whole number, found `high`");
+    assert_eq!(e.message, "`high` is not a score");
     assert_eq!(
         (e.path.as_str(), e.position),
         ("reviews[0].scores.reliability", at(5, 27))

@@ -81,7 +81,11 @@ pub const FIELDS: &[(&str, Class)] = &[
     ("reviews[].next_steps[]", Class::Internal),
     ("reviews[].summary", Class::Internal),
     ("reviews[].shared_summary", Class::Shared),
+    // Actions agreed at a review: shared ones appear on the shared progress page.
+    ("reviews[].actions[].what", Class::Follows),
+    ("reviews[].actions[].owner", Class::PersonRef),
     ("statement.signatories[]", Class::PersonRef),
+    ("statement.signed[].person", Class::PersonRef),
     // The joint statement is written to be handed over.
     ("statement.*", Class::Shared),
 ];
@@ -93,6 +97,7 @@ pub const DEFAULT_VISIBILITY: &[(&str, Audience)] = &[
     ("goals", Audience::Shared),
     ("commitments", Audience::Shared),
     ("governance", Audience::Shared),
+    ("reviews[].actions", Audience::Shared),
 ];
 
 /// Shareable texts that no shared page prints (so their absence there is not a bug).
@@ -166,7 +171,15 @@ impl<'a> Schema<'a> {
                 .iter()
                 .filter(|v| v.get("type").and_then(Value::as_str) != Some("null"))
                 .collect();
-            assert_eq!(real.len(), 1, "a union the walker does not know: {node}");
+            // A value with two forms (a score: one number, or one number per level) is
+            // walked through its first; the others may hold no text, or a text field
+            // would go unclassified.
+            for other in &real[1..] {
+                assert!(
+                    !other.to_string().contains("\"string\""),
+                    "a union with text in a later form, which the walker would miss: {node}"
+                );
+            }
             return self.resolve(real[0]);
         }
         node
