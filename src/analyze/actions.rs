@@ -76,14 +76,23 @@ mod tests {
     fn done_late_open_and_late_at_their_boundaries() {
         let at = d("2026-08-15");
         let status = |due, done| action_status(&action(due, done), at);
-        assert_eq!(status(Some("2026-08-15"), Some("2026-08-15")), ActionStatus::Done);
-        assert_eq!(status(Some("2026-08-14"), Some("2026-08-15")), ActionStatus::DoneLate);
+        assert_eq!(
+            status(Some("2026-08-15"), Some("2026-08-15")),
+            ActionStatus::Done
+        );
+        assert_eq!(
+            status(Some("2026-08-14"), Some("2026-08-15")),
+            ActionStatus::DoneLate
+        );
         assert_eq!(status(None, Some("2026-08-01")), ActionStatus::Done);
         // Due today is not late yet; due yesterday is.
         assert_eq!(status(Some("2026-08-15"), None), ActionStatus::Open);
         assert_eq!(status(Some("2026-08-14"), None), ActionStatus::Late);
         assert_eq!(status(None, None), ActionStatus::Open);
         // A done date after the judging date does not count yet.
-        assert_eq!(status(Some("2026-08-10"), Some("2026-09-01")), ActionStatus::Late);
+        assert_eq!(
+            status(Some("2026-08-10"), Some("2026-09-01")),
+            ActionStatus::Late
+        );
     }
 }

@@ -2,10 +2,10 @@
 //!
 //! Codes are part of the public output (pages, `portfolio.json`); never rename one.
 
+use super::actions::{action_status, ActionStatus};
 use super::coverage::Coverage;
 use super::figures::{CommitmentFigures, DisputeFigures, MilestoneFigures};
 use super::schedule::first_seen;
-use super::actions::{action_status, ActionStatus};
 use super::{Date, FiscalCalendar};
 use crate::model::{Account, Config, Level, Party, Side, Willingness};
 use serde::Serialize;

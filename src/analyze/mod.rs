@@ -22,8 +22,7 @@ pub use alerts::{Alert, AlertCode, AlertSeverity, MILESTONE_HIGH_AFTER_DAYS};
 pub use coverage::{Coverage, LevelCoverage};
 pub use figures::{
     settled_by, settled_on, CommitmentFigures, DisputeFigures, DisputeStatus, MilestoneFigures,
-    MilestoneRef, SettledBy,
-    StatusCounts,
+    MilestoneRef, SettledBy, StatusCounts,
 };
 pub use health::{Health, HealthComponent, TrendPoint};
 pub use periods::{PeriodChanges, ScoreDelta};

@@ -35,6 +35,9 @@ pub struct PeriodChanges {
     pub quarter: Quarter,
     pub start: Date,
     pub end: Date,
+    /// When the review was held (its date, else the quarter's end), not after as-of: the
+    /// date the actions of the previous review are checked at.
+    pub review_date: Date,
     /// Chronological neighbours, as indices into `account.reviews`.
     pub previous_review: Option<usize>,
     pub next_review: Option<usize>,
@@ -150,6 +153,7 @@ fn period(
         quarter,
         start,
         end,
+        review_date: account.reviews[review].date.unwrap_or(end).min(as_of),
         previous_review: None,
         next_review: None,
         events,

@@ -2,7 +2,9 @@
 
 use super::{slug, Findings};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Account, AccountFile, Person, PersonRef, Score, Side};
+use crate::model::{
+    Account, AccountFile, Commitment, CommitmentStatus, Person, PersonRef, Score, Side, Statement,
+};
 use crate::suggest::nearest;
 use std::collections::BTreeMap;
 
@@ -27,14 +29,7 @@ pub(super) fn validate(file: &AccountFile) -> Vec<Diagnostic> {
     criteria(&mut f, account);
     reviews(&mut f, account, &people);
     if let Some(statement) = &account.statement {
-        for (i, r) in statement.signatories.iter().enumerate() {
-            people.resolve(
-                &mut f,
-                r,
-                format!("statement.signatories[{i}]"),
-                "signatories",
-            );
-        }
+        statement_rules(&mut f, statement, &people);
     }
     if let Some(turnaround) = &account.turnaround {
         f.range(
@@ -256,6 +251,7 @@ fn commitments(f: &mut Findings<'_>, account: &Account) {
             &format!("commitments[{i}].what"),
             "write what was promised, in one sentence",
         );
+        closed_date(f, commitment, i);
         if let Some(due) = commitment.due.filter(|due| *due < commitment.made) {
             let d = f.warning(
                 format!("commitments[{i}].due"),
@@ -266,6 +262,74 @@ fn commitments(f: &mut Findings<'_>, account: &Account) {
             );
             f.push(d.help("check the two dates: `due` should be on or after `made`"));
         }
+    }
+}
+
+/// `closed` is the date a commitment stopped being open: not on an open commitment, and
+/// not before it was made.
+fn closed_date(f: &mut Findings<'_>, commitment: &Commitment, i: usize) {
+    let Some(closed) = commitment.closed else {
+        return;
+    };
+    let path = format!("commitments[{i}].closed");
+    if commitment.status == CommitmentStatus::Open {
+        let d = f.error(
+            path,
+            format!("`closed: {closed}` on a commitment whose status is open"),
+        );
+        f.push(d.help(
+            "`closed` is the date it became kept, broken or withdrawn: set `status` to that outcome, or remove `closed`",
+        ));
+    } else if closed < commitment.made {
+        let d = f.error(
+            path,
+            format!(
+                "the commitment is closed ({closed}) before it was made ({})",
+                commitment.made
+            ),
+        );
+        f.push(d.help("check the two dates: `closed` is on or after `made`"));
+    }
+}
+
+/// Signatories are people of the file; each signature is one of the signatories'; the
+/// version counts from 1.
+fn statement_rules(f: &mut Findings<'_>, statement: &Statement, people: &People<'_>) {
+    for (i, r) in statement.signatories.iter().enumerate() {
+        people.resolve(f, r, format!("statement.signatories[{i}]"), "signatories");
+    }
+    f.range(
+        &statement.version,
+        1..=i64::MAX,
+        "statement.version",
+        "the statement's `version` counts from 1",
+        "version 1 is the first agreed text; raise it each time the statement is amended",
+    );
+    let signatories: Vec<&str> = statement
+        .signatories
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect();
+    for (i, signature) in statement.signatures().iter().enumerate() {
+        let id = signature.person.value.as_str();
+        if signatories.contains(&id) {
+            continue;
+        }
+        let d = f.error(
+            format!("statement.signed[{i}].person"),
+            format!("`{id}` signed the statement but is not among its signatories"),
+        );
+        let help = match nearest(id, &signatories) {
+            Some(near) => format!("did you mean `{near}`? Or add `{id}` to `signatories`"),
+            None if signatories.is_empty() => {
+                format!("the statement names no signatories: add `signatories: [{id}]`")
+            }
+            None => format!(
+                "the signatories are {}; add `{id}` to them if they sign too",
+                signatories.join(", ")
+            ),
+        };
+        f.push(d.at_location(&signature.person.referenced).help(help));
     }
 }
 
@@ -331,6 +395,21 @@ fn reviews(f: &mut Findings<'_>, account: &Account, people: &People<'_>) {
         }
         for (j, r) in review.attendees.iter().enumerate() {
             people.resolve(f, r, format!("reviews[{i}].attendees[{j}]"), "attendees");
+        }
+        for (j, action) in review.actions.iter().enumerate() {
+            f.blank(
+                &action.what,
+                &format!("reviews[{i}].actions[{j}].what"),
+                "write what will be done, e.g. `Send the revised surcharge policy`",
+            );
+            if let Some(owner) = &action.owner {
+                people.resolve(
+                    f,
+                    owner,
+                    format!("reviews[{i}].actions[{j}].owner"),
+                    "owner",
+                );
+            }
         }
         for (key, score) in &review.scores {
             let path = format!("reviews[{i}].scores.{key}");

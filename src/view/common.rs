@@ -1,8 +1,9 @@
 //! Building blocks shared by every view model: rich text, people, numbers and dates as
 //! pages show them.
 
+use crate::analyze::{action_status, ActionStatus};
 use crate::format::markdown;
-use crate::model::{Account, Person, PersonRef};
+use crate::model::{Account, Action, Date, Person, PersonRef, Visibility};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -136,4 +137,37 @@ mod tests {
     fn labels_capitalise_the_first_letter() {
         assert_eq!(label("ad-hoc"), "Ad-hoc");
     }
+}
+
+/// An action agreed at a review, as the pages list it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionView {
+    pub what: String,
+    pub owner: Option<PersonName>,
+    pub due: Option<String>,
+    pub done: Option<String>,
+    /// `done`, `done-late`, `open` or `late`, judged at the date the page says.
+    pub status: ActionStatus,
+    pub shared: bool,
+}
+
+/// The actions `keep` lets through, judged at `judged_at`, in file order.
+pub fn action_views(
+    actions: &[Action],
+    people: &People,
+    judged_at: Date,
+    keep: impl Fn(&Action) -> bool,
+) -> Vec<ActionView> {
+    actions
+        .iter()
+        .filter(|a| keep(a))
+        .map(|a| ActionView {
+            what: a.what.clone(),
+            owner: a.owner.as_ref().map(|o| people.named(o)),
+            due: crate::format::opt_date(a.due),
+            done: crate::format::opt_date(a.done.filter(|&d| d <= judged_at)),
+            status: action_status(a, judged_at),
+            shared: a.visibility == Visibility::Shared,
+        })
+        .collect()
 }

@@ -144,7 +144,7 @@ pub fn account_pages(
             Some(index),
             PageView::Review(Box::new(pack)),
         ));
-        let progress = shared::progress(organisation, file, period, notes.as_ref());
+        let progress = shared::progress(organisation, file, period, notes.as_ref(), analysis.as_of);
         pages.push(Page::new(
             paths::progress(id, &quarter),
             Audience::Shared,

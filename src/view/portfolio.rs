@@ -16,6 +16,8 @@ pub struct Portfolio {
     pub accounts: Vec<PortfolioRow>,
     pub alerts: Vec<PortfolioAlert>,
     pub alert_counts: AlertCounts,
+    /// Whether any account has actions agreed at a review: the table then counts them.
+    pub has_actions: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -33,6 +35,9 @@ pub struct PortfolioRow {
     pub next_review: String,
     pub next_review_due: String,
     pub alerts: usize,
+    /// Actions agreed at reviews and not done, and how many of those are late.
+    pub actions_open: usize,
+    pub actions_late: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -79,6 +84,8 @@ pub fn portfolio(site: &SiteInfo, workspace: &Workspace, analysis: &Analysis) ->
             next_review: a.next_review.to_string(),
             next_review_due: format::date(a.next_review_due),
             alerts: a.alerts.len(),
+            actions_open: a.actions.open,
+            actions_late: a.actions.late,
         })
         .collect();
     let alerts: Vec<PortfolioAlert> = analyze::portfolio_alerts(analysis, workspace)
@@ -99,6 +106,10 @@ pub fn portfolio(site: &SiteInfo, workspace: &Workspace, analysis: &Analysis) ->
     }
     Portfolio {
         site: site.clone(),
+        has_actions: workspace
+            .accounts
+            .iter()
+            .any(|f| f.account.reviews.iter().any(|r| !r.actions.is_empty())),
         accounts,
         alerts,
         alert_counts,
@@ -187,5 +198,6 @@ fn account_json(file: &AccountFile, a: &AccountAnalysis) -> serde_json::Value {
             "oldest_open_days": d.oldest_open_days,
         },
         "last_contact": a.last_contact,
+        "actions": { "open": a.actions.open, "late": a.actions.late },
     })
 }

@@ -4,7 +4,7 @@
 use super::account::{
     dispute_view, event_view, milestone_view, AlertView, DisputeView, EventView, MilestoneView,
 };
-use super::common::{People, PersonName, Rich};
+use super::common::{action_views, ActionView, People, PersonName, Rich};
 use super::SiteInfo;
 use crate::analyze::{
     settled_by, AccountAnalysis, MilestoneRef, PeriodChanges, ScoreDelta, SettledBy,
@@ -26,6 +26,12 @@ pub struct ReviewPack {
     pub period_end: String,
     pub attendees: Vec<PersonName>,
     pub health: Option<i64>,
+    /// The actions agreed at the previous review, checked at this one's date.
+    pub previous_actions: Vec<ActionView>,
+    /// When the previous review was held, for the heading of `previous_actions`.
+    pub previous_quarter: Option<String>,
+    /// The actions agreed at this review, as they stand at the as-of date.
+    pub actions: Vec<ActionView>,
     pub scores: Vec<ScoreRow>,
     /// Whether any criterion was scored by level: the pack then shows the level grid.
     pub levels_scored: bool,
@@ -214,6 +220,21 @@ pub fn review_pack(
         period_end: format::date(period.end),
         attendees: people.all(&review.attendees),
         health,
+        previous_actions: period
+            .previous_review
+            .map(|i| {
+                action_views(
+                    &account.reviews[i].actions,
+                    &people,
+                    period.review_date,
+                    |_| true,
+                )
+            })
+            .unwrap_or_default(),
+        previous_quarter: period
+            .previous_review
+            .map(|i| account.reviews[i].quarter.value.to_string()),
+        actions: action_views(&review.actions, &people, site.as_of_date, |_| true),
         levels_scored: period.score_deltas.iter().any(|d| d.levels.is_some()),
         scores: score_rows(file, period),
         changes: changes(file, &people, analysis, period),

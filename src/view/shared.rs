@@ -4,12 +4,12 @@
 //! template can print it: the shared audience is decided here and nowhere else.
 
 use super::account::{milestone_view, MilestoneView};
-use super::common::{self, People, PersonName, Rich};
+use super::common::{self, action_views, ActionView, People, PersonName, Rich};
 use crate::analyze::{AccountAnalysis, PeriodChanges};
 use crate::format;
 use crate::history::NotesDiff;
 use crate::model::{
-    AccountFile, Cadence, Commitment, CommitmentStatus, Date, EventKind, Party, Visibility,
+    AccountFile, Action, Cadence, Commitment, CommitmentStatus, Date, EventKind, Party, Visibility,
 };
 use serde::Serialize;
 
@@ -86,6 +86,21 @@ pub struct SharedStatement {
     /// Committees from the most frequent to the least: where an issue goes next.
     pub escalation_path: Vec<String>,
     pub signatories: Vec<PersonName>,
+    /// Whether the file tracks signatures (`signed` or `version` given): only then do the
+    /// pages show the version and who has signed.
+    pub tracks_signatures: bool,
+    /// The statement's version, from 1.
+    pub version: i64,
+    /// One per signatory, in the order of `signatories`.
+    pub signatures: Vec<SignatureView>,
+}
+
+/// A signatory and whether they have signed this version.
+#[derive(Debug, Serialize)]
+pub struct SignatureView {
+    pub person: PersonName,
+    /// When they signed; absent: awaiting their signature.
+    pub signed: Option<String>,
 }
 
 /// Progress in one reviewed quarter, as both companies may read it.
@@ -103,6 +118,10 @@ pub struct SharedProgress {
     pub kept: Vec<SharedCommitment>,
     pub open: Vec<SharedCommitment>,
     pub events: Vec<SharedEvent>,
+    /// The shared actions agreed at the previous review, checked at this one's date.
+    pub previous_actions: Vec<ActionView>,
+    /// The shared actions agreed at this review, as they stand today.
+    pub actions: Vec<ActionView>,
     /// Changes to shared items in our notes since the previous review; absent without git
     /// history or when no shared item changed.
     pub notes: Option<Vec<SharedNotesSection>>,
@@ -260,6 +279,23 @@ pub fn statement(organisation: &str, file: &AccountFile, as_of: Date) -> SharedS
             .unwrap_or_default(),
         goals: shared_goals(file, &people, as_of),
         escalation_path: by_frequency.iter().map(|c| c.name.clone()).collect(),
+        tracks_signatures: statement.is_some_and(|s| s.tracks_signatures()),
+        version: statement.map_or(1, |s| s.version.value),
+        signatures: statement
+            .map(|s| {
+                s.signatories
+                    .iter()
+                    .map(|person| SignatureView {
+                        person: people.named(person),
+                        signed: s
+                            .signatures()
+                            .iter()
+                            .find(|sig| sig.person.value == person.value && sig.date <= as_of)
+                            .map(|sig| format::date(sig.date)),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
         governance: governance
             .iter()
             .map(|c| SharedCommittee {
@@ -289,11 +325,17 @@ fn cadence_rank(cadence: Option<Cadence>) -> u8 {
 
 /// Shared progress for one reviewed quarter; `notes` is what changed in the account file
 /// since the previous review, of which only changes to shared items are kept.
+/// Only shared actions reach a shared page.
+fn is_shared(action: &Action) -> bool {
+    action.visibility == Visibility::Shared
+}
+
 pub fn progress(
     organisation: &str,
     file: &AccountFile,
     period: &PeriodChanges,
     notes: Option<&NotesDiff>,
+    as_of: Date,
 ) -> SharedProgress {
     let account = &file.account;
     let people = People {
@@ -348,6 +390,18 @@ pub fn progress(
             .map(shared_commitment)
             .collect(),
         events: shared_events(file, &people, period.events.iter().copied()),
+        previous_actions: period
+            .previous_review
+            .map(|i| {
+                action_views(
+                    &account.reviews[i].actions,
+                    &people,
+                    period.review_date,
+                    is_shared,
+                )
+            })
+            .unwrap_or_default(),
+        actions: action_views(&review.actions, &people, as_of, is_shared),
         notes: notes.and_then(shared_notes),
         previous: period
             .previous_review
