@@ -412,3 +412,71 @@ statement:
         "{message}"
     );
 }
+
+/// The sample workspace as it was before these fields existed (a copy in
+/// `tests/fixtures/sample-round-1/`) builds byte for byte as that version of rapport built it:
+/// `sample-round-1.sha256` holds the SHA-256 of every file it wrote (with `--no-history`, as
+/// of 2026-11-26). The only addition is `portfolio.json`'s `actions` counts, taken out here.
+#[test]
+fn files_without_the_new_fields_build_exactly_as_before() {
+    use sha2::{Digest, Sha256};
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let workspace = fixtures.join("sample-round-1");
+    let output = build_support::run_in(
+        out.path(),
+        &[
+            "build",
+            workspace.to_str().unwrap(),
+            "--out",
+            site.to_str().unwrap(),
+            "--as-of",
+            "2026-11-26",
+            "--no-history",
+        ],
+        &[],
+    );
+    assert_ok(&output);
+    let expected = std::fs::read_to_string(fixtures.join("sample-round-1.sha256")).unwrap();
+    let mut got = String::new();
+    for (path, bytes) in build_support::tree(&site) {
+        if path == ".rapport-site" {
+            continue;
+        }
+        let bytes = if path == "internal/portfolio.json" {
+            let mut json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            for account in json["accounts"].as_array_mut().unwrap() {
+                assert_eq!(
+                    account["actions"],
+                    serde_json::json!({"open": 0, "late": 0})
+                );
+                account.as_object_mut().unwrap().remove("actions");
+            }
+            let mut text = serde_json::to_string_pretty(&json).unwrap();
+            text.push('\n');
+            text.into_bytes()
+        } else {
+            bytes
+        };
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        got.push_str(&format!("{digest}  {path}\n"));
+    }
+    let differing: Vec<&str> = got
+        .lines()
+        .filter(|line| !expected.lines().any(|e| e == *line))
+        .chain(
+            expected
+                .lines()
+                .filter(|e| !got.lines().any(|line| line == *e)),
+        )
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "files that differ:\n{}",
+        differing.join("\n")
+    );
+}
