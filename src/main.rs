@@ -7,6 +7,8 @@ use std::process::ExitCode;
 // A build allocates millions of short-lived strings from two rayon threads; glibc's
 // malloc serialises them on its arenas and took a fifth of the profile. jemalloc's
 // thread caches halve the build's CPU time (figures in bench/README.md).
+// jemalloc does not support MSVC, where the system allocator stays.
+#[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

@@ -13,7 +13,7 @@ use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// The endpoint the reload script polls: it answers with the site version, waiting up to
-/// [`LONG_POLL`] while the version is still the one given as `?since=`.
+/// `LONG_POLL` while the version is still the one given as `?since=`.
 pub const VERSION_PATH: &str = "/__rapport/version";
 /// How long one poll may wait for a rebuild; browsers and proxies keep such requests open.
 const LONG_POLL: Duration = Duration::from_secs(25);
