@@ -686,3 +686,58 @@ fn the_demo_script_shows_the_feature() {
     assert!(shared.contains(SHARED_HEADING));
     assert!(!shared.contains("stage moved") && !shared.contains("Helga"));
 }
+
+/// A statement amended in git: the shared statement lists its earlier versions, their
+/// dates and what the next version changed, and never who committed the change.
+#[test]
+fn a_statement_lists_its_earlier_versions_from_git() {
+    if !git_available() {
+        return;
+    }
+    let mut r = Repo::new();
+    let path = r.ws.root().join(FILE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!(
+            "{text}statement:\n  title: Working together\n  version: 1\n  date: 2026-02-01\n  signed: []\n"
+        ),
+    )
+    .unwrap();
+    r.commit("statement v1", "2026-02-02", "Casey Quinn");
+    r.edit(
+        "  title: Working together\n  version: 1\n  date: 2026-02-01\n",
+        "  title: Working together, again\n  version: 2\n  date: 2026-06-01\n",
+    );
+    r.commit("statement v2", "2026-06-02", "Casey Quinn");
+    r.build(&[]);
+    let page = r.ws.page("shared/beta-metals/statement.md");
+    let earlier = page
+        .split("## Earlier versions")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no earlier versions in\n{page}"));
+    assert!(
+        earlier.contains("### Version 1, agreed 2026-02-01"),
+        "{earlier}"
+    );
+    assert!(earlier.contains("Changed in version 2:"), "{earlier}");
+    assert!(
+        earlier.contains("- statement retitled: Working together → Working together, again"),
+        "{earlier}"
+    );
+    assert!(
+        earlier.contains("- statement date changed: 2026-02-01 → 2026-06-01 (120 days later)"),
+        "{earlier}"
+    );
+    assert!(
+        !page.contains("Casey"),
+        "a commit author reached the shared statement"
+    );
+    assert!(page.contains("version 2, agreed 2026-06-01"), "{page}");
+    // Without history the section goes.
+    r.build(&["--no-history"]);
+    assert!(!r
+        .ws
+        .page("shared/beta-metals/statement.md")
+        .contains("Earlier versions"));
+}

@@ -477,8 +477,7 @@ fn levels_disagree(i: &AlertInputs, out: &mut Vec<Alert>) {
         .review_order
         .iter()
         .filter_map(|&r| i.account.reviews.get(r))
-        .filter(|r| r.quarter.value <= current)
-        .next_back();
+        .rfind(|r| r.quarter.value <= current);
     let Some(review) = latest else { return };
     for criterion in &i.account.criteria {
         let Some(levels) = review

@@ -22,6 +22,7 @@ pub enum Section {
     Governance,
     Criteria,
     Events,
+    Statement,
 }
 
 impl Section {
@@ -36,6 +37,7 @@ impl Section {
             Section::Governance => "Governance",
             Section::Criteria => "Success criteria",
             Section::Events => "Events",
+            Section::Statement => "Joint statement",
         }
     }
 
@@ -49,6 +51,7 @@ impl Section {
                 | Section::Disputes
                 | Section::Governance
                 | Section::Events
+                | Section::Statement
         )
     }
 }
@@ -192,6 +195,7 @@ change_kinds! {
     CommitmentMade = ("commitment-made", "commitment date changed", "made"),
     CommitmentStatus = ("commitment-status", "commitment status changed", "status"),
     CommitmentDue = ("commitment-due", "commitment due date moved", "due"),
+    CommitmentClosed = ("commitment-closed", "commitment closing date changed", "closed"),
     CommitmentVisibility = ("commitment-visibility", "commitment visibility changed", "visibility"),
     GoalAdded = ("goal-added", "goal added", "presence"),
     GoalRemoved = ("goal-removed", "goal removed", "presence"),
@@ -226,6 +230,15 @@ change_kinds! {
     EventEdited = ("event-edited", "event retitled", "title"),
     EventMoved = ("event-moved", "event date changed", "date"),
     EventVisibility = ("event-visibility", "event visibility changed", "visibility"),
+    StatementAdded = ("statement-added", "statement written", "presence"),
+    StatementRemoved = ("statement-removed", "statement removed", "presence"),
+    StatementVersion = ("statement-version", "statement version changed", "version"),
+    StatementDate = ("statement-date", "statement date changed", "date"),
+    StatementTitle = ("statement-title", "statement retitled", "title"),
+    StatementVision = ("statement-vision", "statement vision reworded", "vision"),
+    StatementBehaviours = ("statement-behaviours", "expected behaviours changed", "behaviours"),
+    StatementSignatories = ("statement-signatories", "signatories changed", "signatories"),
+    StatementSigned = ("statement-signed", "signatures changed", "signed"),
 }
 
 /// Every change between two versions, and how their items line up.
@@ -286,6 +299,7 @@ pub fn compare(old: &Account, new: &Account) -> Comparison {
     b.governance();
     b.criteria();
     b.events();
+    b.statement();
     b.out
 }
 

@@ -14,9 +14,11 @@ pub mod git;
 mod matching;
 mod plan;
 mod range;
+mod statement;
 mod trace;
 
 pub use diff::{Change, ChangeKind, CommitRef, Section};
+
 pub use plan::collect;
 pub use range::{compare_revisions, RangeError};
 
@@ -101,12 +103,30 @@ pub enum End<'a> {
 #[derive(Debug, Default)]
 pub struct History {
     reviews: BTreeMap<(String, Quarter), ReviewPlan>,
+    /// The earlier versions of each account's statement, by account id.
+    statements: BTreeMap<String, Vec<StatementVersion>>,
+}
+
+/// An earlier version of a joint statement, as its file's history shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementVersion {
+    pub version: i64,
+    /// The date that version was agreed.
+    pub date: Option<crate::model::Date>,
+    /// What the next version changed: its text, date and signatories (shared fields
+    /// only; who committed the change is not kept).
+    pub changes: Vec<Change>,
 }
 
 impl History {
     /// No history: outside git, or with `--no-history`.
     pub fn none() -> History {
         History::default()
+    }
+
+    /// The earlier versions of the statement of `account`, oldest first.
+    pub fn statement_versions(&self, account: &str) -> &[StatementVersion] {
+        self.statements.get(account).map_or(&[], Vec::as_slice)
     }
 
     /// What changed in the notes of `account` between its previous review and its review

@@ -27,10 +27,76 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
         _ => return History::none(),
     };
     let drafts = plan(workspace, analysis, &repo, &log);
-    match read(&repo, &log, &drafts) {
-        Some(snapshots) => assemble(&log, &snapshots, drafts),
+    let timelines = timelines(workspace, &repo, &log, analysis.as_of);
+    match read(&repo, &log, &drafts, &timelines) {
+        Some(snapshots) => {
+            let mut history = assemble(&log, &snapshots, drafts);
+            history.statements = statement_versions(workspace, &log, &snapshots, &timelines);
+            history
+        }
         None => History::none(),
     }
+}
+
+/// Every commit that touched an account's file up to as-of, oldest first: the versions its
+/// statement went through (a commit dated after as-of has not happened yet).
+struct Timeline {
+    id: String,
+    path: String,
+    commits: Vec<usize>,
+}
+
+fn timelines(workspace: &Workspace, repo: &Repo, log: &[Commit], as_of: Date) -> Vec<Timeline> {
+    let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, commit) in log.iter().enumerate().filter(|(_, c)| c.date <= as_of) {
+        for f in &commit.files {
+            by_file.entry(f.as_str()).or_default().push(k);
+        }
+    }
+    workspace
+        .accounts
+        .iter()
+        .filter(|file| file.account.statement.is_some())
+        .filter_map(|file| {
+            let path = repo.path_of(&relative_path(file)?);
+            let mut commits = by_file.get(path.as_str())?.clone();
+            commits.reverse();
+            Some(Timeline {
+                id: file.id.clone(),
+                path,
+                commits,
+            })
+        })
+        .collect()
+}
+
+/// The earlier versions of each account's statement, read from its file's history.
+fn statement_versions(
+    workspace: &Workspace,
+    log: &[Commit],
+    snapshots: &BTreeMap<(String, String), Arc<Snapshot>>,
+    timelines: &[Timeline],
+) -> BTreeMap<String, Vec<super::StatementVersion>> {
+    let mut out = BTreeMap::new();
+    for timeline in timelines {
+        let Some(current) = workspace.account(&timeline.id) else {
+            continue;
+        };
+        let past: Vec<&crate::model::Account> = timeline
+            .commits
+            .iter()
+            .filter_map(|&k| snapshots.get(&(log[k].id.clone(), timeline.path.clone())))
+            .filter_map(|s| match s.as_ref() {
+                Snapshot::Parsed(account) => Some(account.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let versions = super::statement::earlier_versions(&past, &current.account);
+        if !versions.is_empty() {
+            out.insert(timeline.id.clone(), versions);
+        }
+    }
+    out
 }
 
 /// A review's comparison, as indices into the log.
@@ -167,6 +233,7 @@ fn read(
     repo: &Repo,
     log: &[Commit],
     drafts: &[Draft],
+    timelines: &[Timeline],
 ) -> Option<BTreeMap<(String, String), Arc<Snapshot>>> {
     let wanted: BTreeSet<(String, String)> = drafts
         .iter()
@@ -176,6 +243,11 @@ fn read(
                 .chain(d.to)
                 .map(|k| (log[k].id.clone(), d.path.clone()))
         })
+        .chain(timelines.iter().flat_map(|t| {
+            t.commits
+                .iter()
+                .map(|&k| (log[k].id.clone(), t.path.clone()))
+        }))
         .collect();
     let wanted: Vec<(String, String)> = wanted.into_iter().collect();
     let blobs: BTreeMap<(String, String), Blob> = repo.blobs(&wanted, MAX_FILE_BYTES).ok()?;

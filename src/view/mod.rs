@@ -152,7 +152,12 @@ pub fn account_pages(
             PageView::Progress(Box::new(progress)),
         ));
     }
-    let statement = shared::statement(organisation, file, analysis.as_of);
+    let statement = shared::statement(
+        organisation,
+        file,
+        analysis.as_of,
+        history.statement_versions(id),
+    );
     pages.push(Page::new(
         paths::statement(id),
         Audience::Shared,

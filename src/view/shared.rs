@@ -7,7 +7,7 @@ use super::account::{milestone_view, MilestoneView};
 use super::common::{self, action_views, ActionView, People, PersonName, Rich};
 use crate::analyze::{AccountAnalysis, PeriodChanges};
 use crate::format;
-use crate::history::NotesDiff;
+use crate::history::{Change, NotesDiff, StatementVersion};
 use crate::model::{
     AccountFile, Action, Cadence, Commitment, CommitmentStatus, Date, EventKind, Party, Visibility,
 };
@@ -93,6 +93,19 @@ pub struct SharedStatement {
     pub version: i64,
     /// One per signatory, in the order of `signatories`.
     pub signatures: Vec<SignatureView>,
+    /// The statement's earlier versions, newest first, with what the next one changed
+    /// (from git; empty outside git).
+    pub earlier_versions: Vec<EarlierVersion>,
+}
+
+/// An earlier version of the statement.
+#[derive(Debug, Serialize)]
+pub struct EarlierVersion {
+    pub version: i64,
+    pub date: Option<String>,
+    /// The version that replaced it.
+    pub next: i64,
+    pub changes: Vec<SharedNoteChange>,
 }
 
 /// A signatory and whether they have signed this version.
@@ -223,7 +236,12 @@ fn shared_events(
 }
 
 /// The joint statement of one account, with what is true at `as_of`.
-pub fn statement(organisation: &str, file: &AccountFile, as_of: Date) -> SharedStatement {
+pub fn statement(
+    organisation: &str,
+    file: &AccountFile,
+    as_of: Date,
+    earlier: &[StatementVersion],
+) -> SharedStatement {
     let account = &file.account;
     let people = People {
         account,
@@ -279,6 +297,20 @@ pub fn statement(organisation: &str, file: &AccountFile, as_of: Date) -> SharedS
             .unwrap_or_default(),
         goals: shared_goals(file, &people, as_of),
         escalation_path: by_frequency.iter().map(|c| c.name.clone()).collect(),
+        earlier_versions: earlier
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, v)| EarlierVersion {
+                version: v.version,
+                date: format::opt_date(v.date),
+                next: earlier.get(i + 1).map_or_else(
+                    || statement.map_or(v.version + 1, |s| s.version.value),
+                    |n| n.version,
+                ),
+                changes: v.changes.iter().map(shared_change).collect(),
+            })
+            .collect(),
         tracks_signatures: statement.is_some_and(|s| s.tracks_signatures()),
         version: statement.map_or(1, |s| s.version.value),
         signatures: statement
@@ -413,17 +445,23 @@ pub fn progress(
 }
 
 /// The changes to shared items, by section; `None` when there are none.
+/// A change to a shared item as the other company may read it: what changed, never who
+/// changed it.
+fn shared_change(change: &Change) -> SharedNoteChange {
+    let (from, to) = change.shown();
+    SharedNoteChange {
+        label: change.label(),
+        subject: change.subject.clone(),
+        from,
+        to,
+        detail: change.detail.clone(),
+    }
+}
+
 fn shared_notes(diff: &NotesDiff) -> Option<Vec<SharedNotesSection>> {
     let mut sections: Vec<SharedNotesSection> = Vec::new();
     for change in diff.changes.iter().filter(|c| c.shared) {
-        let (from, to) = change.shown();
-        let view = SharedNoteChange {
-            label: change.label(),
-            subject: change.subject.clone(),
-            from,
-            to,
-            detail: change.detail.clone(),
-        };
+        let view = shared_change(change);
         match sections.last_mut() {
             Some(last) if last.title == change.section.title() => last.changes.push(view),
             _ => sections.push(SharedNotesSection {

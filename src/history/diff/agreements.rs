@@ -1,13 +1,14 @@
 //! What both companies agreed: commitments, joint goals with their milestones, and the
-//! committees that govern the relationship. Items without ids pair through `matching`.
+//! committees that govern the relationship, and the joint statement. Items without ids pair
+//! through `matching`.
 
 use super::builder::{draft, slot, Builder};
 use super::text::{
     commitment_summary, date, days, goal_title, list, milestone_count, moved, person_name, word,
 };
-use super::{ChangeKind, Section, Slot};
+use super::{ChangeKind, Section, Slot, SCALAR};
 use crate::history::matching::{self, Rules};
-use crate::model::{Account, Commitment, Committee, Goal, Milestone, Visibility};
+use crate::model::{Account, Commitment, Committee, Goal, Milestone, Statement, Visibility};
 
 impl Builder<'_> {
     pub(super) fn commitments(&mut self) {
@@ -83,6 +84,12 @@ impl Builder<'_> {
                 a.due.map(date),
                 c.due.map(date),
                 moved(a.due, c.due),
+            ),
+            (
+                ChangeKind::CommitmentClosed,
+                a.closed.map(date),
+                c.closed.map(date),
+                moved(a.closed, c.closed),
             ),
             (
                 ChangeKind::CommitmentVisibility,
@@ -314,4 +321,126 @@ impl Builder<'_> {
             (None, None) => {}
         });
     }
+}
+
+impl Builder<'_> {
+    /// The joint statement: shared by nature, so every change to it may be shown to the
+    /// other company.
+    pub(super) fn statement(&mut self) {
+        let section = Section::Statement;
+        let at = (Some(SCALAR), Some(SCALAR));
+        let shared = (Some(Visibility::Shared), Some(Visibility::Shared));
+        let subject = "joint statement";
+        let (o, n) = (self.old, self.new);
+        let (a, c) = match (&o.statement, &n.statement) {
+            (None, None) => return,
+            (None, Some(s)) => {
+                let d = draft(ChangeKind::StatementAdded, subject)
+                    .values(None, Some(statement_summary(n, s)));
+                self.push(
+                    section,
+                    d,
+                    (None, Some(SCALAR)),
+                    (None, Some(Visibility::Shared)),
+                );
+                return;
+            }
+            (Some(s), None) => {
+                let d = draft(ChangeKind::StatementRemoved, subject)
+                    .values(Some(statement_summary(o, s)), None);
+                self.push(
+                    section,
+                    d,
+                    (Some(SCALAR), None),
+                    (Some(Visibility::Shared), None),
+                );
+                return;
+            }
+            (Some(a), Some(c)) => (a, c),
+        };
+        self.link(section, SCALAR, SCALAR);
+        let behaviours = |s: &Statement| {
+            let us = s.behaviours.us.join("; ");
+            let them = s.behaviours.them.join("; ");
+            (!us.is_empty() || !them.is_empty()).then(|| format!("us: {us} | them: {them}"))
+        };
+        let signatories = |account: &Account, s: &Statement| {
+            let names: Vec<String> = s
+                .signatories
+                .iter()
+                .map(|r| person_name(account, r))
+                .collect();
+            list(&names)
+        };
+        let signed = |account: &Account, s: &Statement| {
+            let names: Vec<String> = s
+                .signatures()
+                .iter()
+                .map(|sig| format!("{} ({})", person_name(account, &sig.person), date(sig.date)))
+                .collect();
+            list(&names)
+        };
+        let changes = [
+            (
+                ChangeKind::StatementVersion,
+                Some(a.version.value.to_string()),
+                Some(c.version.value.to_string()),
+                None,
+            ),
+            (
+                ChangeKind::StatementDate,
+                a.date.map(date),
+                c.date.map(date),
+                moved(a.date, c.date),
+            ),
+            (
+                ChangeKind::StatementTitle,
+                a.title.clone(),
+                c.title.clone(),
+                None,
+            ),
+            (
+                ChangeKind::StatementVision,
+                a.vision.clone(),
+                c.vision.clone(),
+                None,
+            ),
+            (
+                ChangeKind::StatementBehaviours,
+                behaviours(a),
+                behaviours(c),
+                None,
+            ),
+            (
+                ChangeKind::StatementSignatories,
+                signatories(o, a),
+                signatories(n, c),
+                None,
+            ),
+            (
+                ChangeKind::StatementSigned,
+                signed(o, a),
+                signed(n, c),
+                None,
+            ),
+        ];
+        for (kind, from, to, detail) in changes {
+            if from != to {
+                let d = draft(kind, subject).values(from, to).detail(detail);
+                self.push(section, d, at, shared);
+            }
+        }
+    }
+}
+
+/// A statement as one line: `version 2 of 2026-06-01: A new course`.
+fn statement_summary(_account: &Account, s: &Statement) -> String {
+    let mut text = format!("version {}", s.version.value);
+    if let Some(d) = s.date {
+        text.push_str(&format!(" of {}", date(d)));
+    }
+    if let Some(title) = &s.title {
+        text.push_str(&format!(": {title}"));
+    }
+    text
 }
