@@ -741,3 +741,36 @@ fn a_statement_lists_its_earlier_versions_from_git() {
         .page("shared/beta-metals/statement.md")
         .contains("Earlier versions"));
 }
+
+/// A commitment kept without a `closed` date is placed by the commit that recorded its
+/// status, and the pack says so; without history, by today's rule (its due date, else the
+/// day it was made).
+#[test]
+fn an_outcome_without_a_closed_date_is_dated_by_its_commit() {
+    if !git_available() {
+        return;
+    }
+    let r = scripted();
+    r.build(&[]);
+    let kept = |quarter: &str| {
+        let pack = r.pack(quarter);
+        build_support::section(&pack, "### Commitments kept")
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        kept("2026-Q3").contains(
+            "Pay undisputed invoice lines within terms — kept 2026-07-15, the date of the commit that recorded it"
+        ),
+        "{}",
+        r.pack("2026-Q3")
+    );
+    assert!(
+        !kept("2026-Q1").contains("Pay undisputed"),
+        "{}",
+        kept("2026-Q1")
+    );
+    r.build(&["--no-history"]);
+    assert!(kept("2026-Q1").contains("Pay undisputed invoice lines within terms"));
+    assert!(!kept("2026-Q3").contains("Pay undisputed"));
+}

@@ -98,11 +98,13 @@ pub struct DisputeFigures {
 }
 
 /// The date a commitment's outcome belongs to: its `closed` date when the file gives one,
-/// else its due date, else the day it was made. This is the rule by which kept and broken
-/// commitments are placed in a period and in the past.
+/// else the date of the commit that gave it its status (in a git workspace), else its due
+/// date, else the day it was made. This is the rule by which kept and broken commitments
+/// are placed in a period and in the past.
 pub fn settled_on(commitment: &Commitment) -> Date {
     commitment
         .closed
+        .or(commitment.status_committed)
         .or(commitment.due)
         .unwrap_or(commitment.made)
 }
@@ -113,6 +115,8 @@ pub fn settled_on(commitment: &Commitment) -> Date {
 pub enum SettledBy {
     /// The `closed` date written in the file.
     Closed,
+    /// No `closed` date: the date of the commit that changed its status.
+    Commit,
     /// No `closed` date: the due date.
     DueDate,
     /// Neither: the day the commitment was made.
@@ -120,10 +124,15 @@ pub enum SettledBy {
 }
 
 pub fn settled_by(commitment: &Commitment) -> SettledBy {
-    match (commitment.closed, commitment.due) {
-        (Some(_), _) => SettledBy::Closed,
-        (None, Some(_)) => SettledBy::DueDate,
-        (None, None) => SettledBy::MadeDate,
+    match (
+        commitment.closed,
+        commitment.status_committed,
+        commitment.due,
+    ) {
+        (Some(_), _, _) => SettledBy::Closed,
+        (None, Some(_), _) => SettledBy::Commit,
+        (None, None, Some(_)) => SettledBy::DueDate,
+        (None, None, None) => SettledBy::MadeDate,
     }
 }
 

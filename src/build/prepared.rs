@@ -57,7 +57,7 @@ impl Prepared {
         } else {
             History::none()
         };
-        Prepared {
+        let mut prepared = Prepared {
             workspace,
             analysis,
             history,
@@ -65,7 +65,38 @@ impl Prepared {
             renderer,
             with_history,
             source_hashes,
+        };
+        for index in 0..prepared.workspace.accounts.len() {
+            prepared.date_outcomes_from_history(index);
         }
+        prepared
+    }
+
+    /// Gives the account's kept, broken and withdrawn commitments without `closed` the date
+    /// of the commit that recorded their status, and analyses the account again when that
+    /// moved any of them: the history is read after the analysis it depends on.
+    fn date_outcomes_from_history(&mut self, index: usize) {
+        let id = &self.workspace.accounts[index].id;
+        let Some(dates) = self
+            .reread
+            .get(id)
+            .unwrap_or(&self.history)
+            .status_dates(id)
+        else {
+            return;
+        };
+        let dates = dates.clone();
+        let account = &mut self.workspace.accounts[index].account;
+        for (&i, &date) in &dates {
+            if let Some(commitment) = account.commitments.get_mut(i) {
+                commitment.status_committed = Some(date);
+            }
+        }
+        self.analysis.accounts[index] = analyze::analyze_account(
+            &self.workspace.config,
+            &self.workspace.accounts[index],
+            self.analysis.as_of,
+        );
     }
 
     pub fn workspace(&self) -> &Workspace {
@@ -171,6 +202,7 @@ impl Prepared {
                 self.reread
                     .insert(self.workspace.accounts[index].id.clone(), history);
             }
+            self.date_outcomes_from_history(index);
         }
     }
 

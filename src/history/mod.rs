@@ -12,6 +12,7 @@
 pub mod diff;
 pub mod git;
 mod matching;
+mod outcomes;
 mod plan;
 mod range;
 mod statement;
@@ -105,6 +106,9 @@ pub struct History {
     reviews: BTreeMap<(String, Quarter), ReviewPlan>,
     /// The earlier versions of each account's statement, by account id.
     statements: BTreeMap<String, Vec<StatementVersion>>,
+    /// By account id, then commitment index: the date of the commit that gave a kept,
+    /// broken or withdrawn commitment without `closed` its status.
+    status_dates: BTreeMap<String, BTreeMap<usize, crate::model::Date>>,
 }
 
 /// An earlier version of a joint statement, as its file's history shows it.
@@ -122,6 +126,12 @@ impl History {
     /// No history: outside git, or with `--no-history`.
     pub fn none() -> History {
         History::default()
+    }
+
+    /// The commit dates that gave the undated outcomes of `account` their status, by
+    /// commitment index.
+    pub fn status_dates(&self, account: &str) -> Option<&BTreeMap<usize, crate::model::Date>> {
+        self.status_dates.get(account)
     }
 
     /// The earlier versions of the statement of `account`, oldest first.

@@ -32,6 +32,7 @@ pub fn collect(workspace: &Workspace, analysis: &Analysis) -> History {
         Some(snapshots) => {
             let mut history = assemble(&log, &snapshots, drafts);
             history.statements = statement_versions(workspace, &log, &snapshots, &timelines);
+            history.status_dates = status_dates(workspace, &log, &snapshots, &timelines);
             history
         }
         None => History::none(),
@@ -56,7 +57,10 @@ fn timelines(workspace: &Workspace, repo: &Repo, log: &[Commit], as_of: Date) ->
     workspace
         .accounts
         .iter()
-        .filter(|file| file.account.statement.is_some())
+        .filter(|file| {
+            file.account.statement.is_some()
+                || super::outcomes::undated(&file.account).next().is_some()
+        })
         .filter_map(|file| {
             let path = repo.path_of(&relative_path(file)?);
             let mut commits = by_file.get(path.as_str())?.clone();
@@ -68,6 +72,47 @@ fn timelines(workspace: &Workspace, repo: &Repo, log: &[Commit], as_of: Date) ->
             })
         })
         .collect()
+}
+
+/// The parsed versions of a timeline's file, oldest first, with their commit dates;
+/// versions that did not parse are left out.
+fn versions<'a>(
+    log: &[Commit],
+    snapshots: &'a BTreeMap<(String, String), Arc<Snapshot>>,
+    timeline: &Timeline,
+) -> Vec<(Date, &'a crate::model::Account)> {
+    timeline
+        .commits
+        .iter()
+        .filter_map(|&k| {
+            let snapshot = snapshots.get(&(log[k].id.clone(), timeline.path.clone()))?;
+            match snapshot.as_ref() {
+                Snapshot::Parsed(account) => Some((log[k].date, account.as_ref())),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// For each account, the commit date that gave each undated outcome its status.
+fn status_dates(
+    workspace: &Workspace,
+    log: &[Commit],
+    snapshots: &BTreeMap<(String, String), Arc<Snapshot>>,
+    timelines: &[Timeline],
+) -> BTreeMap<String, BTreeMap<usize, Date>> {
+    let mut out = BTreeMap::new();
+    for timeline in timelines {
+        let Some(current) = workspace.account(&timeline.id) else {
+            continue;
+        };
+        let dates =
+            super::outcomes::status_dates(&versions(log, snapshots, timeline), &current.account);
+        if !dates.is_empty() {
+            out.insert(timeline.id.clone(), dates);
+        }
+    }
+    out
 }
 
 /// The earlier versions of each account's statement, read from its file's history.
@@ -82,14 +127,9 @@ fn statement_versions(
         let Some(current) = workspace.account(&timeline.id) else {
             continue;
         };
-        let past: Vec<&crate::model::Account> = timeline
-            .commits
-            .iter()
-            .filter_map(|&k| snapshots.get(&(log[k].id.clone(), timeline.path.clone())))
-            .filter_map(|s| match s.as_ref() {
-                Snapshot::Parsed(account) => Some(account.as_ref()),
-                _ => None,
-            })
+        let past: Vec<&crate::model::Account> = versions(log, snapshots, timeline)
+            .into_iter()
+            .map(|(_, account)| account)
             .collect();
         let versions = super::statement::earlier_versions(&past, &current.account);
         if !versions.is_empty() {

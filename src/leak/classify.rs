@@ -228,6 +228,7 @@ fn commitment_texts(c: &mut Classified, i: usize, x: &Commitment) {
         evidence,
         visibility,
         closed: _,
+        status_committed: _,
     } = x;
     c.by_visibility(*visibility, format!("commitments[{i}].what"), what);
     c.opt(*visibility, format!("commitments[{i}].evidence"), evidence);

@@ -423,6 +423,11 @@ pub struct Commitment {
     /// outcome counts in. Only when the status is not open; not before `made`.
     #[serde(default)]
     pub closed: Option<Date>,
+    /// Not read from the file: when `closed` is absent, the date of the commit that gave
+    /// the commitment its status, filled in from git history by `history`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub status_committed: Option<Date>,
 }
 
 /// A joint committee.

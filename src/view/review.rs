@@ -7,7 +7,7 @@ use super::account::{
 use super::common::{action_views, ActionView, People, PersonName, Rich};
 use super::SiteInfo;
 use crate::analyze::{
-    settled_by, AccountAnalysis, MilestoneRef, PeriodChanges, ScoreDelta, SettledBy,
+    settled_by, settled_on, AccountAnalysis, MilestoneRef, PeriodChanges, ScoreDelta, SettledBy,
 };
 use crate::format::{self, signed};
 use crate::history::{Change, ChangeKind, CommitRef, NotesDiff};
@@ -162,6 +162,8 @@ pub struct PeriodCommitment {
     pub status: CommitmentStatus,
     /// The date the outcome was recorded, when the file gives it.
     pub closed: Option<String>,
+    /// The date that placed the outcome in its quarter (see `placed_by`).
+    pub settled: String,
     /// Which date placed the outcome in its quarter: `closed`, `due-date` or `made-date`.
     pub placed_by: SettledBy,
 }
@@ -372,6 +374,7 @@ pub fn period_commitment(file: &AccountFile, index: usize) -> PeriodCommitment {
         due: format::opt_date(c.due),
         status: c.status,
         closed: format::opt_date(c.closed),
+        settled: format::date(settled_on(c)),
         placed_by: settled_by(c),
     }
 }
