@@ -100,6 +100,11 @@ pub const DEFAULT_VISIBILITY: &[(&str, Audience)] = &[
     ("reviews[].actions", Audience::Shared),
 ];
 
+/// Fields the generated account leaves out because the values it gives elsewhere rule them
+/// out; none holds text. `closed` dates a settled commitment, and commitments stay `open` so
+/// that the statement shows them.
+pub const LEFT_OUT: &[&str] = &["commitments[].closed"];
+
 /// Shareable texts that no shared page prints (so their absence there is not a bug).
 pub const NOT_ON_SHARED_PAGES: &[&str] = &[];
 
@@ -339,7 +344,7 @@ impl<'a, F: FnMut(&Field) -> String> Generator<'a, F> {
                     }
                 }
                 for (name, child) in props {
-                    if name == "visibility" {
+                    if name == "visibility" || LEFT_OUT.contains(&join(pattern, name).as_str()) {
                         continue;
                     }
                     let v = self.value(
