@@ -50,6 +50,12 @@ pub struct StatementView {
     pub behaviours_us: Vec<Rich>,
     pub behaviours_them: Vec<Rich>,
     pub signatories: Vec<PersonName>,
+    /// Whether the file tracks signatures; then `version`, `signed` and `awaiting` say
+    /// where this version stands.
+    pub tracks_signatures: bool,
+    pub version: i64,
+    pub signed: Vec<PersonName>,
+    pub awaiting: Vec<PersonName>,
 }
 
 #[derive(Debug, Serialize)]
@@ -362,8 +368,34 @@ pub fn account_page(
             behaviours_us: Rich::list(&s.behaviours.us),
             behaviours_them: Rich::list(&s.behaviours.them),
             signatories: people.all(&s.signatories),
+            tracks_signatures: s.tracks_signatures(),
+            version: s.version.value,
+            signed: s
+                .signatories
+                .iter()
+                .filter(|p| signed_by(s, p, as_of))
+                .map(|p| people.named(p))
+                .collect(),
+            awaiting: s
+                .signatories
+                .iter()
+                .filter(|p| !signed_by(s, p, as_of))
+                .map(|p| people.named(p))
+                .collect(),
         }),
     }
+}
+
+/// Whether `person` has signed the statement's current version by `as_of`.
+fn signed_by(
+    statement: &crate::model::Statement,
+    person: &crate::model::PersonRef,
+    as_of: crate::model::Date,
+) -> bool {
+    statement
+        .signatures()
+        .iter()
+        .any(|s| s.person.value == person.value && s.date <= as_of)
 }
 
 fn glance(analysis: &AccountAnalysis) -> Glance {
