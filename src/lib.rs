@@ -7,7 +7,7 @@
 //!    plus the workspace's template overrides, compiled by [`render`]);
 //! 3. [`analyze`] and [`history`]: figures, alerts, health; what changed between reviews;
 //! 4. [`view`]: one view model per page and audience, the only place deciding who sees what;
-//! 5. [`render`]: tera 2, every page from `templates/`, with [`format`] below it;
+//! 5. [`render`]: tera 2, every page from `templates/`, with [`format`](mod@format) below it;
 //! 6. [`leak`]: every shared file searched for the account's internal text;
 //! 7. [`site`]: a staging folder, swapped in whole; paths from [`paths`].
 //!
