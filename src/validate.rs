@@ -126,7 +126,7 @@ pub fn is_id(id: &str) -> bool {
 }
 
 /// `Dana Whitfield` as `dana-whitfield`: the nearest valid id, if any.
-fn slug(text: &str) -> Option<String> {
+pub(crate) fn slug(text: &str) -> Option<String> {
     let mut out = String::new();
     for c in text.trim().chars().flat_map(char::to_lowercase) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {

@@ -274,16 +274,7 @@ pub fn name_from_id(id: &str) -> String {
 
 /// `Northwind Supply Co.` as `northwind-supply-co`: the nearest valid id, if any.
 fn suggested_id(text: &str) -> Option<String> {
-    let mut out = String::new();
-    for c in text.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_matches('-').to_string();
-    (!out.is_empty()).then_some(out)
+    crate::validate::slug(text)
 }
 
 /// A path as messages show it, without a leading `./`.
