@@ -480,3 +480,35 @@ fn files_without_the_new_fields_build_exactly_as_before() {
         differing.join("\n")
     );
 }
+
+#[test]
+fn a_signature_of_an_earlier_version_does_not_count_for_the_new_one() {
+    let file = "statement:
+  version: 2
+  date: 2026-06-01
+  signatories: [dana, raj]
+  signed:
+    - { person: raj, date: 2026-02-05 }
+    - { person: dana, date: 2026-06-03 }
+    - { person: dana, date: 2026-06-04 }
+";
+    let ws = built(file, "2026-08-01");
+    assert_eq!(
+        codes(&ws, "statement-unsigned"),
+        [("medium".to_string(), "Raj Patel".to_string())]
+    );
+    let md = ws.page("shared/northwind/statement.md");
+    assert!(
+        md.contains("| Raj Patel |  | Northwind Supply | awaiting signature |"),
+        "{md}"
+    );
+    let message = stderr(&ws.run(&["check", "ws"]));
+    assert!(
+        message.contains("`raj` signed on 2026-02-05, before this version was agreed (2026-06-01)"),
+        "{message}"
+    );
+    assert!(
+        message.contains("`dana` is listed in `signed` twice"),
+        "{message}"
+    );
+}

@@ -2,7 +2,7 @@
 //! across an account.
 
 use super::Date;
-use crate::model::{Account, Action};
+use crate::model::{Account, Action, Quarter};
 use serde::Serialize;
 
 /// Where an action stands at the date it is judged.
@@ -38,9 +38,15 @@ pub struct ActionFigures {
     pub late: usize,
 }
 
-pub fn action_figures(account: &Account, as_of: Date) -> ActionFigures {
+/// Actions of reviews of quarters after `current` are not counted: those reviews have not
+/// happened yet at as-of.
+pub fn action_figures(account: &Account, as_of: Date, current: Quarter) -> ActionFigures {
     let mut figures = ActionFigures::default();
-    for action in account.reviews.iter().flat_map(|r| &r.actions) {
+    let held = account
+        .reviews
+        .iter()
+        .filter(|r| r.quarter.value <= current);
+    for action in held.flat_map(|r| &r.actions) {
         match action_status(action, as_of) {
             ActionStatus::Open => figures.open += 1,
             ActionStatus::Late => {

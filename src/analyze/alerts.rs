@@ -443,7 +443,13 @@ pub const SIGNATURE_DAYS: i64 = 30;
 /// `action-overdue`: an action agreed at a review, open and past its due date; High when
 /// more than 30 days late.
 fn action_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
-    for review in &i.account.reviews {
+    let current = i.calendar.current(i.as_of);
+    for review in i
+        .account
+        .reviews
+        .iter()
+        .filter(|r| r.quarter.value <= current)
+    {
         for action in &review.actions {
             if action_status(action, i.as_of) != ActionStatus::Late {
                 continue;
@@ -460,7 +466,8 @@ fn action_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
                 severity,
                 &action.what,
                 format!(
-                    "An action agreed at the {} review was due on {due} and is still open: {late} {} late.",
+                    "Action \"{}\", agreed at the {} review, was due on {due} and is still open: {late} {} late.",
+                    action.what,
                     review.quarter.value,
                     days(late)
                 ),
@@ -517,11 +524,7 @@ fn statement_unsigned(i: &AlertInputs, out: &mut Vec<Alert>) {
         return;
     }
     for signatory in &statement.signatories {
-        let signed = statement
-            .signatures()
-            .iter()
-            .any(|s| s.person.value == signatory.value && s.date <= i.as_of);
-        if signed {
+        if statement.signed_by(&signatory.value, i.as_of) {
             continue;
         }
         let name = i

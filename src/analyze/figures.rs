@@ -142,7 +142,10 @@ pub fn settled_by(commitment: &Commitment) -> SettledBy {
 pub fn status_at(commitment: &Commitment, date: Date, as_of: Date) -> CommitmentStatus {
     match commitment.status {
         CommitmentStatus::Open => CommitmentStatus::Open,
-        _ if date < as_of && settled_on(commitment) > date => CommitmentStatus::Open,
+        // A `closed` date after the judging date has not happened yet, at as-of too.
+        _ if (date < as_of || commitment.closed.is_some()) && settled_on(commitment) > date => {
+            CommitmentStatus::Open
+        }
         status => status,
     }
 }

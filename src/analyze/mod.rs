@@ -139,7 +139,7 @@ pub fn analyze_account(config: &Config, file: &AccountFile, as_of: Date) -> Acco
         milestones,
         disputes,
         coverage,
-        actions: actions::action_figures(account, as_of),
+        actions: actions::action_figures(account, as_of, current_quarter),
         health,
         trend,
         alerts,

@@ -1,8 +1,8 @@
 //! What changed in a review's quarter: the raw material of a review pack.
 //!
-//! Period-assignment rule for commitments: the format records no date on which a status
-//! changed, so a kept or broken commitment belongs to the quarter of its due date, or, when
-//! it has no due date, to the quarter in which it was made (see `figures::settled_on`).
+//! Period-assignment rule for commitments: a kept or broken commitment belongs to the
+//! quarter of its `closed` date, else of the commit that changed its status (from git),
+//! else of its due date, else of the day it was made (see `figures::settled_on`).
 
 use super::figures::{settled_on, MilestoneRef};
 use super::{Date, FiscalCalendar};
@@ -52,9 +52,9 @@ pub struct PeriodChanges {
     pub milestones_due: Vec<MilestoneRef>,
     /// Indices into `account.commitments` made inside the quarter.
     pub commitments_made: Vec<usize>,
-    /// Kept, and due inside the quarter (without a due date: made inside it).
+    /// Kept, and settled inside the quarter (see `figures::settled_on`).
     pub commitments_kept: Vec<usize>,
-    /// Broken, and due inside the quarter (without a due date: made inside it).
+    /// Broken, and settled inside the quarter.
     pub commitments_broken: Vec<usize>,
     /// Indices into `account.disputes`.
     pub disputes_opened: Vec<usize>,

@@ -8,7 +8,7 @@ use crate::analyze::{self, Analysis};
 use crate::diagnostic::Diagnostic;
 use crate::history::{self, History};
 use crate::leak;
-use crate::model::{Account, AccountFile, Date, Quarter, Workspace};
+use crate::model::{AccountFile, Date, Workspace};
 use crate::paths;
 use crate::render::{RenderError, Renderer};
 use crate::site::OutputFile;
@@ -183,13 +183,12 @@ impl Prepared {
     }
 
     /// Puts edited account files (already validated) in place of the accounts at their
-    /// indices, analyses them again, and reads the history again of those whose reviews
-    /// moved.
+    /// indices, analyses them again, and reads their history again: which revisions a
+    /// review pack compares depends on the review dates, and the commit dates of outcomes
+    /// and the statement's versions on the file's commitments and statement.
     pub fn replace_accounts(&mut self, edited: Vec<(usize, AccountFile)>) {
         let as_of = self.analysis.as_of;
         for (index, mut file) in edited {
-            let moved =
-                schedule(&file.account) != schedule(&self.workspace.accounts[index].account);
             self.source_hashes[index] = hash_of(&std::mem::take(&mut file.source));
             self.workspace.accounts[index] = file;
             self.analysis.accounts[index] = analyze::analyze_account(
@@ -197,7 +196,7 @@ impl Prepared {
                 &self.workspace.accounts[index],
                 as_of,
             );
-            if moved && self.with_history {
+            if self.with_history {
                 let history = self.history_of_one(index);
                 self.reread
                     .insert(self.workspace.accounts[index].id.clone(), history);
@@ -217,15 +216,6 @@ impl Prepared {
         };
         history::collect(&one, &analysis)
     }
-}
-
-/// When an account's reviews were held: what its history plan depends on.
-fn schedule(account: &Account) -> Vec<(Quarter, Option<Date>)> {
-    account
-        .reviews
-        .iter()
-        .map(|r| (r.quarter.value, r.date))
-        .collect()
 }
 
 /// Renders every page as `.html` and `.md`, in parallel, keeping page order.

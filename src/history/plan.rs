@@ -58,8 +58,12 @@ fn timelines(workspace: &Workspace, repo: &Repo, log: &[Commit], as_of: Date) ->
         .accounts
         .iter()
         .filter(|file| {
-            file.account.statement.is_some()
-                || super::outcomes::undated(&file.account).next().is_some()
+            let versioned = file
+                .account
+                .statement
+                .as_ref()
+                .is_some_and(|s| s.tracks_signatures());
+            versioned || super::outcomes::undated(&file.account).next().is_some()
         })
         .filter_map(|file| {
             let path = repo.path_of(&relative_path(file)?);

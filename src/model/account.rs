@@ -593,9 +593,17 @@ impl Statement {
         self.signed.is_some() || self.version.referenced.line() > 0
     }
 
-    /// The signatures of this version.
+    /// The signatures given, as written.
     pub fn signatures(&self) -> &[Signature] {
         self.signed.as_deref().unwrap_or_default()
+    }
+
+    /// Whether `person` has signed this version by `as_of`: a signature dated before the
+    /// version was agreed belongs to an earlier version and does not count.
+    pub fn signed_by(&self, person: &str, as_of: Date) -> bool {
+        self.signatures().iter().any(|s| {
+            s.person.value == person && s.date <= as_of && self.date.is_none_or(|d| s.date >= d)
+        })
     }
 }
 

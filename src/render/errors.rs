@@ -168,10 +168,22 @@ impl<'a> Files<'a> {
     }
 }
 
-/// Whether a template uses tera 1 constructs that tera 2 dropped.
+/// Whether a template uses tera 1 constructs that tera 2 dropped: macro definitions and
+/// imports, or a macro call (`m::name(`) inside a tag.
 fn looks_like_tera_1(text: &str) -> bool {
     let tags = ["{% macro", "{%- macro", "{% import", "{%- import"];
-    tags.iter().any(|t| text.contains(t)) || text.contains("::")
+    let macro_call = text.split("{{").skip(1).any(|tag| {
+        let tag = tag.split("}}").next().unwrap_or_default();
+        tag.find("::").is_some_and(|at| {
+            let before = tag[..at].trim_end();
+            !before.is_empty()
+                && before
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    });
+    tags.iter().any(|t| text.contains(t)) || macro_call
 }
 
 #[cfg(test)]
@@ -184,6 +196,9 @@ mod tests {
         assert!(looks_like_tera_1("{% macro x() %}{% endmacro %}"));
         assert!(looks_like_tera_1("{{ m::people(list=x) }}"));
         assert!(!looks_like_tera_1("{{<people list={x} />}}"));
+        assert!(!looks_like_tera_1(
+            "<style>p::before { content: \"x\" }</style>{{ name }}"
+        ));
     }
 
     #[test]

@@ -312,6 +312,29 @@ fn statement_rules(f: &mut Findings<'_>, statement: &Statement, people: &People<
         .collect();
     for (i, signature) in statement.signatures().iter().enumerate() {
         let id = signature.person.value.as_str();
+        if let Some(date) = statement.date.filter(|d| signature.date < *d) {
+            let d = f.warning(
+                format!("statement.signed[{i}].date"),
+                format!(
+                    "`{id}` signed on {}, before this version was agreed ({date}): the signature does not count for it",
+                    signature.date
+                ),
+            );
+            f.push(d.help("after raising `version`, remove the signatures of the earlier version and record the new ones"));
+        }
+        if statement.signatures()[..i]
+            .iter()
+            .any(|s| s.person.value == id)
+        {
+            let d = f.warning(
+                format!("statement.signed[{i}].person"),
+                format!("`{id}` is listed in `signed` twice"),
+            );
+            f.push(
+                d.at_location(&signature.person.referenced)
+                    .help("keep one signature per person"),
+            );
+        }
         if signatories.contains(&id) {
             continue;
         }

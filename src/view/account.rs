@@ -392,10 +392,7 @@ fn signed_by(
     person: &crate::model::PersonRef,
     as_of: crate::model::Date,
 ) -> bool {
-    statement
-        .signatures()
-        .iter()
-        .any(|s| s.person.value == person.value && s.date <= as_of)
+    statement.signed_by(&person.value, as_of)
 }
 
 fn glance(analysis: &AccountAnalysis) -> Glance {

@@ -30,6 +30,9 @@ pub struct ReviewPack {
     pub previous_actions: Vec<ActionView>,
     /// When the previous review was held, for the heading of `previous_actions`.
     pub previous_quarter: Option<String>,
+    /// The date `previous_actions` are judged at: this review's date (else its quarter's
+    /// end), not after as-of.
+    pub previous_checked_at: String,
     /// The actions agreed at this review, as they stand at the as-of date.
     pub actions: Vec<ActionView>,
     pub scores: Vec<ScoreRow>,
@@ -164,7 +167,8 @@ pub struct PeriodCommitment {
     pub closed: Option<String>,
     /// The date that placed the outcome in its quarter (see `placed_by`).
     pub settled: String,
-    /// Which date placed the outcome in its quarter: `closed`, `due-date` or `made-date`.
+    /// Which date placed the outcome in its quarter: `closed`, `commit`, `due-date` or
+    /// `made-date`.
     pub placed_by: SettledBy,
 }
 
@@ -233,6 +237,7 @@ pub fn review_pack(
                 )
             })
             .unwrap_or_default(),
+        previous_checked_at: format::date(period.review_date),
         previous_quarter: period
             .previous_review
             .map(|i| account.reviews[i].quarter.value.to_string()),

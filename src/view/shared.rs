@@ -133,8 +133,11 @@ pub struct SharedProgress {
     pub events: Vec<SharedEvent>,
     /// The shared actions agreed at the previous review, checked at this one's date.
     pub previous_actions: Vec<ActionView>,
-    /// The shared actions agreed at this review, as they stand today.
+    /// The shared actions agreed at this review, as they stand at `as_of`.
     pub actions: Vec<ActionView>,
+    /// The date `previous_actions` are judged at, and the as-of date.
+    pub checked_at: String,
+    pub as_of: String,
     /// Changes to shared items in our notes since the previous review; absent without git
     /// history or when no shared item changed.
     pub notes: Option<Vec<SharedNotesSection>>,
@@ -308,7 +311,12 @@ pub fn statement(
                     || statement.map_or(v.version + 1, |s| s.version.value),
                     |n| n.version,
                 ),
-                changes: v.changes.iter().map(shared_change).collect(),
+                changes: v
+                    .changes
+                    .iter()
+                    .filter(|c| c.shared)
+                    .map(shared_change)
+                    .collect(),
             })
             .collect(),
         tracks_signatures: statement.is_some_and(|s| s.tracks_signatures()),
@@ -322,8 +330,11 @@ pub fn statement(
                         signed: s
                             .signatures()
                             .iter()
-                            .find(|sig| sig.person.value == person.value && sig.date <= as_of)
-                            .map(|sig| format::date(sig.date)),
+                            .filter(|_| s.signed_by(&person.value, as_of))
+                            .filter(|sig| sig.person.value == person.value)
+                            .map(|sig| sig.date)
+                            .max()
+                            .map(format::date),
                     })
                     .collect()
             })
@@ -355,13 +366,13 @@ fn cadence_rank(cadence: Option<Cadence>) -> u8 {
     }
 }
 
-/// Shared progress for one reviewed quarter; `notes` is what changed in the account file
-/// since the previous review, of which only changes to shared items are kept.
 /// Only shared actions reach a shared page.
 fn is_shared(action: &Action) -> bool {
     action.visibility == Visibility::Shared
 }
 
+/// Shared progress for one reviewed quarter; `notes` is what changed in the account file
+/// since the previous review, of which only changes to shared items are kept.
 pub fn progress(
     organisation: &str,
     file: &AccountFile,
@@ -434,6 +445,8 @@ pub fn progress(
             })
             .unwrap_or_default(),
         actions: action_views(&review.actions, &people, as_of, is_shared),
+        checked_at: format::date(period.review_date),
+        as_of: format::date(as_of),
         notes: notes.and_then(shared_notes),
         previous: period
             .previous_review
