@@ -51,12 +51,19 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The workspace folder (holds rapport.yaml and accounts/).
+    /// The workspace folder (holds rapport.yaml and accounts/). Default: the current
+    /// folder, or the nearest folder above it that holds rapport.yaml.
     #[arg(default_value = ".")]
     pub workspace: PathBuf,
     /// Output format of the diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Fail (exit 1) on warnings too, not only on errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Print problems only: no line saying the workspace is fine.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

@@ -109,8 +109,6 @@ pub fn report(diagnostics: &[Diagnostic], format: Format) {
             let warnings = diagnostics.len() - errors;
             if errors > 0 {
                 eprintln!("error: {errors} error(s), {warnings} warning(s)");
-            } else if warnings > 0 {
-                eprintln!("ok, with {warnings} warning(s)");
             }
         }
         Format::Json => {

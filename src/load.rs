@@ -74,6 +74,32 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>
     }
 }
 
+/// The workspace a command given `start` works on. Given the current folder (`.`, the
+/// default) where there is no `rapport.yaml`, the nearest folder above that has one, the way
+/// git and cargo find their roots (as a relative path, `..` or `../..`, so that messages
+/// name files as the user sees them from where they stand). Any other path is taken as
+/// given, and a folder without `rapport.yaml` is reported by `load`.
+pub fn find_workspace(start: &Path) -> PathBuf {
+    if start != Path::new(".") || start.join(CONFIG_FILE).exists() {
+        return start.to_path_buf();
+    }
+    let mut candidate = PathBuf::new();
+    // Deep enough for any real folder tree; a bound keeps a loop of links from spinning.
+    for _ in 0..64 {
+        candidate.push("..");
+        if candidate.join(CONFIG_FILE).is_file() {
+            return candidate;
+        }
+        let at_root = std::fs::canonicalize(&candidate)
+            .map(|c| c.parent().is_none())
+            .unwrap_or(true);
+        if at_root {
+            break;
+        }
+    }
+    start.to_path_buf()
+}
+
 /// `*.yaml` / `*.yml`, but not what editors write beside a file while saving it
 /// (`.name.yaml.swp`, `name.yaml~`, and Emacs' `.#name.yaml` lock and `#name.yaml#`): an
 /// editor's lock file must not become a second, broken account. Other odd names, hidden

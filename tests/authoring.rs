@@ -149,7 +149,10 @@ fn init_new_check_and_build_make_a_site() {
     );
 
     let run = ok(rapport(tmp.path(), &["check", "ws"]));
-    assert_eq!(run.stderr, "", "a fresh workspace has no warnings");
+    assert_eq!(
+        run.stderr, "ok: 3 accounts, 0 warnings\n",
+        "a fresh workspace has no warnings"
+    );
 
     ok(rapport(
         tmp.path(),
@@ -405,7 +408,7 @@ fn uncommenting_the_template_gives_a_valid_account() {
         .collect();
     assert!(uncommented.contains("\npeople:\n"), "{uncommented}");
     fs::write(&file, &uncommented).unwrap();
-    let run = ok(rapport(tmp.path(), &["check", "ws"]));
+    let run = ok(rapport(tmp.path(), &["check", "ws", "--quiet"]));
     assert_eq!(run.stderr, "", "the uncommented template has warnings");
     ok(rapport(
         tmp.path(),

@@ -43,11 +43,40 @@ fn with_account(text: &str) -> Workspace {
 }
 
 #[test]
-fn a_valid_workspace_passes_silently() {
+fn a_valid_workspace_says_so_in_one_line() {
     let run = with_account(ACCOUNT).check();
     assert_eq!(
         (run.code, run.stderr.as_str(), run.stdout.as_str()),
-        (0, "", "")
+        (0, "ok: 1 account, 0 warnings\n", "")
+    );
+    let ws = with_account(ACCOUNT);
+    let quiet = rapport(ws.root().parent().unwrap(), &["check", "ws", "--quiet"]);
+    assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn check_finds_the_workspace_from_a_folder_inside_it() {
+    let ws = with_account(&edit("name: Northwind Supply Co.", "name: \"\""));
+    let run = rapport(&ws.root().join("accounts"), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> ../accounts/northwind.yaml:1:"),
+        "{}",
+        run.stderr
+    );
+    let fine = with_account(ACCOUNT);
+    let run = rapport(&fine.root().join("accounts"), &["check"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (0, "ok: 1 account, 0 warnings\n")
+    );
+    // A folder given by name is taken as given.
+    let run = rapport(&fine.root().join("accounts"), &["check", "../accounts"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("missing rapport.yaml"),
+        "{}",
+        run.stderr
     );
 }
 
@@ -485,9 +514,23 @@ fn warnings_alone_do_not_fail_the_check() {
         "`covers` lists the people of the other company (`side: them`) this person holds the relationship with",
     );
     assert!(
-        run.stderr.ends_with("ok, with 1 warning(s)\n"),
+        run.stderr.ends_with("ok: 1 account, 1 warning\n"),
         "{}",
         run.stderr
+    );
+    // --deny-warnings makes the same workspace fail.
+    let ws = with_account(&edit("covers: [raj]", "covers: [dana]"));
+    let denied = rapport(
+        ws.root().parent().unwrap(),
+        &["check", "ws", "--deny-warnings"],
+    );
+    assert_eq!(denied.code, 1, "{}", denied.stderr);
+    assert!(
+        denied
+            .stderr
+            .ends_with("error: 1 warning and --deny-warnings\n"),
+        "{}",
+        denied.stderr
     );
 }
 

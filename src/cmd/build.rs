@@ -5,7 +5,8 @@ use crate::cli::BuildArgs;
 use crate::diagnostic::display_path;
 use crate::pdf::PdfOptions;
 
-pub fn run(args: BuildArgs, today: chrono::NaiveDate) -> u8 {
+pub fn run(mut args: BuildArgs, today: chrono::NaiveDate) -> u8 {
+    args.workspace = crate::load::find_workspace(&args.workspace);
     let options = BuildOptions {
         out: args
             .out

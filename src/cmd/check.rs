@@ -1,18 +1,43 @@
 //! `rapport check`: validate a workspace and print every problem.
 
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, Format};
+use crate::diagnostic::Diagnostic;
 
 /// `today` places "overdue" and the current quarter when template overrides are tried.
 pub fn run(args: CheckArgs, today: chrono::NaiveDate) -> u8 {
-    let (workspace, mut diagnostics) = crate::check(&args.workspace);
+    let root = crate::load::find_workspace(&args.workspace);
+    let (workspace, mut diagnostics) = crate::check(&root);
+    let accounts = workspace.as_ref().map(|w| w.accounts.len());
     if let Some(workspace) = workspace {
-        diagnostics.extend(crate::build::check_overrides(
-            &args.workspace,
-            workspace,
-            today,
-        ));
+        diagnostics.extend(crate::build::check_overrides(&root, workspace, today));
         crate::diagnostic::sort(&mut diagnostics);
     }
     crate::report(&diagnostics, args.format);
-    crate::exit_code(&diagnostics)
+    let warnings = diagnostics.iter().filter(|d| !d.is_error()).count();
+    let failed =
+        diagnostics.iter().any(Diagnostic::is_error) || (args.deny_warnings && warnings > 0);
+    if let (Some(accounts), false, Format::Human, false) =
+        (accounts, failed, args.format, args.quiet)
+    {
+        eprintln!(
+            "ok: {}, {}",
+            count(accounts, "account"),
+            count(warnings, "warning")
+        );
+    } else if failed && args.deny_warnings && !diagnostics.iter().any(Diagnostic::is_error) {
+        eprintln!("error: {} and --deny-warnings", count(warnings, "warning"));
+    }
+    if failed {
+        crate::EXIT_INVALID
+    } else {
+        crate::EXIT_OK
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -5,12 +5,8 @@ use crate::cli::{DiffArgs, Format};
 use crate::history::{compare_revisions, Change, NotesDiff, Section};
 
 pub fn run(args: DiffArgs) -> u8 {
-    let diff = match compare_revisions(
-        &args.workspace,
-        &args.account,
-        &args.from,
-        args.to.as_deref(),
-    ) {
+    let workspace = crate::load::find_workspace(&args.workspace);
+    let diff = match compare_revisions(&workspace, &args.account, &args.from, args.to.as_deref()) {
         Ok(diff) => diff,
         Err(e) => {
             eprintln!("error: {e}");

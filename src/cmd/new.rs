@@ -17,13 +17,14 @@ pub fn run(args: NewArgs) -> u8 {
         kind,
         name: args.name.as_deref(),
     };
-    match scaffold::new_account(&args.workspace, request) {
+    let workspace = crate::load::find_workspace(&args.workspace);
+    match scaffold::new_account(&workspace, request) {
         Ok(created) => {
             let mut out = format!("Created:\n{}", super::init::listing(&created));
-            let ws = if args.workspace == Path::new(".") {
+            let ws = if workspace == Path::new(".") {
                 String::new()
             } else {
-                format!(" {}", shell_word(&args.workspace))
+                format!(" {}", shell_word(&workspace))
             };
             out.push_str(&format!(
                 "Next: `rapport check{ws}`, or `rapport serve{ws}` to watch the pages as you edit.\n"

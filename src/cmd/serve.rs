@@ -4,7 +4,8 @@ use crate::cli::ServeArgs;
 use crate::serve::{Options, Serve};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub fn run(args: ServeArgs, today: chrono::NaiveDate) -> u8 {
+pub fn run(mut args: ServeArgs, today: chrono::NaiveDate) -> u8 {
+    args.workspace = crate::load::find_workspace(&args.workspace);
     let options = Options {
         out: args
             .out
