@@ -2,7 +2,7 @@
 //! in sorted order and parsed in parallel. Every file that cannot be read becomes a
 //! diagnostic; loading never stops at the first bad file.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Account, AccountFile, Config, Workspace};
 use crate::yaml::{self, YamlError};
 use rayon::prelude::*;
@@ -22,7 +22,7 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>
         } else {
             "workspace folder not found"
         };
-        return Err(vec![Diagnostic::error(root, message)
+        return Err(vec![Diagnostic::error(Code::NotAWorkspace, root, message)
             .help("give the path of a folder that holds rapport.yaml and accounts/, or create one with `rapport init DIR`")]);
     }
     let config_path = root.join(CONFIG_FILE);
@@ -39,7 +39,7 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>
         }
     } else {
         problems.push(
-            Diagnostic::error(&config_path, "missing rapport.yaml: this folder is not a rapport workspace").help(
+            Diagnostic::error(Code::NotAWorkspace, &config_path, "missing rapport.yaml: this folder is not a rapport workspace").help(
                 "create rapport.yaml with at least `organisation: Your Company`, or run `rapport init DIR` for a new workspace",
             ),
         );
@@ -132,7 +132,7 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| dir.clone());
-                problems.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                problems.push(Diagnostic::error(Code::UnreadableFile, path, format!("cannot read: {e}")));
                 continue;
             }
         };
@@ -146,6 +146,7 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 _ => {
                     problems.push(
                         Diagnostic::error(
+                            Code::LinkOutsideWorkspace,
                             path,
                             "symbolic link that points outside the workspace (or nowhere)",
                         )
@@ -181,17 +182,12 @@ pub fn load_account(path: &Path) -> Result<AccountFile, Box<Diagnostic>> {
 
 /// Reads a file under the size limit and checks its encoding.
 fn read_file(path: &Path) -> Result<String, YamlError> {
-    let problem = |message: String| YamlError {
-        position: None,
-        path: String::new(),
-        message,
-        help: None,
-    };
+    let problem = |message: String| YamlError::new(Code::UnreadableFile, message);
     let size = std::fs::metadata(path)
         .map_err(|e| problem(format!("cannot read: {e}")))?
         .len();
     if size > yaml::MAX_FILE_BYTES {
-        let mut p = problem(format!(
+        let mut p = YamlError::new(Code::FileTooLarge, format!(
             "the file is {:.1} MiB, over the 4 MiB limit for one file",
             size as f64 / (1 << 20) as f64
         ));
@@ -206,7 +202,7 @@ fn read_file(path: &Path) -> Result<String, YamlError> {
 
 /// Wraps a YAML problem with the file it was found in.
 pub fn to_diagnostic(path: &Path, problem: YamlError) -> Diagnostic {
-    let mut d = Diagnostic::error(path, problem.message)
+    let mut d = Diagnostic::error(problem.code, path, problem.message)
         .at(problem.position)
         .path(problem.path);
     d.help = problem.help;
@@ -268,11 +264,11 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let at = Some(Position { line: 1, column: 1 });
         assert_eq!(
-            source_of(&Diagnostic::error(&small, "m").at(at)).as_deref(),
+            source_of(&Diagnostic::error(Code::YamlSyntax, &small, "m").at(at)).as_deref(),
             Some("name: A\n")
         );
-        assert_eq!(source_of(&Diagnostic::error(&small, "m")), None);
-        assert_eq!(source_of(&Diagnostic::error(&huge, "m").at(at)), None);
-        assert_eq!(source_of(&Diagnostic::error(dir.path(), "m").at(at)), None);
+        assert_eq!(source_of(&Diagnostic::error(Code::YamlSyntax, &small, "m")), None);
+        assert_eq!(source_of(&Diagnostic::error(Code::YamlSyntax, &huge, "m").at(at)), None);
+        assert_eq!(source_of(&Diagnostic::error(Code::YamlSyntax, dir.path(), "m").at(at)), None);
     }
 }

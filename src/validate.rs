@@ -5,7 +5,7 @@
 
 mod account;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{AccountFile, Config, Spanned, Workspace};
 use crate::yaml::Locator;
 use rayon::prelude::*;
@@ -97,7 +97,7 @@ fn health_weights(f: &mut Findings<'_>, config: &Config) {
         );
     }
     if weights.iter().all(|(_, w)| w.value == 0) {
-        f.push(f.error("health.weights", "every health weight is 0, so health cannot be computed").help(
+        f.push(f.error(Code::NoHealthWeights, "health.weights", "every health weight is 0, so health cannot be computed").help(
             "give at least one component a positive weight; the defaults are scores 40, commitments 20, milestones 20, disputes 10, coverage 10",
         ));
     }
@@ -109,7 +109,7 @@ fn duplicate_accounts(accounts: &[AccountFile]) -> Vec<Diagnostic> {
         .windows(2)
         .filter(|pair| pair[0].id == pair[1].id)
         .map(|pair| {
-            Diagnostic::error(&pair[1].path, format!("account `{}` is defined by two files", pair[1].id)).help(format!(
+            Diagnostic::error(Code::DuplicateAccount, &pair[1].path, format!("account `{}` is defined by two files", pair[1].id)).help(format!(
                 "the other is {}; an account id is its file name without the extension, so rename or remove one",
                 crate::diagnostic::display_path(&pair[0].path)
             ))
@@ -155,12 +155,17 @@ impl<'a> Findings<'a> {
         }
     }
 
-    fn error(&self, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(self.file, message).path(path)
+    fn error(&self, code: Code, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(code, self.file, message).path(path)
     }
 
-    fn warning(&self, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(self.file, message).path(path)
+    fn warning(
+        &self,
+        code: Code,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::warning(code, self.file, message).path(path)
     }
 
     fn push(&mut self, diagnostic: Diagnostic) {
@@ -172,7 +177,7 @@ impl<'a> Findings<'a> {
         if text.trim().is_empty() {
             let field = crate::yaml::last_key(path).unwrap_or(path);
             self.push(
-                self.error(path, format!("`{field}` is blank, but it needs a value"))
+                self.error(Code::BlankText, path, format!("`{field}` is blank, but it needs a value"))
                     .help(help),
             );
         }
@@ -188,7 +193,7 @@ impl<'a> Findings<'a> {
         help: &str,
     ) {
         if !range.contains(&value.value) {
-            let d = self.error(path, format!("{message}, not {}", value.value));
+            let d = self.error(Code::OutOfRange, path, format!("{message}, not {}", value.value));
             self.push(d.at_location(&value.referenced).help(help));
         }
     }
@@ -211,7 +216,7 @@ impl<'a> Findings<'a> {
                 .to_string(),
         };
         self.push(
-            self.error(path, message)
+            self.error(Code::InvalidId, path, message)
                 .at_location(&id.referenced)
                 .help(help),
         );
@@ -232,7 +237,7 @@ impl<'a> Findings<'a> {
                     } else {
                         String::new()
                     };
-                    let d = self.error(path, format!("duplicate {what} id `{}`", id.value));
+                    let d = self.error(Code::DuplicateId, path, format!("duplicate {what} id `{}`", id.value));
                     self.push(d.at_location(&id.referenced).help(format!(
                         "`{}` is already the id of {list}[{first}]{first_at}; ids must be unique within `{list}`",
                         id.value

@@ -9,7 +9,7 @@ mod locate;
 pub(crate) use describe::last_key;
 pub use locate::{locate, Locator};
 
-use crate::diagnostic::Position;
+use crate::diagnostic::{Code, Position};
 use serde::de::DeserializeOwned;
 
 /// Files larger than this are refused before they are read.
@@ -30,6 +30,8 @@ pub const MAX_SCALAR_BYTES: usize = 8 << 20;
 /// Why a file could not be read into the model.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
+    /// The rule the problem breaks.
+    pub code: Code,
     pub position: Option<Position>,
     /// The YAML path of the value in error, where known.
     pub path: String,
@@ -38,8 +40,9 @@ pub struct YamlError {
 }
 
 impl YamlError {
-    pub(crate) fn new(message: impl Into<String>) -> YamlError {
+    pub fn new(code: Code, message: impl Into<String>) -> YamlError {
         YamlError {
+            code,
             position: None,
             path: String::new(),
             message: message.into(),
@@ -65,18 +68,18 @@ pub fn decode(bytes: &[u8]) -> Result<&str, YamlError> {
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-        YamlError::new("the file is not valid UTF-8")
+        YamlError::new(Code::InvalidEncoding, "the file is not valid UTF-8")
             .at(Some(Position { line, column }))
             .help("save the file with UTF-8 encoding; the first byte that is not UTF-8 is marked")
     })?;
     if text.trim().is_empty() {
-        return Err(YamlError::new("the file is empty").help(CONTENT_HELP));
+        return Err(YamlError::new(Code::EmptyFile, "the file is empty").help(CONTENT_HELP));
     }
     if text.lines().all(is_blank_or_comment) {
-        return Err(YamlError::new("the file holds only comments, no values").help(CONTENT_HELP));
+        return Err(YamlError::new(Code::EmptyFile, "the file holds only comments, no values").help(CONTENT_HELP));
     }
     if let Some(position) = tab_in_indentation(text) {
-        return Err(YamlError::new("a tab is used for indentation")
+        return Err(YamlError::new(Code::TabIndentation, "a tab is used for indentation")
             .at(Some(position))
             .help("indent with spaces; YAML does not allow tabs in indentation"));
     }

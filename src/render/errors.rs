@@ -2,7 +2,7 @@
 //! (the workspace's override, or the built-in template), with its line and column, and a
 //! hint that says what to do.
 
-use crate::diagnostic::{Diagnostic, Position};
+use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::view::Page;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -73,7 +73,7 @@ impl<'a> Files<'a> {
                 } else {
                     SYNTAX_HELP
                 };
-                Some(self.place_report(report).help(help))
+                Some(self.place_report(Code::TemplateSyntax, report).help(help))
             }
             _ => None,
         }
@@ -96,10 +96,18 @@ impl<'a> Files<'a> {
             }
         };
         match error.kind() {
-            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-                vec![self.place_report(report).help(help(report.filename()))]
+            tera::ErrorKind::SyntaxError(report) => {
+                vec![self
+                    .place_report(Code::TemplateSyntax, report)
+                    .help(help(report.filename()))]
+            }
+            tera::ErrorKind::RenderingError(report) => {
+                vec![self
+                    .place_report(Code::TemplateError, report)
+                    .help(help(report.filename()))]
             }
             tera::ErrorKind::MissingParent { current, parent } => vec![Diagnostic::error(
+                Code::TemplateSyntax,
                 self.file(current),
                 format!("this template extends `{parent}`, which is not a template rapport has"),
             )
@@ -112,7 +120,7 @@ impl<'a> Files<'a> {
                     .map(|(d, name)| d.help(help(&name)))
                     .collect();
                 if placed.is_empty() {
-                    vec![Diagnostic::error(Path::new("templates"), text).help(SYNTAX_HELP)]
+                    vec![Diagnostic::error(Code::TemplateSyntax, Path::new("templates"), text).help(SYNTAX_HELP)]
                 } else {
                     placed
                 }
@@ -129,9 +137,10 @@ impl<'a> Files<'a> {
                 } else {
                     BUILT_IN_HELP
                 };
-                self.place_report(report).help(help)
+                self.place_report(Code::TemplateError, report).help(help)
             }
             _ => Diagnostic::error(
+                Code::TemplateError,
                 self.file(&format!("{}.html", page.template())),
                 error.to_string(),
             )
@@ -143,9 +152,9 @@ impl<'a> Files<'a> {
         }
     }
 
-    fn place_report(&self, report: &tera::ReportError) -> Diagnostic {
+    fn place_report(&self, code: Code, report: &tera::ReportError) -> Diagnostic {
         let span = report.span();
-        Diagnostic::error(self.file(report.filename()), report.message()).at(Some(Position {
+        Diagnostic::error(code, self.file(report.filename()), report.message()).at(Some(Position {
             line: span.start_line.max(1),
             column: span.start_col + 1,
         }))
@@ -163,7 +172,7 @@ impl<'a> Files<'a> {
         let line = parts.next()?.trim().parse().ok()?;
         let name = parts.next()?.to_string();
         let diagnostic =
-            Diagnostic::error(self.file(&name), message).at(Some(Position { line, column }));
+            Diagnostic::error(Code::TemplateSyntax, self.file(&name), message).at(Some(Position { line, column }));
         Some((diagnostic, name))
     }
 }

@@ -6,7 +6,7 @@
 mod errors;
 mod filters;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::view::Page;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -184,7 +184,7 @@ fn read_sources(
                 overrides.insert(name.to_string(), path);
             }
             Err(problem) => problems.push(
-                Diagnostic::error(&path, format!("cannot read this template override: {problem}"))
+                Diagnostic::error(Code::TemplateUnreadable, &path, format!("cannot read this template override: {problem}"))
                     .help("a template override is a UTF-8 text file of at most 1 MiB; fix it or delete it to use the built-in template"),
             ),
         }
@@ -256,6 +256,7 @@ fn unused_files(dir: &Path) -> Vec<Diagnostic> {
                 }
             };
             Diagnostic::warning(
+                Code::UnusedTemplate,
                 dir.join(&name),
                 "this file is not a template rapport uses; it is ignored",
             )

@@ -7,7 +7,7 @@ mod texts;
 mod write;
 
 use crate::cli::SchemaKind;
-use crate::diagnostic::{display_path, Diagnostic};
+use crate::diagnostic::{display_path, Code, Diagnostic};
 use crate::load::{ACCOUNTS_DIR, CONFIG_FILE};
 use crate::model::AccountKind;
 use crate::schema::{file_name as schema_file, schema_text};
@@ -48,6 +48,16 @@ pub enum ScaffoldError {
 impl ScaffoldError {
     /// The error as a diagnostic: the file or folder it is about, and what to do.
     pub fn to_diagnostic(&self) -> Diagnostic {
+        let code = match self {
+            ScaffoldError::NotEmpty { .. } => Code::NotEmpty,
+            ScaffoldError::NotAFolder(_)
+            | ScaffoldError::NotAWorkspace(_)
+            | ScaffoldError::NoWorkspace(_) => Code::NotAWorkspace,
+            ScaffoldError::BadId { .. } => Code::InvalidId,
+            ScaffoldError::BlankName(_) => Code::BlankText,
+            ScaffoldError::Exists(_) => Code::AlreadyExists,
+            ScaffoldError::Io { .. } => Code::WriteFailed,
+        };
         let (path, help) = match self {
             ScaffoldError::NotEmpty { dir, workspace: true } => (dir.clone(), format!(
                 "it is already a rapport workspace: add an account with `rapport new ID --workspace {}`",
@@ -82,7 +92,7 @@ impl ScaffoldError {
                 "check that the folder exists and that you may write to it".to_string(),
             ),
         };
-        Diagnostic::error(path, self.to_string()).help(help)
+        Diagnostic::error(code, path, self.to_string()).help(help)
     }
 }
 

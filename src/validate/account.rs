@@ -1,7 +1,7 @@
 //! The rules for one account file, section by section.
 
 use super::{slug, Findings};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
     Account, AccountFile, Commitment, CommitmentStatus, Person, PersonRef, Score, Side, Statement,
 };
@@ -57,7 +57,7 @@ fn account_id(f: &mut Findings<'_>, id: &str) {
             .to_string(),
     };
     let message = format!("file name `{id}` is not a valid account id");
-    f.push(f.error("", message).help(help));
+    f.push(f.error(Code::InvalidId, "", message).help(help));
 }
 
 fn finite(f: &mut Findings<'_>, amount: f64, path: &str) {
@@ -65,6 +65,7 @@ fn finite(f: &mut Findings<'_>, amount: f64, path: &str) {
         let field = crate::yaml::last_key(path).unwrap_or(path);
         f.push(
             f.error(
+                Code::NonFiniteNumber,
                 path,
                 format!("`{field}` must be a finite number, not {amount}"),
             )
@@ -99,7 +100,7 @@ impl<'a> People<'a> {
         if let Some(person) = self.by_id.get(id) {
             return Some(person);
         }
-        let d = f.error(path, format!("unknown person `{id}` in `{field}`"));
+        let d = f.error(Code::DanglingReference, path, format!("unknown person `{id}` in `{field}`"));
         f.push(d.at_location(&reference.referenced).help(self.hint(id)));
         None
     }
@@ -136,6 +137,7 @@ fn people_section(f: &mut Findings<'_>, account: &Account, people: &People<'_>) 
             };
             if person.side == Side::Us && covered.side == Side::Us {
                 let d = f.warning(
+                    Code::WrongSide,
                     path,
                     format!(
                         "`{}` covers `{}`, who is on our side",
@@ -149,6 +151,7 @@ fn people_section(f: &mut Findings<'_>, account: &Account, people: &People<'_>) 
         }
         if person.side == Side::Them && !person.covers.is_empty() {
             let d = f.warning(
+                Code::WrongSide,
                 format!("people[{i}].covers"),
                 format!("`{}` is on their side, but has `covers`", person.id.value),
             );
@@ -182,6 +185,7 @@ fn owner(f: &mut Findings<'_>, account: &Account, people: &People<'_>) {
             )
         };
         let d = f.error(
+            Code::WrongSide,
             "owner",
             format!("owner `{}` is on their side, not ours", person.id.value),
         );
@@ -217,6 +221,7 @@ fn disputes(f: &mut Findings<'_>, account: &Account, people: &People<'_>) {
         }
         if let Some(resolved) = dispute.resolved.filter(|r| *r < dispute.opened) {
             let d = f.warning(
+                Code::DatesOutOfOrder,
                 format!("disputes[{i}].resolved"),
                 format!(
                     "dispute `{}` is resolved ({resolved}) before it was opened ({})",
@@ -254,6 +259,7 @@ fn commitments(f: &mut Findings<'_>, account: &Account) {
         closed_date(f, commitment, i);
         if let Some(due) = commitment.due.filter(|due| *due < commitment.made) {
             let d = f.warning(
+                Code::DatesOutOfOrder,
                 format!("commitments[{i}].due"),
                 format!(
                     "commitment is due ({due}) before it was made ({})",
@@ -274,6 +280,7 @@ fn closed_date(f: &mut Findings<'_>, commitment: &Commitment, i: usize) {
     let path = format!("commitments[{i}].closed");
     if commitment.status == CommitmentStatus::Open {
         let d = f.error(
+            Code::ClosedWhileOpen,
             path,
             format!("`closed: {closed}` on a commitment whose status is open"),
         );
@@ -282,6 +289,7 @@ fn closed_date(f: &mut Findings<'_>, commitment: &Commitment, i: usize) {
         ));
     } else if closed < commitment.made {
         let d = f.error(
+            Code::DatesOutOfOrder,
             path,
             format!(
                 "the commitment is closed ({closed}) before it was made ({})",
@@ -314,6 +322,7 @@ fn statement_rules(f: &mut Findings<'_>, statement: &Statement, people: &People<
         let id = signature.person.value.as_str();
         if let Some(date) = statement.date.filter(|d| signature.date < *d) {
             let d = f.warning(
+                Code::SignatureBeforeVersion,
                 format!("statement.signed[{i}].date"),
                 format!(
                     "`{id}` signed on {}, before this version was agreed ({date}): the signature does not count for it",
@@ -327,6 +336,7 @@ fn statement_rules(f: &mut Findings<'_>, statement: &Statement, people: &People<
             .any(|s| s.person.value == id)
         {
             let d = f.warning(
+                Code::DuplicateSignature,
                 format!("statement.signed[{i}].person"),
                 format!("`{id}` is listed in `signed` twice"),
             );
@@ -339,6 +349,7 @@ fn statement_rules(f: &mut Findings<'_>, statement: &Statement, people: &People<
             continue;
         }
         let d = f.error(
+            Code::SignerNotSignatory,
             format!("statement.signed[{i}].person"),
             format!("`{id}` signed the statement but is not among its signatories"),
         );
@@ -408,6 +419,7 @@ fn reviews(f: &mut Findings<'_>, account: &Account, people: &People<'_>) {
         {
             let line = earlier.quarter.referenced.line();
             let d = f.error(
+                Code::DuplicateReview,
                 format!("reviews[{i}].quarter"),
                 format!("a second review for {}", review.quarter.value),
             );
@@ -438,6 +450,7 @@ fn reviews(f: &mut Findings<'_>, account: &Account, people: &People<'_>) {
             let path = format!("reviews[{i}].scores.{key}");
             if !criteria.contains(&key.as_str()) {
                 let d = f.error(
+                    Code::DanglingReference,
                     path.clone(),
                     format!("unknown criterion `{key}` in `scores`"),
                 );
@@ -450,6 +463,7 @@ fn reviews(f: &mut Findings<'_>, account: &Account, people: &People<'_>) {
             match &score.value {
                 Score::Single(n) if !(1..=5).contains(n) => {
                     let d = f.error(
+                        Code::OutOfRange,
                         path,
                         format!("score for `{key}` must be from 1 to 5, not {n}"),
                     );
@@ -459,6 +473,7 @@ fn reviews(f: &mut Findings<'_>, account: &Account, people: &People<'_>) {
                 Score::ByLevel(levels) => {
                     for (level, n) in levels.iter().filter(|(_, n)| !(1..=5).contains(*n)) {
                         let d = f.error(
+                            Code::OutOfRange,
                             format!("{path}.{level}"),
                             format!("score for `{key}` by the {level} level must be from 1 to 5, not {n}"),
                         );

@@ -2,7 +2,7 @@
 //! DuplicateKeyPolicy in Options"), into messages and hints for the people who write
 //! account files.
 
-use super::{YamlError, MAX_ALIASES, MAX_ANCHORS, MAX_DEPTH, MAX_NODES, MAX_REPLAYED_EVENTS};
+use super::{Code, YamlError, MAX_ALIASES, MAX_ANCHORS, MAX_DEPTH, MAX_NODES, MAX_REPLAYED_EVENTS};
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::Error as E;
 
@@ -25,21 +25,21 @@ pub(super) fn describe(error: &E, path: &str, found: Option<String>) -> YamlErro
         E::SerdeUnknownField { field, expected, .. } => unknown_field(field, expected),
         E::SerdeUnknownVariant { variant, expected, .. } => unknown_value(variant, expected, path),
         E::SerdeMissingField { field, .. } => {
-            YamlError::new(format!("missing required field `{field}`")).help(format!("add `{field}:` with a value here"))
+            YamlError::new(Code::MissingField, format!("missing required field `{field}`")).help(format!("add `{field}:` with a value here"))
         }
         E::DuplicateMappingKey { key, .. } => duplicate_key(key.as_deref()),
-        E::MultipleDocuments { .. } => YamlError::new("the file holds more than one YAML document")
+        E::MultipleDocuments { .. } => YamlError::new(Code::MultipleDocuments, "the file holds more than one YAML document")
             .help("keep one account per file: remove the `---` separator and what follows, or move it to its own file"),
-        E::InvalidBooleanStrict { .. } => YamlError::new(expected_found("`true` or `false`", found))
+        E::InvalidBooleanStrict { .. } => YamlError::new(Code::WrongType, expected_found("`true` or `false`", found))
             .help("YAML 1.2 booleans are `true` and `false` only; `yes`, `no`, `on` and `off` are not booleans"),
         E::NullIntoString { .. } => match last_key(path) {
-            Some(key) => YamlError::new(format!("`{key}` is empty, but it needs a value"))
+            Some(key) => YamlError::new(Code::EmptyValue, format!("`{key}` is empty, but it needs a value"))
                 .help(format!("write a value after `{key}:`")),
-            None => YamlError::new("a value is empty, but it needs one").help("write a value here"),
+            None => YamlError::new(Code::EmptyValue, "a value is empty, but it needs one").help("write a value here"),
         },
         E::InvalidScalar { ty, .. } => invalid_scalar(ty, found),
         E::SerdeInvalidType { .. } | E::SerdeInvalidValue { .. } | E::Unexpected { .. } if path.is_empty() => {
-            YamlError::new(format!("expected a mapping, found {}", found.unwrap_or("something else")))
+            YamlError::new(Code::WrongType, format!("expected a mapping, found {}", found.unwrap_or("something else")))
                 .help("a file is a YAML mapping of `key: value` lines: an account starts with `name:` and `kind:`, rapport.yaml with `organisation:`")
         }
         E::SerdeInvalidType { unexpected, expected, .. } | E::SerdeInvalidValue { unexpected, expected, .. } => {
@@ -50,14 +50,14 @@ pub(super) fn describe(error: &E, path: &str, found: Option<String>) -> YamlErro
         E::AliasReplayLimitExceeded { .. }
         | E::AliasExpansionLimitExceeded { .. }
         | E::AliasReplayStackDepthExceeded { .. }
-        | E::AliasReplayCounterOverflow { .. } => YamlError::new(format!(
+        | E::AliasReplayCounterOverflow { .. } => YamlError::new(Code::SafetyLimit, format!(
             "the file exceeds a safety limit of the YAML reader: aliases replay more than {} values",
             thousands(MAX_REPLAYED_EVENTS)
         ))
         .help(ALIAS_HELP),
-        E::UnknownAnchor { .. } => YamlError::new("an alias (`*name`) refers to an anchor that is not defined")
+        E::UnknownAnchor { .. } => YamlError::new(Code::YamlSyntax, "an alias (`*name`) refers to an anchor that is not defined")
             .help("define the anchor (`&name`) before the alias, or write the value out"),
-        E::Eof { .. } => YamlError::new("the file ends before the document is complete")
+        E::Eof { .. } => YamlError::new(Code::YamlSyntax, "the file ends before the document is complete")
             .help("an account file is one YAML mapping starting with `name:` and `kind:`"),
         other => message(&strip_location(&other.to_string()), found),
     }
@@ -67,7 +67,7 @@ const ALIAS_HELP: &str =
     "write the values out instead of repeating an anchor (`&name`) with many aliases (`*name`)";
 
 fn unknown_field(field: &str, expected: &[&str]) -> YamlError {
-    let problem = YamlError::new(format!("unknown field `{field}`"));
+    let problem = YamlError::new(Code::UnknownField, format!("unknown field `{field}`"));
     match crate::suggest::nearest(field, expected) {
         Some(near) => problem.help(format!("did you mean `{near}`?")),
         None if expected.is_empty() => problem.help("no fields are allowed here"),
@@ -81,7 +81,7 @@ fn unknown_value(value: &str, expected: &[&str], path: &str) -> YamlError {
         None => format!("unknown value `{value}`"),
     };
     let allowed = expected.join(", ");
-    YamlError::new(message).help(match crate::suggest::nearest(value, expected) {
+    YamlError::new(Code::UnknownValue, message).help(match crate::suggest::nearest(value, expected) {
         Some(near) => format!("did you mean `{near}`? allowed values: {allowed}"),
         None => format!("allowed values: {allowed}"),
     })
@@ -98,7 +98,7 @@ fn duplicate_key(key: Option<&str>) -> YamlError {
             "a key may appear only once in a mapping: remove or merge the duplicate".to_string(),
         ),
     };
-    YamlError::new(message).help(help)
+    YamlError::new(Code::DuplicateKey, message).help(help)
 }
 
 fn invalid_scalar(ty: &str, found: Option<&str>) -> YamlError {
@@ -115,31 +115,32 @@ fn invalid_scalar(ty: &str, found: Option<&str>) -> YamlError {
         ),
         _ => (ty, "check the value's type"),
     };
-    YamlError::new(expected_found(expected, found)).help(help)
+    YamlError::new(Code::WrongType, expected_found(expected, found)).help(help)
 }
 
 /// A value of the wrong shape: a list where a mapping belongs, text where a list belongs...
 fn shape_problem(expected: &str, found: &str) -> YamlError {
-    let (expected, help) = if expected.starts_with("a score") {
-        ("a score", crate::model::SCORE_HELP)
+    let (code, expected, help) = if expected.starts_with("a score") {
+        (Code::InvalidScore, "a score", crate::model::SCORE_HELP)
     } else if expected.starts_with("struct ") || expected.contains("map") {
         (
+            Code::WrongType,
             "a mapping",
             "write `key: value` lines, indented under this key",
         )
     } else if expected.contains("sequence") {
-        ("a list", "write one `- item` per line, or `[a, b]`")
+        (Code::WrongType, "a list", "write one `- item` per line, or `[a, b]`")
     } else if expected.contains("string") {
-        ("text", "write a single value; quote it if it contains `: ` or starts with `[`, `{`, `&` or `*`")
+        (Code::WrongType, "text", "write a single value; quote it if it contains `: ` or starts with `[`, `{`, `&` or `*`")
     } else if expected.contains("integer") || expected.starts_with('i') || expected.starts_with('u')
     {
-        ("a whole number", "write digits only, e.g. `3`")
+        (Code::WrongType, "a whole number", "write digits only, e.g. `3`")
     } else if expected.contains("date") {
-        ("a date", "write dates as YYYY-MM-DD, e.g. 2026-03-31")
+        (Code::InvalidDate, "a date", "write dates as YYYY-MM-DD, e.g. 2026-03-31")
     } else {
-        return YamlError::new(format!("expected {expected}, found {found}"));
+        return YamlError::new(Code::WrongType, format!("expected {expected}, found {found}"));
     };
-    YamlError::new(format!("expected {expected}, found {found}")).help(help)
+    YamlError::new(code, format!("expected {expected}, found {found}")).help(help)
 }
 
 /// serde's description of a value ("sequence", "map", `string "x"`) in the words of YAML.
@@ -184,7 +185,7 @@ fn budget(breach: &BudgetBreach) -> YamlError {
             "the file is larger or more complex than an account file can be".to_string(),
         ),
     };
-    YamlError::new(format!(
+    YamlError::new(Code::SafetyLimit, format!(
         "the file exceeds a safety limit of the YAML reader: {limit}"
     ))
     .help(help)
@@ -202,30 +203,30 @@ fn message(text: &str, found: Option<&str>) -> YamlError {
         "no possible date",
     ];
     if let Some((score, help)) = text.split_once(" is not a score: ") {
-        return YamlError::new(format!("{score} is not a score")).help(help);
+        return YamlError::new(Code::InvalidScore, format!("{score} is not a score")).help(help);
     }
     if let Some((quarter, help)) = text.split_once(" is not a quarter: ") {
-        return YamlError::new(format!("{quarter} is not a quarter")).help(help);
+        return YamlError::new(Code::InvalidQuarter, format!("{quarter} is not a quarter")).help(help);
     }
     if DATE_ERRORS.iter().any(|e| text.contains(e)) {
         let message = match found {
             Some(found) if found.starts_with('`') => format!("{found} is not a valid date"),
             _ => "not a valid date".to_string(),
         };
-        return YamlError::new(message)
+        return YamlError::new(Code::InvalidDate, message)
             .help("write dates as YYYY-MM-DD, with a day that exists in the calendar");
     }
     if text.contains("recursion limit") {
-        return YamlError::new(format!(
+        return YamlError::new(Code::SafetyLimit, format!(
             "the file exceeds a safety limit of the YAML reader: nesting deeper than {MAX_DEPTH} levels"
         ))
         .help("account files need only a few levels of nesting");
     }
     if text.contains("tab") {
-        return YamlError::new(format!("invalid YAML: {text}"))
+        return YamlError::new(Code::YamlSyntax, format!("invalid YAML: {text}"))
             .help("use spaces, not tabs, to indent and separate");
     }
-    YamlError::new(format!("invalid YAML: {text}"))
+    YamlError::new(Code::YamlSyntax, format!("invalid YAML: {text}"))
         .help("check the indentation and quoting on this line and the one before; quote values that contain `: ` or ` #`")
 }
 

@@ -2,6 +2,10 @@
 //! line and column where known, the YAML path, the message and a hint. Rendered like rustc
 //! for people, or as JSON for editors and CI.
 
+mod code;
+
+pub use code::Code;
+
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -36,6 +40,8 @@ impl Position {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// The rule that found the problem; stable, listed in docs/diagnostics.md.
+    pub code: Code,
     /// The file the problem is in, as given on the command line (workspace-relative paths
     /// are kept relative).
     pub file: PathBuf,
@@ -50,9 +56,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, file: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
+            code,
             file: file.into(),
             position: None,
             path: String::new(),
@@ -61,10 +68,10 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: Code, file: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(file, message)
+            ..Diagnostic::error(code, file, message)
         }
     }
 
@@ -173,7 +180,7 @@ mod tests {
 
     #[test]
     fn renders_like_rustc_with_caret_and_help() {
-        let d = Diagnostic::error("ws/accounts/a.yaml", "unknown field `comitments`")
+        let d = Diagnostic::error(Code::UnknownField, "ws/accounts/a.yaml", "unknown field `comitments`")
             .at(Some(Position { line: 2, column: 1 }))
             .path("comitments")
             .help("did you mean `commitments`?");
@@ -202,7 +209,7 @@ mod tests {
 
     #[test]
     fn a_position_past_the_source_shows_no_excerpt() {
-        let d = Diagnostic::error("a.yaml", "m").at(Some(Position { line: 9, column: 1 }));
+        let d = Diagnostic::error(Code::YamlSyntax, "a.yaml", "m").at(Some(Position { line: 9, column: 1 }));
         assert_eq!(d.render(Some("x: 1\n")), "error: m\n  --> a.yaml:9:1\n");
     }
 }
