@@ -68,7 +68,11 @@ pub fn check(root: &Path) -> (Option<Workspace>, Vec<Diagnostic>) {
     let templates = render::check_templates(&root.join("templates"));
     let (workspace, mut diagnostics) = match load::load(root) {
         Ok(loaded) => loaded,
-        Err(mut diagnostics) => {
+        Err(unloaded) => {
+            // The account files that parsed are still checked, so that a broken
+            // rapport.yaml does not hide their problems until it is fixed.
+            let mut diagnostics = unloaded.problems;
+            diagnostics.extend(validate::validate_files(&unloaded.accounts));
             diagnostics.extend(templates);
             return (None, sorted(diagnostics));
         }

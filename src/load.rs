@@ -13,27 +13,38 @@ pub const CONFIG_FILE: &str = "rapport.yaml";
 /// The folder of account files.
 pub const ACCOUNTS_DIR: &str = "accounts";
 
+/// A workspace that could not be loaded: why, and the account files that did parse, which
+/// `check` still validates.
+#[derive(Debug)]
+pub struct Unloaded {
+    pub problems: Vec<Diagnostic>,
+    pub accounts: Vec<AccountFile>,
+}
+
 /// Loads the workspace at `root`. Returns the workspace with the accounts that parsed, and
 /// every problem met on the way; the caller decides whether problems are fatal.
-pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Unloaded> {
     if !root.is_dir() {
         let message = if root.exists() {
             "the workspace is a file, not a folder"
         } else {
             "workspace folder not found"
         };
-        return Err(vec![Diagnostic::error(Code::NotAWorkspace, root, message)
-            .help("give the path of a folder that holds rapport.yaml and accounts/, or create one with `rapport init DIR`")]);
+        return Err(Unloaded {
+            problems: vec![Diagnostic::error(Code::NotAWorkspace, root, message)
+                .help("give the path of a folder that holds rapport.yaml and accounts/, or create one with `rapport init DIR`")],
+            accounts: Vec::new(),
+        });
     }
     let config_path = root.join(CONFIG_FILE);
     let mut problems = Vec::new();
     let config = if config_path.exists() {
-        match read_file(&config_path)
-            .and_then(|source| yaml::parse::<Config>(&source).map(|c| (source, c)))
-        {
+        match read_file(&config_path).map_err(|e| vec![e]).and_then(|source| {
+            yaml::parse_all::<Config>(&source).map(|config| (source, config))
+        }) {
             Ok(config) => Some(config),
-            Err(e) => {
-                problems.push(to_diagnostic(&config_path, e));
+            Err(found) => {
+                problems.extend(found.into_iter().map(|e| to_diagnostic(&config_path, e)));
                 None
             }
         }
@@ -48,13 +59,13 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>
 
     let (paths, mut walk_problems) = account_paths(root);
     problems.append(&mut walk_problems);
-    let parsed: Vec<Result<AccountFile, Box<Diagnostic>>> =
+    let parsed: Vec<Result<AccountFile, Vec<Diagnostic>>> =
         paths.par_iter().map(|p| load_account(p)).collect();
     let mut accounts = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
             Ok(account) => accounts.push(account),
-            Err(d) => problems.push(*d),
+            Err(found) => problems.extend(found),
         }
     }
     accounts.sort_by(|a, b| a.id.cmp(&b.id));
@@ -70,7 +81,7 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Vec<Diagnostic>
             },
             problems,
         )),
-        None => Err(problems),
+        None => Err(Unloaded { problems, accounts }),
     }
 }
 
@@ -163,15 +174,16 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     (paths, problems)
 }
 
-/// Reads and parses one account file, with the limits and messages of the full load.
-pub fn load_account(path: &Path) -> Result<AccountFile, Box<Diagnostic>> {
+/// Reads and parses one account file, with the limits and messages of the full load: every
+/// structural problem of the file, or the account.
+pub fn load_account(path: &Path) -> Result<AccountFile, Vec<Diagnostic>> {
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let problem = |e| Box::new(to_diagnostic(path, e));
-    let source = read_file(path).map_err(problem)?;
-    let account = yaml::parse::<Account>(&source).map_err(problem)?;
+    let source = read_file(path).map_err(|e| vec![to_diagnostic(path, e)])?;
+    let account = yaml::parse_all::<Account>(&source)
+        .map_err(|found| found.into_iter().map(|e| to_diagnostic(path, e)).collect::<Vec<_>>())?;
     Ok(AccountFile {
         id,
         path: path.to_path_buf(),

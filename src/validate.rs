@@ -29,6 +29,14 @@ pub fn validate(workspace: &Workspace) -> Vec<Diagnostic> {
     found
 }
 
+/// Problems in account files without their workspace's settings (when rapport.yaml is
+/// broken): every rule of each file, and no two files for one id.
+pub fn validate_files(files: &[AccountFile]) -> Vec<Diagnostic> {
+    let mut found = duplicate_accounts(files);
+    found.extend(files.par_iter().flat_map(account::validate).collect::<Vec<_>>());
+    found
+}
+
 /// Problems in edited account files, validated on their own: every rule concerns one file
 /// except that two files may not define one id, which an edit in place cannot cause.
 /// `serve` validates only what a user saved: validating the whole workspace again locates

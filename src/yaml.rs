@@ -3,8 +3,10 @@
 //! and refuses hostile input (oversized files, bad encodings, tab indentation, alias bombs,
 //! deep nesting) before or while parsing, never with a panic or a hang.
 
+mod blank;
 mod describe;
 mod locate;
+mod recover;
 
 pub(crate) use describe::last_key;
 pub use locate::{locate, Locator};
@@ -175,6 +177,43 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 
 /// The slow parse: the same, with serde_path_to_error recording where the problem is.
 fn parse_tracking_path<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    first_failure(text).map_err(|failure| failure.problem)
+}
+
+/// Parses `text` into `T`, or every structural problem of it: unknown fields, wrong types
+/// and values, invalid dates, missing fields and duplicate keys anywhere in the file, each
+/// once (see `recover`). A file that parses costs what [`parse`] costs.
+pub fn parse_all<T: DeserializeOwned + schemars::JsonSchema>(
+    text: &str,
+) -> Result<T, Vec<YamlError>> {
+    let plain = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
+        T::deserialize(de)
+    });
+    match plain {
+        Ok(value) => Ok(value),
+        Err(_) => Err(recover::every_problem::<T>(text)),
+    }
+}
+
+/// The first problem of a file, and what `recover` may do about it to find the next one.
+struct Failure {
+    problem: YamlError,
+    next: Next,
+}
+
+/// How reading can go on past a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Next {
+    /// Leave the value at the problem's path out and read again.
+    Skip,
+    /// The mapping at the problem's path lacks `field`.
+    Missing { field: String },
+    /// The file cannot be read further (a syntax error, a safety limit).
+    Stop,
+}
+
+/// The first problem of `text` read as `T`, with its path and position.
+fn first_failure<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
     let mut path = String::new();
     let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
         serde_path_to_error::deserialize(de).map_err(|e| {
@@ -197,11 +236,35 @@ fn parse_tracking_path<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> 
                 format!("{path}.{key}")
             };
         }
+        let next = next_step(&error);
         let mut problem = describe::describe(&error, &path, found_at(text, position));
         problem.position = position;
         problem.path = path;
-        problem
+        Failure { problem, next }
     })
+}
+
+/// Whether a problem concerns one value, which can be left out to read on, or the file.
+fn next_step(error: &serde_saphyr::Error) -> Next {
+    use serde_saphyr::Error as E;
+    match error {
+        E::SerdeMissingField { field, .. } => Next::Missing {
+            field: field.to_string(),
+        },
+        E::SerdeUnknownField { .. }
+        | E::SerdeUnknownVariant { .. }
+        | E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::SerdeInvalidLength { .. }
+        | E::InvalidScalar { .. }
+        | E::InvalidBooleanStrict { .. }
+        | E::NullIntoString { .. }
+        | E::NonFiniteFloat { .. }
+        | E::DuplicateMappingKey { .. }
+        | E::Unexpected { .. }
+        | E::Message { .. } => Next::Skip,
+        _ => Next::Stop,
+    }
 }
 
 /// serde_path_to_error's path without the pieces that are not YAML: the root `.`, unknown

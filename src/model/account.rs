@@ -26,7 +26,7 @@ pub struct Account {
     #[schemars(with = "Option<String>")]
     pub owner: Option<PersonRef>,
     /// When the relationship began (YYYY-MM-DD).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub since: Option<Date>,
     /// Where the relationship stands on the ladder, lowest first: prospect, vendor,
     /// preferred, strategic, associate.
@@ -210,7 +210,7 @@ pub struct Turnaround {
     /// The step reached: insight, needs, ownership, vision, action, trust, recognition.
     pub step: TurnaroundStep,
     /// When this cycle of the turnaround started.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub started: Option<Date>,
     /// Which run through the seven steps this is, from 1; a new cycle starts after
     /// recognition.
@@ -302,6 +302,7 @@ pub struct Person {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// When it happened (YYYY-MM-DD). Required.
+    #[serde(deserialize_with = "super::date::strict")]
     pub date: Date,
     /// meeting, dispute, bid, escalation, personnel, market, delivery, recognition or note.
     #[serde(default)]
@@ -334,9 +335,10 @@ pub struct Dispute {
     #[serde(default)]
     pub title: Option<String>,
     /// When it was raised (YYYY-MM-DD). Required.
+    #[serde(deserialize_with = "super::date::strict")]
     pub opened: Date,
     /// When it was settled; absent: still open.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub resolved: Option<Date>,
     /// The amount in dispute.
     #[serde(default)]
@@ -391,9 +393,10 @@ pub struct Milestone {
     /// What will be done by the due date. Required.
     pub title: String,
     /// When it is due (YYYY-MM-DD). Required.
+    #[serde(deserialize_with = "super::date::strict")]
     pub due: Date,
     /// When it was done; absent: not done yet.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub done: Option<Date>,
 }
 
@@ -406,9 +409,10 @@ pub struct Commitment {
     /// What was promised, in one sentence. Required.
     pub what: String,
     /// When the promise was made (YYYY-MM-DD). Required.
+    #[serde(deserialize_with = "super::date::strict")]
     pub made: Date,
     /// When it is due; absent: an ongoing behaviour.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub due: Option<Date>,
     /// open (the default), kept, broken or withdrawn.
     #[serde(default = "open")]
@@ -421,7 +425,7 @@ pub struct Commitment {
     pub visibility: Visibility,
     /// The date the commitment became kept, broken or withdrawn: it decides the quarter the
     /// outcome counts in. Only when the status is not open; not before `made`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub closed: Option<Date>,
     /// Not read from the file: when `closed` is absent, the date of the commit that gave
     /// the commitment its status, filled in from git history by `history`.
@@ -488,7 +492,7 @@ pub struct Review {
     #[schemars(with = "Quarter")]
     pub quarter: Spanned<Quarter>,
     /// When the review took place; absent: the end of the quarter.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub date: Option<Date>,
     /// Ids of the people who took part, from both sides.
     #[serde(default)]
@@ -543,10 +547,10 @@ pub struct Action {
     #[schemars(with = "Option<String>")]
     pub owner: Option<PersonRef>,
     /// When it is due (YYYY-MM-DD).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub due: Option<Date>,
     /// When it was done; absent: still open.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub done: Option<Date>,
     /// shared (the default) or internal.
     #[serde(default = "shared")]
@@ -561,7 +565,7 @@ pub struct Statement {
     #[serde(default)]
     pub title: Option<String>,
     /// When it was agreed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::strict_option")]
     pub date: Option<Date>,
     /// Markdown: where both companies want the relationship to be.
     #[serde(default)]
@@ -615,6 +619,7 @@ pub struct Signature {
     #[schemars(with = "String")]
     pub person: PersonRef,
     /// When they signed (YYYY-MM-DD). Required.
+    #[serde(deserialize_with = "super::date::strict")]
     pub date: Date,
 }
 

@@ -6,6 +6,7 @@
 
 mod account;
 mod config;
+pub mod date;
 mod quarter;
 mod score;
 

@@ -143,7 +143,7 @@ impl Site {
             match crate::load::load_account(path) {
                 Ok(file) if !prepared.source_changed(index, &file.source) => {}
                 Ok(file) => fresh.push((index, file)),
-                Err(problem) => problems.push(*problem),
+                Err(found) => problems.extend(found),
             }
         }
         if !problems.is_empty() {

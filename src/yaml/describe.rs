@@ -128,6 +128,8 @@ fn shape_problem(expected: &str, found: &str) -> YamlError {
             "a mapping",
             "write `key: value` lines, indented under this key",
         )
+    } else if expected.contains("scalar") {
+        (Code::WrongType, "a single value", "write one value after the key, not a list or a mapping")
     } else if expected.contains("sequence") {
         (Code::WrongType, "a list", "write one `- item` per line, or `[a, b]`")
     } else if expected.contains("string") {
@@ -202,6 +204,9 @@ fn message(text: &str, found: Option<&str>) -> YamlError {
         "not enough for unique date",
         "no possible date",
     ];
+    if let Some((date, help)) = text.split_once(" is not a valid date: ") {
+        return YamlError::new(Code::InvalidDate, format!("{date} is not a valid date")).help(help);
+    }
     if let Some((score, help)) = text.split_once(" is not a score: ") {
         return YamlError::new(Code::InvalidScore, format!("{score} is not a score")).help(help);
     }

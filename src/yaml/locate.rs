@@ -26,6 +26,9 @@ impl Locator {
         let mut options = super::options();
         // `.nan` is legal in a typed number (validate reports it); let the tree accept it too.
         options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
+        // A file with a key twice is located too, to report its other problems in the same
+        // run; a path names the first of the two.
+        options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
         Locator {
             root: serde_saphyr::from_str_with_options(text, options).ok(),
         }
@@ -33,29 +36,68 @@ impl Locator {
 
     /// The position of the value at `path`, if it is in the file.
     pub fn position(&self, path: &str) -> Option<Position> {
+        Position::from_location(&self.node(path)?.referenced)
+    }
+
+    /// Where the entry at `path` starts: the key of a mapping entry (of its last occurrence
+    /// when the key is written twice), or the value of a list item.
+    pub fn entry_start(&self, path: &str) -> Option<Position> {
+        let segments = segments(path)?;
+        let (last, parents) = segments.split_last()?;
+        let mut node = self.root.as_ref()?;
+        for segment in parents {
+            node = child(node, segment)?;
+        }
+        match (&node.value, last) {
+            (Node::Map(entries), Segment::Key(key)) => entries
+                .iter()
+                .rev()
+                .find(|entry| entry.key == *key)
+                .and_then(|entry| entry.key_at),
+            (Node::Seq(items), Segment::Index(i)) => {
+                Position::from_location(&items.get(*i)?.referenced)
+            }
+            _ => None,
+        }
+    }
+
+    /// The keys of the mapping at `path`, or `None` when there is no mapping there.
+    pub fn keys(&self, path: &str) -> Option<Vec<&str>> {
+        match &self.node(path)?.value {
+            Node::Map(entries) => Some(entries.iter().map(|e| e.key.as_str()).collect()),
+            _ => None,
+        }
+    }
+
+    fn node(&self, path: &str) -> Option<&Spanned<Node>> {
         let mut node = self.root.as_ref()?;
         for segment in segments(path)? {
-            node = match (&node.value, segment) {
-                (Node::Map(entries), Segment::Key(key)) => {
-                    entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)?
-                }
-                (Node::Seq(items), Segment::Index(i)) => items.get(i)?,
-                _ => return None,
-            };
+            node = child(node, &segment)?;
         }
-        Position::from_location(&node.referenced)
+        Some(node)
+    }
+}
+
+fn child<'n>(node: &'n Spanned<Node>, segment: &Segment<'_>) -> Option<&'n Spanned<Node>> {
+    match (&node.value, segment) {
+        (Node::Map(entries), Segment::Key(key)) => entries
+            .iter()
+            .find(|entry| entry.key == *key)
+            .map(|entry| &entry.value),
+        (Node::Seq(items), Segment::Index(i)) => items.get(*i),
+        _ => None,
     }
 }
 
 /// One step of a YAML path.
 #[derive(Debug, PartialEq, Eq)]
-enum Segment<'a> {
+pub(super) enum Segment<'a> {
     Key(&'a str),
     Index(usize),
 }
 
 /// `reviews[1].scores.reliability` as `reviews`, `1`, `scores`, `reliability`.
-fn segments(path: &str) -> Option<Vec<Segment<'_>>> {
+pub(super) fn segments(path: &str) -> Option<Vec<Segment<'_>>> {
     let mut out = Vec::new();
     if path.is_empty() {
         return Some(out);
@@ -79,7 +121,14 @@ fn segments(path: &str) -> Option<Vec<Segment<'_>>> {
 enum Node {
     Scalar,
     Seq(Vec<Spanned<Node>>),
-    Map(Vec<(String, Spanned<Node>)>),
+    Map(Vec<Entry>),
+}
+
+/// One `key: value` of a mapping, with where its key is written.
+struct Entry {
+    key: String,
+    key_at: Option<Position>,
+    value: Spanned<Node>,
 }
 
 impl<'de> Deserialize<'de> for Node {
@@ -138,8 +187,12 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         let mut entries = Vec::new();
-        while let Some((key, value)) = map.next_entry::<KeyText, Spanned<Node>>()? {
-            entries.push((key.0, value));
+        while let Some((key, value)) = map.next_entry::<Spanned<KeyText>, Spanned<Node>>()? {
+            entries.push(Entry {
+                key: key.value.0,
+                key_at: Position::from_location(&key.referenced),
+                value,
+            });
         }
         Ok(Node::Map(entries))
     }
@@ -209,6 +262,19 @@ mod tests {
         assert_eq!(locate(ACCOUNT, "reviews[0].scores.a"), at(8, 17));
         assert_eq!(locate("a: .nan\nb: x\n", "b"), at(2, 4));
         assert_eq!(locate(ACCOUNT, ""), at(1, 1));
+    }
+
+    #[test]
+    fn finds_where_entries_start() {
+        let locator = Locator::new(ACCOUNT);
+        assert_eq!(locator.entry_start("events[0].title"), at(4, 5));
+        assert_eq!(locator.entry_start("events[1]"), at(5, 5));
+        assert_eq!(locator.entry_start("reviews[0].scores.a"), at(8, 14));
+        assert_eq!(locator.entry_start(""), None);
+        let twice = Locator::new("a: 1\nb: 2\na: 3\n");
+        assert_eq!(twice.entry_start("a"), at(3, 1));
+        assert_eq!(twice.keys(""), Some(vec!["a", "b", "a"]));
+        assert_eq!(twice.keys("a"), None);
     }
 
     #[test]
