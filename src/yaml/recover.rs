@@ -23,11 +23,19 @@ use serde::de::DeserializeOwned;
 
 /// Most problems reported for one file; past this, the file needs a look as a whole.
 const MAX_PROBLEMS: usize = 100;
+/// Most readings of one file, problems reported or not: each costs a parse.
+const MAX_ROUNDS: usize = 250;
 
 /// Every problem of `text`, which does not deserialize into `T`, in the order met.
 pub(super) fn every_problem<T: DeserializeOwned + schemars::JsonSchema>(
     text: &str,
 ) -> Vec<YamlError> {
+    // A file over a safety limit is hostile or broken as a whole: that is the one problem
+    // to report, and reading it again and again would multiply the cost of the attack.
+    let syntax = syntax_problem(text);
+    if let Some(limit) = syntax.as_ref().filter(|p| p.code == Code::SafetyLimit) {
+        return vec![limit.clone()];
+    }
     let mut work = text.to_string();
     let mut problems: Vec<YamlError> = Vec::new();
     // The paths of values reported or blanked; a problem about a value around one of them
@@ -36,7 +44,10 @@ pub(super) fn every_problem<T: DeserializeOwned + schemars::JsonSchema>(
     let original = Locator::new(text);
     let mut removed = Removed::default();
     let mut schema = None;
-    while problems.len() < MAX_PROBLEMS {
+    for _ in 0..MAX_ROUNDS {
+        if problems.len() >= MAX_PROBLEMS {
+            break;
+        }
         let Err(Failure { mut problem, next }) = first_failure::<T>(&work) else {
             break;
         };
@@ -93,7 +104,7 @@ pub(super) fn every_problem<T: DeserializeOwned + schemars::JsonSchema>(
             }
         }
     }
-    if let Some(syntax) = syntax_problem(text) {
+    if let Some(syntax) = syntax {
         if !problems.iter().any(|p| p.position == syntax.position) {
             problems.push(syntax);
         }
