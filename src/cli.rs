@@ -11,13 +11,59 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct GlobalArgs {
+    /// Print problems and results only: no summary or progress lines.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Say more: the workspace found, and what each step did and how long it took.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// When to colour terminal output: auto (when stderr is a terminal and NO_COLOR is not
+    /// set), always or never.
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+impl GlobalArgs {
+    /// How much to say.
+    pub fn verbosity(self) -> Verbosity {
+        if self.quiet {
+            Verbosity::Quiet
+        } else if self.verbose {
+            Verbosity::Verbose
+        } else {
+            Verbosity::Normal
+        }
+    }
+}
+
+/// How much a command says besides its problems and results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a workspace and report every problem at once.
     #[command(
-        after_help = "Examples:\n  rapport check sample-data\n  rapport check --format json . > problems.json"
+        after_help = "Examples:\n  rapport check sample-data\n  rapport check --format json . > problems.json\n  rapport check --format github --deny-warnings\n  rapport check --format sarif > rapport.sarif"
     )]
     Check(CheckArgs),
     /// Build the site: portfolio, account pages, review packs and shared statements.
@@ -61,9 +107,6 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too, not only on errors.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Print problems only: no line saying the workspace is fine.
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -184,6 +227,10 @@ pub enum Format {
     Human,
     /// One JSON document, for editors and CI.
     Json,
+    /// GitHub Actions workflow commands: annotations on the pull request's lines.
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
 }
 
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {

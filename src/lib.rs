@@ -50,15 +50,17 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// Runs one command; `today` is the only clock reading, used as the default `--as-of`.
 pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
+    let _ = COLOR.set(choose_color(cli.global.color));
+    let say = cli.global.verbosity();
     match cli.command {
-        Command::Check(args) => cmd::check::run(args, today),
-        Command::Build(args) => cmd::build::run(args, today),
-        Command::Init(args) => cmd::init::run(args),
-        Command::New(args) => cmd::new::run(args),
-        Command::Serve(args) => cmd::serve::run(args, today),
+        Command::Check(args) => cmd::check::run(args, say, today),
+        Command::Build(args) => cmd::build::run(args, say, today),
+        Command::Init(args) => cmd::init::run(args, say),
+        Command::New(args) => cmd::new::run(args, say),
+        Command::Serve(args) => cmd::serve::run(args, say, today),
         Command::Schema(args) => cmd::schema::run(args),
         Command::Completions(args) => cmd::completions::run(args),
-        Command::Diff(args) => cmd::diff::run(args),
+        Command::Diff(args) => cmd::diff::run(args, say),
     }
 }
 
@@ -100,29 +102,75 @@ pub fn exit_code(diagnostics: &[Diagnostic]) -> u8 {
     }
 }
 
-/// Prints diagnostics to stderr (human) or stdout (JSON), with the source line where known.
+/// Whether human output to stderr is coloured; set once by [`run`] from `--color`.
+static COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Decides colour for this process: `--color always|never`, or for `auto` a terminal on
+/// stderr, `NO_COLOR` unset or empty (no-color.org) and a `TERM` other than `dumb`.
+pub fn choose_color(choice: cli::ColorChoice) -> bool {
+    use std::io::IsTerminal as _;
+    match choice {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+/// Prints diagnostics: for people on stderr (like rustc, with the source line), as JSON,
+/// GitHub workflow commands or SARIF on stdout.
 pub fn report(diagnostics: &[Diagnostic], format: Format) {
+    use std::io::Write as _;
+    let sources = Sources::default();
+    let machine = |text: String| {
+        // One write, errors ignored: a closed pipe must not panic the run.
+        let _ = std::io::stdout().write_all(text.as_bytes());
+    };
+    let ends = || -> Vec<_> {
+        diagnostics
+            .iter()
+            .map(|d| d.end(sources.of(d).as_deref()))
+            .collect()
+    };
     match format {
         Format::Human => {
+            let color = *COLOR.get().unwrap_or(&false);
+            let mut text = String::new();
             for d in diagnostics {
-                let source = load::source_of(d);
-                eprint!("{}", d.render(source.as_deref()));
-                eprintln!();
+                text.push_str(&d.render_styled(sources.of(d).as_deref(), color));
+                text.push('\n');
             }
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = diagnostics.len() - errors;
             if errors > 0 {
-                eprintln!("error: {errors} error(s), {warnings} warning(s)");
+                text.push_str(&format!(
+                    "error: {errors} error(s), {warnings} warning(s)\n"
+                ));
             }
+            let _ = std::io::stderr().write_all(text.as_bytes());
         }
-        Format::Json => {
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            let doc = serde_json::json!({
-                "errors": errors,
-                "warnings": diagnostics.len() - errors,
-                "diagnostics": diagnostics,
-            });
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
-        }
+        Format::Json => machine(diagnostic::json(diagnostics, &ends()) + "\n"),
+        Format::Github => machine(diagnostic::github(diagnostics, &ends())),
+        Format::Sarif => machine(diagnostic::sarif(diagnostics, &ends()) + "\n"),
+    }
+}
+
+/// The text of each file diagnostics point into, read once per file.
+#[derive(Default)]
+struct Sources(
+    std::cell::RefCell<std::collections::HashMap<std::path::PathBuf, Option<std::rc::Rc<str>>>>,
+);
+
+impl Sources {
+    fn of(&self, d: &Diagnostic) -> Option<std::rc::Rc<str>> {
+        d.position?;
+        let mut cache = self.0.borrow_mut();
+        cache
+            .entry(d.file.clone())
+            .or_insert_with(|| load::source_of(d).map(std::rc::Rc::from))
+            .clone()
     }
 }

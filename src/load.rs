@@ -39,9 +39,10 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Unloaded> {
     let config_path = root.join(CONFIG_FILE);
     let mut problems = Vec::new();
     let config = if config_path.exists() {
-        match read_file(&config_path).map_err(|e| vec![e]).and_then(|source| {
-            yaml::parse_all::<Config>(&source).map(|config| (source, config))
-        }) {
+        match read_file(&config_path)
+            .map_err(|e| vec![e])
+            .and_then(|source| yaml::parse_all::<Config>(&source).map(|config| (source, config)))
+        {
             Ok(config) => Some(config),
             Err(found) => {
                 problems.extend(found.into_iter().map(|e| to_diagnostic(&config_path, e)));
@@ -143,7 +144,11 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| dir.clone());
-                problems.push(Diagnostic::error(Code::UnreadableFile, path, format!("cannot read: {e}")));
+                problems.push(Diagnostic::error(
+                    Code::UnreadableFile,
+                    path,
+                    format!("cannot read: {e}"),
+                ));
                 continue;
             }
         };
@@ -182,8 +187,12 @@ pub fn load_account(path: &Path) -> Result<AccountFile, Vec<Diagnostic>> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let source = read_file(path).map_err(|e| vec![to_diagnostic(path, e)])?;
-    let account = yaml::parse_all::<Account>(&source)
-        .map_err(|found| found.into_iter().map(|e| to_diagnostic(path, e)).collect::<Vec<_>>())?;
+    let account = yaml::parse_all::<Account>(&source).map_err(|found| {
+        found
+            .into_iter()
+            .map(|e| to_diagnostic(path, e))
+            .collect::<Vec<_>>()
+    })?;
     Ok(AccountFile {
         id,
         path: path.to_path_buf(),
@@ -199,10 +208,13 @@ fn read_file(path: &Path) -> Result<String, YamlError> {
         .map_err(|e| problem(format!("cannot read: {e}")))?
         .len();
     if size > yaml::MAX_FILE_BYTES {
-        let mut p = YamlError::new(Code::FileTooLarge, format!(
-            "the file is {:.1} MiB, over the 4 MiB limit for one file",
-            size as f64 / (1 << 20) as f64
-        ));
+        let mut p = YamlError::new(
+            Code::FileTooLarge,
+            format!(
+                "the file is {:.1} MiB, over the 4 MiB limit for one file",
+                size as f64 / (1 << 20) as f64
+            ),
+        );
         p.help = Some(
             "split the history into a smaller file; an account file is usually under 100 KB".into(),
         );
@@ -279,8 +291,17 @@ mod tests {
             source_of(&Diagnostic::error(Code::YamlSyntax, &small, "m").at(at)).as_deref(),
             Some("name: A\n")
         );
-        assert_eq!(source_of(&Diagnostic::error(Code::YamlSyntax, &small, "m")), None);
-        assert_eq!(source_of(&Diagnostic::error(Code::YamlSyntax, &huge, "m").at(at)), None);
-        assert_eq!(source_of(&Diagnostic::error(Code::YamlSyntax, dir.path(), "m").at(at)), None);
+        assert_eq!(
+            source_of(&Diagnostic::error(Code::YamlSyntax, &small, "m")),
+            None
+        );
+        assert_eq!(
+            source_of(&Diagnostic::error(Code::YamlSyntax, &huge, "m").at(at)),
+            None
+        );
+        assert_eq!(
+            source_of(&Diagnostic::error(Code::YamlSyntax, dir.path(), "m").at(at)),
+            None
+        );
     }
 }

@@ -33,7 +33,12 @@ pub fn validate(workspace: &Workspace) -> Vec<Diagnostic> {
 /// broken): every rule of each file, and no two files for one id.
 pub fn validate_files(files: &[AccountFile]) -> Vec<Diagnostic> {
     let mut found = duplicate_accounts(files);
-    found.extend(files.par_iter().flat_map(account::validate).collect::<Vec<_>>());
+    found.extend(
+        files
+            .par_iter()
+            .flat_map(account::validate)
+            .collect::<Vec<_>>(),
+    );
     found
 }
 
@@ -185,8 +190,12 @@ impl<'a> Findings<'a> {
         if text.trim().is_empty() {
             let field = crate::yaml::last_key(path).unwrap_or(path);
             self.push(
-                self.error(Code::BlankText, path, format!("`{field}` is blank, but it needs a value"))
-                    .help(help),
+                self.error(
+                    Code::BlankText,
+                    path,
+                    format!("`{field}` is blank, but it needs a value"),
+                )
+                .help(help),
             );
         }
     }
@@ -201,7 +210,11 @@ impl<'a> Findings<'a> {
         help: &str,
     ) {
         if !range.contains(&value.value) {
-            let d = self.error(Code::OutOfRange, path, format!("{message}, not {}", value.value));
+            let d = self.error(
+                Code::OutOfRange,
+                path,
+                format!("{message}, not {}", value.value),
+            );
             self.push(d.at_location(&value.referenced).help(help));
         }
     }
@@ -245,7 +258,11 @@ impl<'a> Findings<'a> {
                     } else {
                         String::new()
                     };
-                    let d = self.error(Code::DuplicateId, path, format!("duplicate {what} id `{}`", id.value));
+                    let d = self.error(
+                        Code::DuplicateId,
+                        path,
+                        format!("duplicate {what} id `{}`", id.value),
+                    );
                     self.push(d.at_location(&id.referenced).help(format!(
                         "`{}` is already the id of {list}[{first}]{first_at}; ids must be unique within `{list}`",
                         id.value

@@ -78,12 +78,17 @@ pub fn decode(bytes: &[u8]) -> Result<&str, YamlError> {
         return Err(YamlError::new(Code::EmptyFile, "the file is empty").help(CONTENT_HELP));
     }
     if text.lines().all(is_blank_or_comment) {
-        return Err(YamlError::new(Code::EmptyFile, "the file holds only comments, no values").help(CONTENT_HELP));
+        return Err(
+            YamlError::new(Code::EmptyFile, "the file holds only comments, no values")
+                .help(CONTENT_HELP),
+        );
     }
     if let Some(position) = tab_in_indentation(text) {
-        return Err(YamlError::new(Code::TabIndentation, "a tab is used for indentation")
-            .at(Some(position))
-            .help("indent with spaces; YAML does not allow tabs in indentation"));
+        return Err(
+            YamlError::new(Code::TabIndentation, "a tab is used for indentation")
+                .at(Some(position))
+                .help("indent with spaces; YAML does not allow tabs in indentation"),
+        );
     }
     Ok(text)
 }
@@ -213,7 +218,7 @@ enum Next {
 }
 
 /// The first problem of `text` read as `T`, with its path and position.
-fn first_failure<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
+fn first_failure<T: DeserializeOwned>(text: &str) -> Result<T, Box<Failure>> {
     let mut path = String::new();
     let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
         serde_path_to_error::deserialize(de).map_err(|e| {
@@ -240,7 +245,7 @@ fn first_failure<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
         let mut problem = describe::describe(&error, &path, found_at(text, position));
         problem.position = position;
         problem.path = path;
-        Failure { problem, next }
+        Box::new(Failure { problem, next })
     })
 }
 

@@ -99,8 +99,9 @@ error: unknown field `comitments`
    = at: comitments
    |
 20 | comitments: []
-   | ^
+   | ^^^^^^^^^^
    = help: did you mean `commitments`?
+   = code: unknown-field
 
 error: 1 error(s), 0 warning(s)
 "
@@ -119,8 +120,9 @@ error: `2026-Q5` is not a quarter
    = at: reviews[0].quarter
    |
 17 |   - quarter: 2026-Q5
-   |              ^
+   |              ^^^^^^^
    = help: write YYYY-Qn with n from 1 to 4, e.g. 2026-Q2
+   = code: invalid-quarter
 
 error: 1 error(s), 0 warning(s)
 "
@@ -139,8 +141,9 @@ error: unknown person `rajj` in `covers`
    = at: people[0].covers[0]
   |
 8 |     covers: [rajj]
-  |              ^
+  |              ^^^^
    = help: did you mean `raj`?
+   = code: dangling-reference
 
 error: 1 error(s), 0 warning(s)
 "
@@ -157,6 +160,7 @@ fn missing_rapport_yaml_says_how_to_create_one() {
 error: missing rapport.yaml: this folder is not a rapport workspace
   --> ws/rapport.yaml
    = help: create rapport.yaml with at least `organisation: Your Company`, or run `rapport init DIR` for a new workspace
+   = code: not-a-workspace
 
 error: 1 error(s), 0 warning(s)
 "
@@ -174,6 +178,7 @@ fn missing_workspace_folder() {
 error: workspace folder not found
   --> nowhere
    = help: give the path of a folder that holds rapport.yaml and accounts/, or create one with `rapport init DIR`
+   = code: not-a-workspace
 
 error: 1 error(s), 0 warning(s)
 "

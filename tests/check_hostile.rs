@@ -76,6 +76,7 @@ error: the file is not valid UTF-8
 3 | owner: d\u{fffd}bora
   |         ^
    = help: save the file with UTF-8 encoding; the first byte that is not UTF-8 is marked
+   = code: invalid-encoding
 
 error: 1 error(s), 0 warning(s)
 "
@@ -94,6 +95,7 @@ error: a tab is used for indentation
 5 |  name: Dana
   | ^
    = help: indent with spaces; YAML does not allow tabs in indentation
+   = code: tab-indentation
 
 error: 1 error(s), 0 warning(s)
 "
@@ -228,6 +230,7 @@ fn a_20_mb_file_is_refused_by_the_size_limit() {
 error: the file is 20.0 MiB, over the 4 MiB limit for one file
   --> ws/accounts/hostile.yaml
    = help: split the history into a smaller file; an account file is usually under 100 KB
+   = code: file-too-large
 
 error: 1 error(s), 0 warning(s)
 "

@@ -1,11 +1,11 @@
 //! `rapport build`: build the site and print a one-line summary.
 
 use crate::build::{build, BuildError, BuildOptions};
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, Verbosity};
 use crate::diagnostic::display_path;
 use crate::pdf::PdfOptions;
 
-pub fn run(mut args: BuildArgs, today: chrono::NaiveDate) -> u8 {
+pub fn run(mut args: BuildArgs, say: Verbosity, today: chrono::NaiveDate) -> u8 {
     args.workspace = crate::load::find_workspace(&args.workspace);
     let options = BuildOptions {
         out: args
@@ -18,10 +18,26 @@ pub fn run(mut args: BuildArgs, today: chrono::NaiveDate) -> u8 {
             chrome: args.chrome.clone(),
         }),
     };
+    if say == Verbosity::Verbose {
+        eprintln!(
+            "workspace: {}\nas of: {}\noutput: {}{}",
+            display_path(&args.workspace),
+            options.as_of,
+            display_path(&options.out),
+            if options.history {
+                ""
+            } else {
+                "\ngit history: left out (--no-history)"
+            }
+        );
+    }
     let started = std::time::Instant::now();
     match build(&args.workspace, &options) {
         Ok(summary) => {
             crate::report(&summary.warnings, args.format);
+            if say == Verbosity::Quiet {
+                return crate::EXIT_OK;
+            }
             eprintln!(
                 "built {}: {} pages ({} files), {} warning(s), in {:.2} s\nopen {}",
                 plural(summary.accounts, "account"),

@@ -1,11 +1,15 @@
 //! `rapport check`: validate a workspace and print every problem.
 
-use crate::cli::{CheckArgs, Format};
-use crate::diagnostic::Diagnostic;
+use crate::cli::{CheckArgs, Format, Verbosity};
+use crate::diagnostic::{display_path, Diagnostic};
 
 /// `today` places "overdue" and the current quarter when template overrides are tried.
-pub fn run(args: CheckArgs, today: chrono::NaiveDate) -> u8 {
+pub fn run(args: CheckArgs, say: Verbosity, today: chrono::NaiveDate) -> u8 {
+    let started = std::time::Instant::now();
     let root = crate::load::find_workspace(&args.workspace);
+    if say == Verbosity::Verbose {
+        eprintln!("workspace: {}", display_path(&root));
+    }
     let (workspace, mut diagnostics) = crate::check(&root);
     let accounts = workspace.as_ref().map(|w| w.accounts.len());
     if let Some(workspace) = workspace {
@@ -16,8 +20,11 @@ pub fn run(args: CheckArgs, today: chrono::NaiveDate) -> u8 {
     let warnings = diagnostics.iter().filter(|d| !d.is_error()).count();
     let failed =
         diagnostics.iter().any(Diagnostic::is_error) || (args.deny_warnings && warnings > 0);
+    if say == Verbosity::Verbose {
+        eprintln!("checked in {} ms", started.elapsed().as_millis());
+    }
     if let (Some(accounts), false, Format::Human, false) =
-        (accounts, failed, args.format, args.quiet)
+        (accounts, failed, args.format, say == Verbosity::Quiet)
     {
         eprintln!(
             "ok: {}, {}",

@@ -1,11 +1,14 @@
 //! `rapport diff`: what changed in an account's notes between two git revisions, one line
 //! per change grouped by section, or a JSON list.
 
-use crate::cli::{DiffArgs, Format};
+use crate::cli::{DiffArgs, Format, Verbosity};
 use crate::history::{compare_revisions, Change, NotesDiff, Section};
 
-pub fn run(args: DiffArgs) -> u8 {
+pub fn run(args: DiffArgs, say: Verbosity) -> u8 {
     let workspace = crate::load::find_workspace(&args.workspace);
+    if say == Verbosity::Verbose {
+        eprintln!("workspace: {}", crate::diagnostic::display_path(&workspace));
+    }
     let diff = match compare_revisions(&workspace, &args.account, &args.from, args.to.as_deref()) {
         Ok(diff) => diff,
         Err(e) => {
@@ -19,7 +22,7 @@ pub fn run(args: DiffArgs) -> u8 {
     }
     match args.format {
         Format::Human => print!("{}", human(&diff)),
-        Format::Json => {
+        Format::Json | Format::Github | Format::Sarif => {
             let text = serde_json::to_string_pretty(&diff.changes).unwrap_or_default();
             println!("{text}");
         }

@@ -1,13 +1,14 @@
 //! `rapport init [DIR]`: make a new workspace and say what to run next.
 
-use crate::cli::InitArgs;
+use crate::cli::{InitArgs, Verbosity};
 use crate::diagnostic::display_path;
 use crate::scaffold::{self, shell_word, shown, Created};
 use std::io::Write as _;
 use std::path::Path;
 
-pub fn run(args: InitArgs) -> u8 {
+pub fn run(args: InitArgs, say: Verbosity) -> u8 {
     match scaffold::init(&args.dir) {
+        Ok(_) if say == Verbosity::Quiet => crate::EXIT_OK,
         Ok(created) => {
             // One write, errors ignored: `print!` would panic if stdout is a closed pipe.
             let _ = std::io::stdout().write_all(summary(&args.dir, &created).as_bytes());

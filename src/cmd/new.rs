@@ -1,12 +1,12 @@
 //! `rapport new ID`: add an account file from the commented template.
 
-use crate::cli::{KindArg, NewArgs};
+use crate::cli::{KindArg, NewArgs, Verbosity};
 use crate::model::AccountKind;
 use crate::scaffold::{self, shell_word, NewAccount};
 use std::io::Write as _;
 use std::path::Path;
 
-pub fn run(args: NewArgs) -> u8 {
+pub fn run(args: NewArgs, say: Verbosity) -> u8 {
     let kind = match args.kind {
         KindArg::Customer => AccountKind::Customer,
         KindArg::Supplier => AccountKind::Supplier,
@@ -19,6 +19,7 @@ pub fn run(args: NewArgs) -> u8 {
     };
     let workspace = crate::load::find_workspace(&args.workspace);
     match scaffold::new_account(&workspace, request) {
+        Ok(_) if say == Verbosity::Quiet => crate::EXIT_OK,
         Ok(created) => {
             let mut out = format!("Created:\n{}", super::init::listing(&created));
             let ws = if workspace == Path::new(".") {

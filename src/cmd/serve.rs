@@ -1,10 +1,10 @@
 //! `rapport serve`: build, serve on 127.0.0.1, rebuild on change; Ctrl-C stops it.
 
-use crate::cli::ServeArgs;
+use crate::cli::{ServeArgs, Verbosity};
 use crate::serve::{Options, Serve};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub fn run(mut args: ServeArgs, today: chrono::NaiveDate) -> u8 {
+pub fn run(mut args: ServeArgs, say: Verbosity, today: chrono::NaiveDate) -> u8 {
     args.workspace = crate::load::find_workspace(&args.workspace);
     let options = Options {
         out: args
@@ -15,6 +15,7 @@ pub fn run(mut args: ServeArgs, today: chrono::NaiveDate) -> u8 {
         as_of: args.as_of.unwrap_or(today),
         port: args.port,
         history: true,
+        verbosity: say,
     };
     let serve = match Serve::start(&options) {
         Ok(serve) => serve,

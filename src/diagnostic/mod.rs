@@ -3,11 +3,20 @@
 //! for people, or as JSON for editors and CI.
 
 mod code;
+mod github;
+mod human;
+mod json;
+mod sarif;
+mod span;
 
 pub use code::Code;
+pub use github::github;
+pub use human::printable;
+pub use json::json;
+pub use sarif::sarif;
+pub use span::end_of;
 
 use serde::Serialize;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// How bad a problem is: errors fail `check` and `build`, warnings are reported only.
@@ -98,68 +107,31 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Renders the diagnostic like rustc: the message, `--> file:line:col`, the source
-    /// line with a caret under the column, and the hint.
+    /// Renders the diagnostic like rustc, without colour: the message, `--> file:line:col`,
+    /// the YAML path, the source line with the span underlined, the hint and the code. Text from files is shown with control characters escaped.
     pub fn render(&self, source: Option<&str>) -> String {
-        let mut out = String::new();
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let _ = writeln!(out, "{label}: {}", self.message);
-        let file = display_path(&self.file);
-        let _ = match self.position {
-            Some(p) => writeln!(out, "  --> {file}:{}:{}", p.line, p.column),
-            None => writeln!(out, "  --> {file}"),
-        };
-        if !self.path.is_empty() {
-            let _ = writeln!(out, "   = at: {}", self.path);
-        }
-        if let (Some(p), Some(source)) = (self.position, source) {
-            if let Some(text) = p.line.checked_sub(1).and_then(|i| source.lines().nth(i)) {
-                let number = p.line.to_string();
-                let gutter = " ".repeat(number.len());
-                let (shown, caret) = excerpt(text, p.column);
-                let _ = writeln!(out, "{gutter} |");
-                let _ = writeln!(out, "{number} | {shown}");
-                let _ = writeln!(out, "{gutter} | {}^", " ".repeat(caret));
+        human::render(self, source, false)
+    }
+
+    /// Where the span the diagnostic points at ends in `source` (one past its last
+    /// character): the token at its position, or the one character an encoding or tab
+    /// problem is about.
+    pub fn end(&self, source: Option<&str>) -> Option<Position> {
+        match self.code {
+            Code::InvalidEncoding | Code::TabIndentation => {
+                end_of(source, self.position).map(|_| Position {
+                    column: self.position.map_or(1, |p| p.column) + 1,
+                    ..self.position.unwrap_or(Position { line: 1, column: 1 })
+                })
             }
+            _ => end_of(source, self.position),
         }
-        if let Some(help) = &self.help {
-            let _ = writeln!(out, "   = help: {help}");
-        }
-        out
     }
-}
 
-/// Longest source line shown in full; longer lines are cut around the column.
-const MAX_SHOWN: usize = 100;
-
-/// The source line as shown under a message (tabs as spaces, long lines cut around the
-/// column with `...`), and how many characters precede the caret.
-fn excerpt(line: &str, column: usize) -> (String, usize) {
-    let chars: Vec<char> = line
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect();
-    let caret = column.saturating_sub(1).min(chars.len());
-    if chars.len() <= MAX_SHOWN {
-        return (chars.into_iter().collect(), caret);
+    /// As [`Diagnostic::render`], in colour when `color` is true.
+    pub fn render_styled(&self, source: Option<&str>, color: bool) -> String {
+        human::render(self, source, color)
     }
-    let start = caret
-        .saturating_sub(MAX_SHOWN / 2)
-        .min(chars.len() - MAX_SHOWN);
-    let end = start + MAX_SHOWN;
-    let mut shown = String::new();
-    if start > 0 {
-        shown.push_str("...");
-    }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
-        shown.push_str("...");
-    }
-    let offset = if start > 0 { 3 } else { 0 };
-    (shown, caret - start + offset)
 }
 
 /// A path as users typed it, with forward slashes so messages read the same everywhere.
@@ -180,36 +152,28 @@ mod tests {
 
     #[test]
     fn renders_like_rustc_with_caret_and_help() {
-        let d = Diagnostic::error(Code::UnknownField, "ws/accounts/a.yaml", "unknown field `comitments`")
-            .at(Some(Position { line: 2, column: 1 }))
-            .path("comitments")
-            .help("did you mean `commitments`?");
+        let d = Diagnostic::error(
+            Code::UnknownField,
+            "ws/accounts/a.yaml",
+            "unknown field `comitments`",
+        )
+        .at(Some(Position { line: 2, column: 1 }))
+        .path("comitments")
+        .help("did you mean `commitments`?");
         let text = d.render(Some("name: A\ncomitments: []\n"));
         assert_eq!(
             text,
-            "error: unknown field `comitments`\n  --> ws/accounts/a.yaml:2:1\n   = at: comitments\n  |\n2 | comitments: []\n  | ^\n   = help: did you mean `commitments`?\n"
+            "error: unknown field `comitments`\n  --> ws/accounts/a.yaml:2:1\n   = at: comitments\n  |\n2 | comitments: []\n  | ^^^^^^^^^^\n   = help: did you mean `commitments`?\n   = code: unknown-field\n"
         );
     }
 
     #[test]
-    fn long_lines_are_cut_around_the_column() {
-        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
-        let (shown, caret) = excerpt(&line, 501);
-        assert_eq!(shown.chars().count(), 106);
-        assert!(shown.starts_with("...") && shown.ends_with("..."));
-        assert_eq!(shown.chars().nth(caret), Some('X'));
-        let (shown, caret) = excerpt(&line, 3);
-        assert!(!shown.starts_with("...") && shown.ends_with("..."));
-        assert_eq!(caret, 2);
-        let (shown, caret) = excerpt(&line, 1001);
-        assert!(shown.starts_with("...") && !shown.ends_with("..."));
-        assert_eq!(shown.chars().nth(caret), Some('b'));
-        assert_eq!(excerpt("\tab", 9), (" ab".to_string(), 3));
-    }
-
-    #[test]
     fn a_position_past_the_source_shows_no_excerpt() {
-        let d = Diagnostic::error(Code::YamlSyntax, "a.yaml", "m").at(Some(Position { line: 9, column: 1 }));
-        assert_eq!(d.render(Some("x: 1\n")), "error: m\n  --> a.yaml:9:1\n");
+        let d = Diagnostic::error(Code::YamlSyntax, "a.yaml", "m")
+            .at(Some(Position { line: 9, column: 1 }));
+        assert_eq!(
+            d.render(Some("x: 1\n")),
+            "error: m\n  --> a.yaml:9:1\n   = code: yaml-syntax\n"
+        );
     }
 }

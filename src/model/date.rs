@@ -12,9 +12,7 @@ pub fn strict<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Err
 }
 
 /// For `#[serde(deserialize_with)]` on an optional date.
-pub fn strict_option<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Date>, D::Error> {
+pub fn strict_option<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>, D::Error> {
     Option::<StrictDate>::deserialize(deserializer).map(|d| d.map(|d| d.0))
 }
 
@@ -61,12 +59,26 @@ mod tests {
 
     #[test]
     fn only_the_padded_form_is_a_date() {
-        assert_eq!(parse("2026-01-05"), Date::from_ymd_opt(2026, 1, 5).ok_or(String::new()));
-        for bad in ["2026-1-5", "2026-01-5", "26-01-05", "2026/01/05", "2026-01-05 ", "+2026-01-05", "2026-0a-05"] {
+        assert_eq!(
+            parse("2026-01-05"),
+            Date::from_ymd_opt(2026, 1, 5).ok_or(String::new())
+        );
+        for bad in [
+            "2026-1-5",
+            "2026-01-5",
+            "26-01-05",
+            "2026/01/05",
+            "2026-01-05 ",
+            "+2026-01-05",
+            "2026-0a-05",
+        ] {
             assert!(parse(bad).unwrap_err().contains("two-digit"), "{bad}");
         }
         for missing in ["2026-02-30", "2026-13-01", "2026-00-10"] {
-            assert!(parse(missing).unwrap_err().contains("a day that exists"), "{missing}");
+            assert!(
+                parse(missing).unwrap_err().contains("a day that exists"),
+                "{missing}"
+            );
         }
     }
 }

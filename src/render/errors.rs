@@ -120,7 +120,10 @@ impl<'a> Files<'a> {
                     .map(|(d, name)| d.help(help(&name)))
                     .collect();
                 if placed.is_empty() {
-                    vec![Diagnostic::error(Code::TemplateSyntax, Path::new("templates"), text).help(SYNTAX_HELP)]
+                    vec![
+                        Diagnostic::error(Code::TemplateSyntax, Path::new("templates"), text)
+                            .help(SYNTAX_HELP),
+                    ]
                 } else {
                     placed
                 }
@@ -171,8 +174,8 @@ impl<'a> Files<'a> {
         let column = parts.next()?.trim().parse().ok()?;
         let line = parts.next()?.trim().parse().ok()?;
         let name = parts.next()?.to_string();
-        let diagnostic =
-            Diagnostic::error(Code::TemplateSyntax, self.file(&name), message).at(Some(Position { line, column }));
+        let diagnostic = Diagnostic::error(Code::TemplateSyntax, self.file(&name), message)
+            .at(Some(Position { line, column }));
         Some((diagnostic, name))
     }
 }

@@ -17,7 +17,7 @@ pub use status::Status;
 pub use watch::{classify, Change};
 
 use crate::build::BuildOptions;
-use crate::cli::Format;
+use crate::cli::{Format, Verbosity};
 use crate::diagnostic::{display_path, Diagnostic};
 use crate::model::Date;
 use rebuild::{Failure, Outcome, Site};
@@ -47,6 +47,8 @@ pub struct Options {
     pub port: u16,
     /// Read git history, as `rapport build` does by default.
     pub history: bool,
+    /// Quiet: problems only; verbose: every file a rebuild writes.
+    pub verbosity: Verbosity,
 }
 
 /// Why serving could not start. Problems in the workspace's files are not among them: the
@@ -89,6 +91,7 @@ pub struct Serve {
     watch: watch::Watch,
     sender: Sender<Message>,
     receiver: Receiver<Message>,
+    say: Verbosity,
 }
 
 impl Serve {
@@ -131,6 +134,7 @@ impl Serve {
             watch,
             sender,
             receiver,
+            say: options.verbosity,
         })
     }
 
@@ -151,7 +155,7 @@ impl Serve {
     pub fn run(mut self, ready: impl FnOnce(&str)) {
         let started = Instant::now();
         let result = self.site.full();
-        report(&self.status, result, started);
+        report(&self.status, result, started, self.say);
         self.server
             .start(self.out.clone(), Arc::clone(&self.status));
         ready(&self.url);
@@ -167,7 +171,7 @@ impl Serve {
                 }
             };
             let result = self.site.rebuild(&changes, &written);
-            report(&self.status, result, started);
+            report(&self.status, result, started, self.say);
         }
         self.server.stop();
     }
@@ -238,11 +242,15 @@ impl Burst {
 }
 
 /// Prints what a rebuild did and publishes it to the browser.
-fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant) {
+fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant, say: Verbosity) {
     let elapsed = started.elapsed();
     match result {
         Ok(Outcome::Full(summary)) => {
             crate::report(&summary.warnings, Format::Human);
+            if say == Verbosity::Quiet {
+                status.publish(None, None);
+                return;
+            }
             eprintln!(
                 "built {} accounts: {} pages ({} files), {} warning(s), in {:.2} s",
                 summary.accounts,
@@ -265,6 +273,14 @@ fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant) {
                 status.publish(None, None);
             }
             crate::report(&warnings, Format::Human);
+            if say == Verbosity::Verbose {
+                for file in written.iter().chain(&removed) {
+                    eprintln!("  {}", display_path(std::path::Path::new(file)));
+                }
+            }
+            if say == Verbosity::Quiet {
+                return;
+            }
             eprintln!(
                 "rebuilt {}: {} file(s) written, {} removed, in {} ms",
                 ids.join(", "),
@@ -275,7 +291,9 @@ fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant) {
         }
         Ok(Outcome::Unchanged) => {
             if status.has_error() {
-                eprintln!("fixed: the site is back to its last build");
+                if say != Verbosity::Quiet {
+                    eprintln!("fixed: the site is back to its last build");
+                }
                 status.publish(None, None);
             }
         }

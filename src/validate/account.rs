@@ -100,7 +100,11 @@ impl<'a> People<'a> {
         if let Some(person) = self.by_id.get(id) {
             return Some(person);
         }
-        let d = f.error(Code::DanglingReference, path, format!("unknown person `{id}` in `{field}`"));
+        let d = f.error(
+            Code::DanglingReference,
+            path,
+            format!("unknown person `{id}` in `{field}`"),
+        );
         f.push(d.at_location(&reference.referenced).help(self.hint(id)));
         None
     }

@@ -26,12 +26,10 @@ pub(super) fn blank(work: &mut String, path: &str, start: Start) -> bool {
     let mut lines: Vec<Vec<char>> = work.split('\n').map(|l| l.chars().collect()).collect();
     let found = match start {
         Start::Exactly(at) => at.and_then(|at| entry_at(&lines, at, last)),
-        Start::Near(at) => at
-            .and_then(|at| entry_near(&lines, at, last))
-            .or_else(|| {
-                let at = Locator::new(work).entry_start(path)?;
-                entry_at(&lines, at, last)
-            }),
+        Start::Near(at) => at.and_then(|at| entry_near(&lines, at, last)).or_else(|| {
+            let at = Locator::new(work).entry_start(path)?;
+            entry_at(&lines, at, last)
+        }),
     };
     let Some(entry) = found else {
         return false;
@@ -69,8 +67,18 @@ fn entry_at(lines: &[Vec<char>], at: Position, last: &Segment<'_>) -> Option<Ent
     }
     let in_flow = flow_depth(&text[..column]) > 0;
     match last {
-        Segment::Key(_) => Some(Entry { line, column, is_key: true, in_flow }),
-        Segment::Index(_) if in_flow => Some(Entry { line, column, is_key: false, in_flow }),
+        Segment::Key(_) => Some(Entry {
+            line,
+            column,
+            is_key: true,
+            in_flow,
+        }),
+        Segment::Index(_) if in_flow => Some(Entry {
+            line,
+            column,
+            is_key: false,
+            in_flow,
+        }),
         Segment::Index(_) => Some(Entry {
             line,
             column: dash_before(text, column)?,
@@ -90,7 +98,14 @@ fn entry_near(lines: &[Vec<char>], at: Position, last: &Segment<'_>) -> Option<E
         Segment::Key(key) => {
             let key: Vec<char> = key.chars().collect();
             let start = (0..=column).rev().find(|&i| is_key_at(text, i, &key))?;
-            entry_at(lines, Position { line: at.line, column: start + 1 }, last)
+            entry_at(
+                lines,
+                Position {
+                    line: at.line,
+                    column: start + 1,
+                },
+                last,
+            )
         }
         Segment::Index(_) => entry_at(lines, at, last),
     }
@@ -102,14 +117,14 @@ fn is_key_at(text: &[char], i: usize, key: &[char]) -> bool {
     let name_at = i + usize::from(quoted);
     let after = name_at + key.len();
     let boundary = i == 0 || matches!(text[i - 1], ' ' | '{' | ',' | '-' | '?');
-    boundary
-        && text.get(name_at..after) == Some(key)
-        && {
-            let colon = after + usize::from(quoted);
-            (!quoted || text.get(after) == text.get(i))
-                && text.get(colon) == Some(&':')
-                && text.get(colon + 1).is_none_or(|c| matches!(c, ' ' | ',' | '}' | ']'))
-        }
+    boundary && text.get(name_at..after) == Some(key) && {
+        let colon = after + usize::from(quoted);
+        (!quoted || text.get(after) == text.get(i))
+            && text.get(colon) == Some(&':')
+            && text
+                .get(colon + 1)
+                .is_none_or(|c| matches!(c, ' ' | ',' | '}' | ']'))
+    }
 }
 
 /// How many flow collections (`{`, `[`) are open at the end of `prefix`, outside quotes.
@@ -276,7 +291,10 @@ mod tests {
     fn the_second_of_two_keys_is_blanked() {
         let text = "a: 1\nb: 2\na: 3\n";
         let second = Start::Exactly(Some(Position { line: 3, column: 1 }));
-        assert_eq!(blanked(text, "a", second).as_deref(), Some("a: 1\nb: 2\n    \n"));
+        assert_eq!(
+            blanked(text, "a", second).as_deref(),
+            Some("a: 1\nb: 2\n    \n")
+        );
     }
 
     #[test]

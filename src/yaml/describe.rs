@@ -81,10 +81,12 @@ fn unknown_value(value: &str, expected: &[&str], path: &str) -> YamlError {
         None => format!("unknown value `{value}`"),
     };
     let allowed = expected.join(", ");
-    YamlError::new(Code::UnknownValue, message).help(match crate::suggest::nearest(value, expected) {
-        Some(near) => format!("did you mean `{near}`? allowed values: {allowed}"),
-        None => format!("allowed values: {allowed}"),
-    })
+    YamlError::new(Code::UnknownValue, message).help(
+        match crate::suggest::nearest(value, expected) {
+            Some(near) => format!("did you mean `{near}`? allowed values: {allowed}"),
+            None => format!("allowed values: {allowed}"),
+        },
+    )
 }
 
 fn duplicate_key(key: Option<&str>) -> YamlError {
@@ -129,18 +131,37 @@ fn shape_problem(expected: &str, found: &str) -> YamlError {
             "write `key: value` lines, indented under this key",
         )
     } else if expected.contains("scalar") {
-        (Code::WrongType, "a single value", "write one value after the key, not a list or a mapping")
+        (
+            Code::WrongType,
+            "a single value",
+            "write one value after the key, not a list or a mapping",
+        )
     } else if expected.contains("sequence") {
-        (Code::WrongType, "a list", "write one `- item` per line, or `[a, b]`")
+        (
+            Code::WrongType,
+            "a list",
+            "write one `- item` per line, or `[a, b]`",
+        )
     } else if expected.contains("string") {
         (Code::WrongType, "text", "write a single value; quote it if it contains `: ` or starts with `[`, `{`, `&` or `*`")
     } else if expected.contains("integer") || expected.starts_with('i') || expected.starts_with('u')
     {
-        (Code::WrongType, "a whole number", "write digits only, e.g. `3`")
+        (
+            Code::WrongType,
+            "a whole number",
+            "write digits only, e.g. `3`",
+        )
     } else if expected.contains("date") {
-        (Code::InvalidDate, "a date", "write dates as YYYY-MM-DD, e.g. 2026-03-31")
+        (
+            Code::InvalidDate,
+            "a date",
+            "write dates as YYYY-MM-DD, e.g. 2026-03-31",
+        )
     } else {
-        return YamlError::new(Code::WrongType, format!("expected {expected}, found {found}"));
+        return YamlError::new(
+            Code::WrongType,
+            format!("expected {expected}, found {found}"),
+        );
     };
     YamlError::new(code, format!("expected {expected}, found {found}")).help(help)
 }
@@ -187,9 +208,10 @@ fn budget(breach: &BudgetBreach) -> YamlError {
             "the file is larger or more complex than an account file can be".to_string(),
         ),
     };
-    YamlError::new(Code::SafetyLimit, format!(
-        "the file exceeds a safety limit of the YAML reader: {limit}"
-    ))
+    YamlError::new(
+        Code::SafetyLimit,
+        format!("the file exceeds a safety limit of the YAML reader: {limit}"),
+    )
     .help(help)
 }
 
@@ -211,7 +233,8 @@ fn message(text: &str, found: Option<&str>) -> YamlError {
         return YamlError::new(Code::InvalidScore, format!("{score} is not a score")).help(help);
     }
     if let Some((quarter, help)) = text.split_once(" is not a quarter: ") {
-        return YamlError::new(Code::InvalidQuarter, format!("{quarter} is not a quarter")).help(help);
+        return YamlError::new(Code::InvalidQuarter, format!("{quarter} is not a quarter"))
+            .help(help);
     }
     if DATE_ERRORS.iter().any(|e| text.contains(e)) {
         let message = match found {

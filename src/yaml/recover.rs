@@ -48,9 +48,10 @@ pub(super) fn every_problem<T: DeserializeOwned + schemars::JsonSchema>(
         if problems.len() >= MAX_PROBLEMS {
             break;
         }
-        let Err(Failure { mut problem, next }) = first_failure::<T>(&work) else {
+        let Err(failure) = first_failure::<T>(&work) else {
             break;
         };
+        let Failure { mut problem, next } = *failure;
         // Blanked list items move the items after them up; paths name the file as written.
         let work_path = std::mem::take(&mut problem.path);
         problem.path = removed.original(&work_path);
@@ -87,7 +88,8 @@ pub(super) fn every_problem<T: DeserializeOwned + schemars::JsonSchema>(
                 handled.push(mapping);
             }
             Next::Skip => {
-                let caused_by_blanking = !first && handled.iter().any(|h| encloses(&problem.path, h));
+                let caused_by_blanking =
+                    !first && handled.iter().any(|h| encloses(&problem.path, h));
                 let start = match problem.code {
                     Code::DuplicateKey => Start::Exactly(problem.position),
                     _ => Start::Near(problem.position),
@@ -115,9 +117,10 @@ pub(super) fn every_problem<T: DeserializeOwned + schemars::JsonSchema>(
 /// A syntax error anywhere in `text`, found by reading it without a type: a problem that
 /// stops the reader past values blanked out is reported only if the file itself has it.
 fn syntax_problem(text: &str) -> Option<YamlError> {
-    let Err(Failure { problem, next }) = first_failure::<serde::de::IgnoredAny>(text) else {
+    let Err(failure) = first_failure::<serde::de::IgnoredAny>(text) else {
         return None;
     };
+    let Failure { problem, next } = *failure;
     (next == Next::Stop).then_some(problem)
 }
 
@@ -234,14 +237,21 @@ fn required_fields(schema: &serde_json::Value, path: &str) -> Option<Vec<String>
 
 /// A schema with its references followed: `$ref`, a single `allOf`, and the first branch of
 /// an `anyOf` that is not `null`.
-fn resolve<'s>(root: &'s serde_json::Value, node: &'s serde_json::Value) -> Option<&'s serde_json::Value> {
+fn resolve<'s>(
+    root: &'s serde_json::Value,
+    node: &'s serde_json::Value,
+) -> Option<&'s serde_json::Value> {
     let mut node = node;
     // References nest only a few deep; the bound keeps a cyclic schema from spinning.
     for _ in 0..16 {
         if let Some(reference) = node.get("$ref").and_then(|r| r.as_str()) {
             let name = reference.strip_prefix("#/definitions/")?;
             node = root.get("definitions")?.get(name)?;
-        } else if let Some([only]) = node.get("allOf").and_then(|a| a.as_array()).map(Vec::as_slice) {
+        } else if let Some([only]) = node
+            .get("allOf")
+            .and_then(|a| a.as_array())
+            .map(Vec::as_slice)
+        {
             node = only;
         } else if let Some(branches) = node.get("anyOf").and_then(|a| a.as_array()) {
             node = branches
