@@ -52,9 +52,9 @@ struct Repo {
 }
 
 impl Repo {
-    /// The history: `config` (rapport.yaml alone), `initial` (the account added), then
+    /// The history: `config` (rapport.yaml alone), `initial` (the account added),
     /// `hostile` (a person with a hostile name and a reworded commitment, by an author with
-    /// a hostile name).
+    /// a hostile name), then `removed` (the account file deleted).
     fn scripted() -> Repo {
         let mut r = Repo {
             ws: Workspace::new(),
@@ -77,6 +77,8 @@ impl Repo {
             );
         r.ws.write(FILE, &hostile);
         r.commit("hostile", "2026-03-02", HOSTILE_AUTHOR);
+        std::fs::remove_file(r.ws.root().join(FILE)).unwrap();
+        r.commit("removed", "2026-04-01", "Alex Morgan");
         r
     }
 
@@ -297,5 +299,29 @@ fn markdown_says_when_the_account_file_is_new() {
     assert!(text.starts_with(&head), "{text}");
     let rendered = render(&text);
     assert_eq!(rendered.items, 2, "{text}");
+    assert!(rendered.unexpected.is_empty(), "{:?}", rendered.unexpected);
+}
+
+#[test]
+fn markdown_says_when_the_account_file_is_removed() {
+    if !git_available() {
+        return;
+    }
+    let r = Repo::scripted();
+    let (hostile, removed) = (r.short("hostile"), r.short("removed"));
+    let text = r.markdown("hostile", "removed");
+    let head = format!(
+        "## `beta-metals`: 3 changes from `{hostile}` to `{removed}`\n\
+         \n\
+         `{FILE}` at `{hostile}` (2026-03-02, @{WJ}octocat \\*Sam\\* \\_x\\_ #{WJ}7) compared with `{removed}` (2026-04-01, Alex Morgan): 1 commit by Alex Morgan.\n\
+         \n\
+         **Account file removed:** it does not exist at `{removed}`, so everything in it was removed.\n\
+         \n\
+         ### People\n"
+    );
+    assert!(text.starts_with(&head), "{text}");
+    let rendered = render(&text);
+    assert_eq!(rendered.items, 3, "{text}");
+    assert!(text.contains("- person removed: **Raj Mehta (raj)**"), "{text}");
     assert!(rendered.unexpected.is_empty(), "{:?}", rendered.unexpected);
 }

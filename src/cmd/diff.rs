@@ -45,6 +45,16 @@ pub fn human(diff: &NotesDiff) -> String {
             diff.from.describe()
         ));
     }
+    if diff.removed {
+        text.push_str(&format!(
+            "{} does not exist {}: everything in it was removed\n",
+            diff.file,
+            match diff.to.commit {
+                Some(_) => format!("at {}", diff.to.describe()),
+                None => "in the working tree".to_string(),
+            }
+        ));
+    }
     let mut section: Option<Section> = None;
     for change in &diff.changes {
         if section != Some(change.section) {
@@ -102,6 +112,15 @@ pub fn markdown(account: &str, diff: &NotesDiff) -> String {
             short(&diff.from)
         ));
     }
+    if diff.removed {
+        text.push_str(&format!(
+            "\n**Account file removed:** it does not exist {}, so everything in it was removed.\n",
+            match diff.to.commit {
+                Some(_) => format!("at {}", short(&diff.to)),
+                None => "in the working tree".to_string(),
+            }
+        ));
+    }
     for problem in &diff.problems {
         text.push_str(&format!(
             "\n> **warning:** {}\n",
@@ -109,7 +128,13 @@ pub fn markdown(account: &str, diff: &NotesDiff) -> String {
         ));
     }
     if diff.changes.is_empty() {
-        text.push_str("\nNo changes to the account notes between these revisions.\n");
+        // A new or removed file with nothing in it that rapport compares: "no changes"
+        // would contradict the line above.
+        text.push_str(if diff.created || diff.removed {
+            "\nIt holds nothing that rapport compares (people, commitments, goals and the like).\n"
+        } else {
+            "\nNo changes to the account notes between these revisions.\n"
+        });
     }
     let mut section: Option<Section> = None;
     for change in &diff.changes {
