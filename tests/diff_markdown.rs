@@ -322,6 +322,9 @@ fn markdown_says_when_the_account_file_is_removed() {
     assert!(text.starts_with(&head), "{text}");
     let rendered = render(&text);
     assert_eq!(rendered.items, 3, "{text}");
-    assert!(text.contains("- person removed: **Raj Mehta (raj)**"), "{text}");
+    assert!(
+        text.contains("- person removed: **Raj Mehta (raj)**"),
+        "{text}"
+    );
     assert!(rendered.unexpected.is_empty(), "{:?}", rendered.unexpected);
 }
