@@ -452,3 +452,8 @@ fn every_relative_link_in_docs_ci_resolves_and_every_ci_file_is_linked() {
         "docs/ci.md must warn that internal/ never goes to a public host"
     );
 }
+
+#[test]
+fn the_readme_links_docs_ci() {
+    assert!(read(&root().join("README.md")).contains("(docs/ci.md)"));
+}
