@@ -80,6 +80,35 @@ fn every_ci_file_parses_as_yaml() {
 }
 
 #[test]
+fn every_yaml_block_in_docs_ci_parses() {
+    let text = read(&root().join("docs/ci.md"));
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new(&text) {
+        match event {
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(lang)))
+                if lang.as_ref() == "yaml" =>
+            {
+                current = Some(String::new());
+            }
+            Event::Text(t) => {
+                if let Some(block) = current.as_mut() {
+                    block.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => blocks.extend(current.take()),
+            _ => {}
+        }
+    }
+    assert!(blocks.len() >= 2, "the pre-commit examples: {blocks:?}");
+    for block in blocks {
+        let value: Value = serde_saphyr::from_str(&block)
+            .unwrap_or_else(|e| panic!("a YAML block of docs/ci.md does not parse: {e}\n{block}"));
+        assert!(value["repos"].is_array(), "{block}");
+    }
+}
+
+#[test]
 fn the_pre_commit_hook_runs_rapport_check_once_on_workspace_files() {
     let hooks = yaml(&root().join(".pre-commit-hooks.yaml"));
     let hooks = hooks.as_array().unwrap();
