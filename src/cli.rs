@@ -215,9 +215,22 @@ pub struct DiffArgs {
     /// The workspace folder.
     #[arg(long, default_value = ".")]
     pub workspace: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format: `markdown` is for a pull-request comment.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+}
+
+/// `rapport diff --format` values: its own list, because a report of changes has a Markdown
+/// form that diagnostics do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change, grouped by section.
+    Human,
+    /// The list of changes as JSON.
+    Json,
+    /// Markdown for a pull or merge request comment; text from the account and from git is
+    /// escaped, so it cannot add markup, HTML, @mentions or issue references.
+    Markdown,
 }
 
 /// How diagnostics and reports are printed.

@@ -54,6 +54,8 @@ pub struct NotesDiff {
     pub to: Point,
     /// The file did not exist at `from`: every item in it is new.
     pub created: bool,
+    /// The file does not exist at `to`: every item in it was removed.
+    pub removed: bool,
     /// In section order, then in the order of the file.
     pub changes: Vec<Change>,
     /// Every commit in the range that touched the file, oldest first.
@@ -170,6 +172,9 @@ pub fn notes_diff(file: &str, base: &Revision, steps: &[Revision], end: End<'_>)
         _ => true,
     };
     let base_readable = readable(base);
+    // A working tree without the file is known to the caller only (`compare_revisions`).
+    let removed =
+        matches!(&end, End::Commit(to) if matches!(to.snapshot.as_ref(), Snapshot::Absent));
     // The end commit is read like a step unless it is the last step already (the usual
     // case: the last commit that touched the file).
     let end_step = match &end {
@@ -206,6 +211,7 @@ pub fn notes_diff(file: &str, base: &Revision, steps: &[Revision], end: End<'_>)
             },
         },
         created: matches!(base.snapshot.as_ref(), Snapshot::Absent),
+        removed,
         changes: if base_readable {
             trace::attribute(&versions)
         } else {

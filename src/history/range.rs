@@ -109,7 +109,11 @@ pub fn compare_revisions(
             End::WorkingTree(&working)
         }
     };
-    Ok(notes_diff(&relative, &base, &steps, end))
+    let mut diff = notes_diff(&relative, &base, &steps, end);
+    if to_id.is_none() {
+        diff.removed = !root.join(&relative).exists();
+    }
+    Ok(diff)
 }
 
 /// The account's file, relative to the workspace: `.yaml` or `.yml`, whichever the working
