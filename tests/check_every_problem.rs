@@ -293,17 +293,13 @@ fn eight_mistakes_over_a_file_are_eight_diagnostics_in_every_format() {
                 "`2026-Q5` is not a quarter",
                 "write YYYY-Qn with n from 1 to 4, e.g. 2026-Q2"
             ),
-            ("`high` is not a score", crate_score_help()),
+            ("`high` is not a score", rapport::model::SCORE_HELP),
             (
                 "duplicate key `title`",
                 "a key may appear only once in a mapping: keep one `title:` and remove or merge the other"
             ),
         ]
     );
-}
-
-fn crate_score_help() -> &'static str {
-    rapport::model::SCORE_HELP
 }
 
 #[test]
@@ -587,7 +583,7 @@ commitments: [{by: us, what: Call back, made: 2026-01-05}
         "invalid YAML: unclosed bracket '['",
         &format!("{FILE}:13:14"),
         "commitments",
-        "",
+        "check the indentation and quoting on this line and the one before; quote values that contain `: ` or ` #`",
     );
 }
 
