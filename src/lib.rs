@@ -34,6 +34,7 @@ pub mod site;
 pub mod suggest;
 pub mod validate;
 pub mod view;
+pub mod workspace_file;
 pub mod yaml;
 
 use cli::{Cli, Command, Format};

@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Account, AccountFile, Config, Workspace};
+use crate::workspace_file::{self, ReadError};
 use crate::yaml::{self, YamlError};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -37,9 +38,11 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Unloaded> {
         });
     }
     let config_path = root.join(CONFIG_FILE);
+    let canonical_root = workspace_file::canonical_root(root);
     let mut problems = Vec::new();
-    let config = if config_path.exists() {
-        match read_file(&config_path)
+    // A link that points nowhere is a rapport.yaml too: reading it says so.
+    let config = if config_path.symlink_metadata().is_ok() {
+        match read_file(&canonical_root, &config_path)
             .map_err(|e| vec![e])
             .and_then(|source| yaml::parse_all::<Config>(&source).map(|config| (source, config)))
         {
@@ -61,7 +64,7 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Unloaded> {
     let (paths, mut walk_problems) = account_paths(root);
     problems.append(&mut walk_problems);
     let parsed: Vec<Result<AccountFile, Vec<Diagnostic>>> =
-        paths.par_iter().map(|p| load_account(p)).collect();
+        paths.par_iter().map(|p| load_account(&canonical_root, p)).collect();
     let mut accounts = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
@@ -180,13 +183,14 @@ fn account_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 }
 
 /// Reads and parses one account file, with the limits and messages of the full load: every
-/// structural problem of the file, or the account.
-pub fn load_account(path: &Path) -> Result<AccountFile, Vec<Diagnostic>> {
+/// structural problem of the file, or the account. `canonical_root` is the workspace's
+/// folder as [`workspace_file::canonical_root`] gives it.
+pub fn load_account(canonical_root: &Path, path: &Path) -> Result<AccountFile, Vec<Diagnostic>> {
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let source = read_file(path).map_err(|e| vec![to_diagnostic(path, e)])?;
+    let source = read_file(canonical_root, path).map_err(|e| vec![to_diagnostic(path, e)])?;
     let account = yaml::parse_all::<Account>(&source).map_err(|found| {
         found
             .into_iter()
@@ -201,26 +205,30 @@ pub fn load_account(path: &Path) -> Result<AccountFile, Vec<Diagnostic>> {
     })
 }
 
-/// Reads a file under the size limit and checks its encoding.
-fn read_file(path: &Path) -> Result<String, YamlError> {
-    let problem = |message: String| YamlError::new(Code::UnreadableFile, message);
-    let size = std::fs::metadata(path)
-        .map_err(|e| problem(format!("cannot read: {e}")))?
-        .len();
-    if size > yaml::MAX_FILE_BYTES {
-        let mut p = YamlError::new(
-            Code::FileTooLarge,
-            format!(
-                "the file is {:.1} MiB, over the 4 MiB limit for one file",
-                size as f64 / (1 << 20) as f64
+/// Reads a workspace file (inside the workspace, regular, under the size limit) and checks
+/// its encoding.
+fn read_file(canonical_root: &Path, path: &Path) -> Result<String, YamlError> {
+    let bytes = workspace_file::read(canonical_root, path, yaml::MAX_FILE_BYTES).map_err(|e| {
+        let (code, help) = match &e {
+            ReadError::TooLarge { .. } => (
+                Code::FileTooLarge,
+                "split the history into a smaller file; an account file is usually under 100 KB",
             ),
-        );
-        p.help = Some(
-            "split the history into a smaller file; an account file is usually under 100 KB".into(),
-        );
-        return Err(p);
-    }
-    let bytes = std::fs::read(path).map_err(|e| problem(format!("cannot read: {e}")))?;
+            ReadError::Outside => (
+                Code::LinkOutsideWorkspace,
+                "copy the file into the workspace instead of linking to it",
+            ),
+            ReadError::NotRegular => (
+                Code::UnreadableFile,
+                "replace it with a regular YAML file",
+            ),
+            ReadError::Io(_) => (
+                Code::UnreadableFile,
+                "check that the file exists and that you may read it",
+            ),
+        };
+        YamlError::new(code, e.to_string()).help(help)
+    })?;
     yaml::decode(&bytes).map(str::to_owned)
 }
 
@@ -238,11 +246,7 @@ pub fn to_diagnostic(path: &Path, problem: YamlError) -> Diagnostic {
 /// a problem never reads a huge or hostile file that loading refused.
 pub fn source_of(diagnostic: &Diagnostic) -> Option<String> {
     diagnostic.position?;
-    let metadata = std::fs::metadata(&diagnostic.file).ok()?;
-    if !metadata.is_file() || metadata.len() > yaml::MAX_FILE_BYTES {
-        return None;
-    }
-    let bytes = std::fs::read(&diagnostic.file).ok()?;
+    let bytes = workspace_file::read_bounded(&diagnostic.file, yaml::MAX_FILE_BYTES).ok()?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     Some(String::from_utf8_lossy(bytes).into_owned())
 }

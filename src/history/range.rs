@@ -164,13 +164,8 @@ fn read_working_tree(root: &Path, relative: &str) -> Result<Account, RangeError>
         file: relative.to_string(),
         why,
     };
-    let size = std::fs::metadata(&path)
-        .map_err(|e| problem(e.to_string()))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(problem("over the 4 MiB limit for one file".into()));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| problem(e.to_string()))?;
+    let bytes = crate::workspace_file::read_bounded(&path, MAX_FILE_BYTES)
+        .map_err(|e| problem(e.to_string()))?;
     let blob = Blob::Bytes {
         oid: String::new(),
         bytes,

@@ -170,15 +170,18 @@ fn read_sources(
         .collect();
     let mut overrides = BTreeMap::new();
     let mut problems = Vec::new();
-    let Some(dir) = overrides_dir.filter(|d| d.is_dir()) else {
+    let Some(dir) = overrides_dir.filter(|d| d.symlink_metadata().is_ok()) else {
         return Ok((sources, overrides));
     };
+    // Overrides obey the rule account files obey: inside the workspace, never through a
+    // link out of it.
+    let root = crate::workspace_file::canonical_root(dir.parent().unwrap_or(dir));
     for (name, _) in BUILT_IN {
         let path = dir.join(name);
-        if !path.exists() {
+        if path.symlink_metadata().is_err() {
             continue;
         }
-        match read_override(&path) {
+        match read_override(&root, &path) {
             Ok(text) => {
                 sources.insert(name.to_string(), text);
                 overrides.insert(name.to_string(), path);
@@ -196,16 +199,10 @@ fn read_sources(
     }
 }
 
-/// Reads an override: a regular file of bounded size, as UTF-8.
-fn read_override(path: &Path) -> Result<String, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if !metadata.is_file() {
-        return Err("it is not a regular file".into());
-    }
-    if metadata.len() > MAX_TEMPLATE_BYTES {
-        return Err(format!("it is larger than {MAX_TEMPLATE_BYTES} bytes"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+/// Reads an override: a regular file inside the workspace, of bounded size, as UTF-8.
+fn read_override(root: &Path, path: &Path) -> Result<String, String> {
+    let bytes = crate::workspace_file::read(root, path, MAX_TEMPLATE_BYTES)
+        .map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())
 }
 

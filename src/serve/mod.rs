@@ -22,7 +22,7 @@ use crate::diagnostic::{display_path, Diagnostic};
 use crate::model::Date;
 use rebuild::{Failure, Outcome, Site};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -314,7 +314,7 @@ fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant, s
 fn diagnostics_text(diagnostics: &[Diagnostic]) -> String {
     let mut text = String::new();
     for d in diagnostics {
-        let source = read_source(&d.file);
+        let source = crate::load::source_of(d);
         text.push_str(&d.render(source.as_deref()));
         text.push('\n');
     }
@@ -324,12 +324,6 @@ fn diagnostics_text(diagnostics: &[Diagnostic]) -> String {
         diagnostics.len() - errors
     ));
     text
-}
-
-fn read_source(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    Some(String::from_utf8_lossy(bytes).into_owned())
 }
 
 #[cfg(test)]

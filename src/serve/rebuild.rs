@@ -138,9 +138,10 @@ impl Site {
         };
         let mut fresh = Vec::with_capacity(indices.len());
         let mut problems = Vec::new();
+        let root = crate::workspace_file::canonical_root(&prepared.workspace().root);
         for &index in indices {
             let path = &prepared.workspace().accounts[index].path;
-            match crate::load::load_account(path) {
+            match crate::load::load_account(&root, path) {
                 Ok(file) if !prepared.source_changed(index, &file.source) => {}
                 Ok(file) => fresh.push((index, file)),
                 Err(found) => problems.extend(found),
