@@ -18,7 +18,7 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Clone, Copy, Args)]
 pub struct GlobalArgs {
-    /// Print problems and results only: no summary or progress lines.
+    /// Print problems and results only: no success, summary or progress lines.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
     /// Say more: the workspace found, and what each step did and how long it took.

@@ -52,6 +52,7 @@ pub const EXIT_USAGE: u8 = 2;
 /// Runs one command; `today` is the only clock reading, used as the default `--as-of`.
 pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
     let _ = COLOR.set(choose_color(cli.global.color));
+    let _ = QUIET.set(cli.global.quiet);
     let say = cli.global.verbosity();
     match cli.command {
         Command::Check(args) => cmd::check::run(args, say, today),
@@ -105,6 +106,8 @@ pub fn exit_code(diagnostics: &[Diagnostic]) -> u8 {
 
 /// Whether human output to stderr is coloured; set once by [`run`] from `--color`.
 static COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+/// Whether `--quiet` leaves out the count line under the diagnostics; set once by [`run`].
+static QUIET: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 /// Decides colour for this process: `--color always|never`, or for `auto` a terminal on
 /// stderr, `NO_COLOR` unset or empty (no-color.org) and a `TERM` other than `dumb`.
@@ -146,9 +149,14 @@ pub fn report(diagnostics: &[Diagnostic], format: Format) {
             }
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = diagnostics.len() - errors;
-            if errors > 0 {
+            if errors > 0 && !*QUIET.get().unwrap_or(&false) {
+                let label = if color {
+                    "\u{1b}[1;31merror\u{1b}[0m"
+                } else {
+                    "error"
+                };
                 text.push_str(&format!(
-                    "error: {errors} error(s), {warnings} warning(s)\n"
+                    "{label}: {errors} error(s), {warnings} warning(s)\n"
                 ));
             }
             let _ = std::io::stderr().write_all(text.as_bytes());

@@ -63,8 +63,10 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), Unloaded> {
 
     let (paths, mut walk_problems) = account_paths(root);
     problems.append(&mut walk_problems);
-    let parsed: Vec<Result<AccountFile, Vec<Diagnostic>>> =
-        paths.par_iter().map(|p| load_account(&canonical_root, p)).collect();
+    let parsed: Vec<Result<AccountFile, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|p| load_account(&canonical_root, p))
+        .collect();
     let mut accounts = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
@@ -218,10 +220,7 @@ fn read_file(canonical_root: &Path, path: &Path) -> Result<String, YamlError> {
                 Code::LinkOutsideWorkspace,
                 "copy the file into the workspace instead of linking to it",
             ),
-            ReadError::NotRegular => (
-                Code::UnreadableFile,
-                "replace it with a regular YAML file",
-            ),
+            ReadError::NotRegular => (Code::UnreadableFile, "replace it with a regular YAML file"),
             ReadError::Io(_) => (
                 Code::UnreadableFile,
                 "check that the file exists and that you may read it",

@@ -33,7 +33,11 @@ fn limit_text(limit: u64) -> String {
 pub fn canonical_root(root: &Path) -> PathBuf {
     // `Path::new("")` is the current folder (the parent of `templates`), and every path
     // starts with it: it must be resolved, not compared.
-    let root = if root.as_os_str().is_empty() { Path::new(".") } else { root };
+    let root = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
     root.canonicalize().unwrap_or_else(|_| root.to_path_buf())
 }
 
@@ -103,25 +107,43 @@ mod tests {
         let root = canonical_root(&ws);
         std::fs::write(ws.join("a.yaml"), "name: A\n").unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(dir.path().join("secret"), "x").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(read(&root, &ws.join("a.yaml"), 100).ok(), Some(b"name: A\n".to_vec()));
-        assert!(matches!(read(&root, &ws.join("a.yaml"), 3), Err(ReadError::TooLarge { size: 8, limit: 3 })));
+        assert_eq!(
+            read(&root, &ws.join("a.yaml"), 100).ok(),
+            Some(b"name: A\n".to_vec())
+        );
+        assert!(matches!(
+            read(&root, &ws.join("a.yaml"), 3),
+            Err(ReadError::TooLarge { size: 8, limit: 3 })
+        ));
         assert!(matches!(read(&root, &ws, 100), Err(ReadError::NotRegular)));
-        assert!(matches!(read(&root, &ws.join("none"), 100), Err(ReadError::Io(_))));
+        assert!(matches!(
+            read(&root, &ws.join("none"), 100),
+            Err(ReadError::Io(_))
+        ));
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(dir.path().join("secret"), ws.join("out.yaml"))
                 .unwrap_or_else(|e| panic!("{e}"));
-            assert!(matches!(read(&root, &ws.join("out.yaml"), 100), Err(ReadError::Outside)));
+            assert!(matches!(
+                read(&root, &ws.join("out.yaml"), 100),
+                Err(ReadError::Outside)
+            ));
             std::os::unix::fs::symlink(ws.join("a.yaml"), ws.join("in.yaml"))
                 .unwrap_or_else(|e| panic!("{e}"));
             assert!(read(&root, &ws.join("in.yaml"), 100).is_ok());
             std::os::unix::fs::symlink("/dev/zero", ws.join("zero.yaml"))
                 .unwrap_or_else(|e| panic!("{e}"));
-            assert!(matches!(read(&root, &ws.join("zero.yaml"), 100), Err(ReadError::Outside)));
+            assert!(matches!(
+                read(&root, &ws.join("zero.yaml"), 100),
+                Err(ReadError::Outside)
+            ));
             let fifo = ws.join("fifo.yaml");
             let made = std::process::Command::new("mkfifo").arg(&fifo).status();
             if made.is_ok_and(|s| s.success()) {
-                assert!(matches!(read(&root, &fifo, 100), Err(ReadError::NotRegular)));
+                assert!(matches!(
+                    read(&root, &fifo, 100),
+                    Err(ReadError::NotRegular)
+                ));
             }
         }
     }

@@ -219,8 +219,16 @@ enum Next {
 
 /// The first problem of `text` read as `T`, with its path and position.
 fn first_failure<T: DeserializeOwned>(text: &str) -> Result<T, Box<Failure>> {
+    first_failure_with(text, options())
+}
+
+/// [`first_failure`] with other reader options.
+fn first_failure_with<T: DeserializeOwned>(
+    text: &str,
+    options: serde_saphyr::Options,
+) -> Result<T, Box<Failure>> {
     let mut path = String::new();
-    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
+    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
         serde_path_to_error::deserialize(de).map_err(|e| {
             path = e.path().to_string();
             e.into_inner()

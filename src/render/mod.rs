@@ -201,8 +201,8 @@ fn read_sources(
 
 /// Reads an override: a regular file inside the workspace, of bounded size, as UTF-8.
 fn read_override(root: &Path, path: &Path) -> Result<String, String> {
-    let bytes = crate::workspace_file::read(root, path, MAX_TEMPLATE_BYTES)
-        .map_err(|e| e.to_string())?;
+    let bytes =
+        crate::workspace_file::read(root, path, MAX_TEMPLATE_BYTES).map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())
 }
 

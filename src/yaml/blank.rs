@@ -65,26 +65,54 @@ fn entry_at(lines: &[Vec<char>], at: Position, last: &Segment<'_>) -> Option<Ent
     if column >= text.len() {
         return None;
     }
-    let in_flow = flow_depth(&text[..column]) > 0;
+    let before = previous_char(lines, line, column);
     match last {
-        Segment::Key(_) => Some(Entry {
-            line,
-            column,
-            is_key: true,
-            in_flow,
-        }),
-        Segment::Index(_) if in_flow => Some(Entry {
-            line,
-            column,
-            is_key: false,
-            in_flow,
-        }),
-        Segment::Index(_) => Some(Entry {
-            line,
-            column: dash_before(text, column)?,
-            is_key: false,
-            in_flow,
-        }),
+        Segment::Key(_) => {
+            // A key in a flow mapping follows `{` or `,` (on its line, or at the end of an
+            // earlier one when the mapping spans lines and nothing else is on this line).
+            let same_line = before.is_some_and(|(l, _, _)| l == line);
+            let in_flow = flow_depth(&text[..column]) > 0
+                || (!same_line && matches!(before, Some((_, _, '{'))));
+            Some(Entry {
+                line,
+                column,
+                is_key: true,
+                in_flow,
+            })
+        }
+        // A list item's position is its value: a block item's dash comes before it, maybe
+        // on an earlier line (`-` alone, then the item's mapping); a flow item follows `[`
+        // or `,`.
+        Segment::Index(_) => match before? {
+            (l, c, '-') => Some(Entry {
+                line: l,
+                column: c,
+                is_key: false,
+                in_flow: false,
+            }),
+            (_, _, '[' | ',') => Some(Entry {
+                line,
+                column,
+                is_key: false,
+                in_flow: true,
+            }),
+            _ => None,
+        },
+    }
+}
+
+/// The nearest character before `column` of `line` that is not a space, looking back over
+/// blank lines: its line, column and the character.
+fn previous_char(lines: &[Vec<char>], line: usize, column: usize) -> Option<(usize, usize, char)> {
+    let mut l = line;
+    let mut end = column.min(lines.get(line)?.len());
+    loop {
+        let text = &lines[l];
+        if let Some(c) = (0..end).rev().find(|&c| !text[c].is_whitespace()) {
+            return Some((l, c, text[c]));
+        }
+        l = l.checked_sub(1)?;
+        end = lines[l].len();
     }
 }
 
@@ -213,20 +241,6 @@ fn blank_flow_entry(lines: &mut [Vec<char>], line: usize, column: usize) -> bool
     true
 }
 
-/// The column of the `-` that starts the list item whose value begins at `column`.
-fn dash_before(line: &[char], column: usize) -> Option<usize> {
-    let mut i = column.min(line.len());
-    while i > 0 {
-        i -= 1;
-        match line[i] {
-            ' ' => continue,
-            '-' => return Some(i),
-            _ => return None,
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +298,21 @@ mod tests {
         assert_eq!(
             blanked("s: {x: 9, y: 'a, b'}\n", "s.y", near(1, 14)).as_deref(),
             Some("s: {x: 9,          }\n")
+        );
+    }
+
+    #[test]
+    fn a_list_item_whose_dash_is_on_its_own_line() {
+        // `- quarter: x` with its first key blanked: the item starts at the lone dash.
+        let text = "r:\n  -            \n    scores: 1\n  - quarter: b\n";
+        assert_eq!(
+            blanked(text, "r[0]", near(3, 5)).as_deref(),
+            Some("r:\n               \n\n  - quarter: b\n")
+        );
+        let text = "m: [\n  {title: A, colour: red},\n  {title: B}\n]\n";
+        assert_eq!(
+            blanked(text, "m[0]", near(2, 3)).as_deref(),
+            Some("m: [\n                          \n  {title: B}\n]\n")
         );
     }
 

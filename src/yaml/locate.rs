@@ -34,6 +34,11 @@ impl Locator {
         }
     }
 
+    /// Whether the text parsed, so that the locator can answer at all.
+    pub fn parsed(&self) -> bool {
+        self.root.is_some()
+    }
+
     /// The position of the value at `path`, if it is in the file.
     pub fn position(&self, path: &str) -> Option<Position> {
         Position::from_location(&self.node(path)?.referenced)

@@ -17,7 +17,7 @@
 
 use super::blank::{blank, Start};
 use super::locate::{segments, Locator, Segment};
-use super::{first_failure, Failure, Next, YamlError};
+use super::{first_failure, first_failure_with, Failure, Next, YamlError};
 use crate::diagnostic::{Code, Position};
 use serde::de::DeserializeOwned;
 
@@ -41,7 +41,7 @@ pub(super) fn every_problem<T: DeserializeOwned + schemars::JsonSchema>(
     // The paths of values reported or blanked; a problem about a value around one of them
     // may be one that blanking caused.
     let mut handled: Vec<String> = Vec::new();
-    let original = Locator::new(text);
+    let original = Original::new(text, syntax.as_ref().and_then(|s| s.position));
     let mut removed = Removed::default();
     let mut schema = None;
     for _ in 0..MAX_ROUNDS {
@@ -60,24 +60,31 @@ pub(super) fn every_problem<T: DeserializeOwned + schemars::JsonSchema>(
             Next::Stop => {
                 if first {
                     problems.push(problem);
+                } else if is_blank(&work) {
+                    // Every value was blanked out: the fields the file still needs are
+                    // missing from it as written.
+                    let schema = schema.get_or_insert_with(|| schema_of::<T>());
+                    let position = original.position("");
+                    for field in original.missing(schema, "", None) {
+                        let path = join("", &field);
+                        if !handled.contains(&path) {
+                            problems.push(missing_field(&field, &path, position));
+                            handled.push(path);
+                        }
+                    }
                 }
                 break;
             }
             Next::Missing { field } => {
                 let mapping = problem.path.clone();
                 let schema = schema.get_or_insert_with(|| schema_of::<T>());
-                let mut missing = required_fields(schema, &mapping).unwrap_or_default();
-                if !missing.contains(&field) {
-                    missing.insert(0, field);
-                }
-                let present = original.keys(&mapping).unwrap_or_default();
                 // Where the mapping starts in the file as written: its first lines may be
                 // blanked in the copy.
                 let position = original.position(&mapping).or(problem.position);
-                for field in missing.iter().filter(|f| !present.contains(&f.as_str())) {
-                    let path = join(&mapping, field);
+                for field in original.missing(schema, &mapping, Some(field)) {
+                    let path = join(&mapping, &field);
                     if !handled.contains(&path) {
-                        problems.push(missing_field(field, &path, position));
+                        problems.push(missing_field(&field, &path, position));
                         handled.push(path);
                     }
                 }
@@ -107,21 +114,72 @@ pub(super) fn every_problem<T: DeserializeOwned + schemars::JsonSchema>(
         }
     }
     if let Some(syntax) = syntax {
-        if !problems.iter().any(|p| p.position == syntax.position) {
-            problems.push(syntax);
-        }
+        // What the typed reader made of the broken text at the same place (a list where
+        // text belongs, for an unclosed `[`) is the syntax error seen from the other side.
+        problems.retain(|p| p.position != syntax.position);
+        problems.push(syntax);
     }
     problems
 }
 
-/// A syntax error anywhere in `text`, found by reading it without a type: a problem that
-/// stops the reader past values blanked out is reported only if the file itself has it.
+/// A syntax error anywhere in `text`, found by reading it without a type (and with
+/// duplicate keys let through, which are reported on their own): a problem that stops the
+/// reader past values blanked out is reported only if the file itself has it.
 fn syntax_problem(text: &str) -> Option<YamlError> {
-    let Err(failure) = first_failure::<serde::de::IgnoredAny>(text) else {
+    let mut options = super::options();
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    let Err(failure) = first_failure_with::<serde::de::IgnoredAny>(text, options) else {
         return None;
     };
     let Failure { problem, next } = *failure;
     (next == Next::Stop).then_some(problem)
+}
+
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    })
+}
+
+/// The file as written, to ask which keys a mapping has. A file with a syntax error is read
+/// up to the line before it, which is what a reader makes of the keys above the error.
+struct Original(Locator);
+
+impl Original {
+    fn new(text: &str, syntax_error: Option<Position>) -> Original {
+        let whole = Locator::new(text);
+        if whole.parsed() {
+            return Original(whole);
+        }
+        let before = syntax_error.map_or(0, |p| p.line.saturating_sub(1));
+        let head: Vec<&str> = text.lines().take(before).collect();
+        Original(Locator::new(&head.join("\n")))
+    }
+
+    fn position(&self, path: &str) -> Option<Position> {
+        self.0.position(path)
+    }
+
+    /// The required fields (from `schema`) that the mapping at `path` lacks in the file as
+    /// written. When the file cannot say which keys it has, only `reported`: the field the
+    /// reader found missing.
+    fn missing(
+        &self,
+        schema: &serde_json::Value,
+        path: &str,
+        reported: Option<String>,
+    ) -> Vec<String> {
+        let Some(present) = self.0.keys(path) else {
+            return reported.into_iter().collect();
+        };
+        let mut required = required_fields(schema, path).unwrap_or_default();
+        if let Some(field) = reported.filter(|f| !required.contains(f)) {
+            required.insert(0, field);
+        }
+        required.retain(|field| !present.contains(&field.as_str()));
+        required
+    }
 }
 
 /// The list items blanked out so far, by the path of their list in the file as written and
