@@ -90,6 +90,11 @@ pub enum Command {
         after_help = "Example:\n  rapport completions bash > ~/.local/share/bash-completion/completions/rapport"
     )]
     Completions(CompletionsArgs),
+    /// Print the fingerprint of an account's joint statement, or the text it is computed from.
+    #[command(
+        after_help = "Examples:\n  rapport statement northwind-supply --fingerprint\n  rapport statement northwind-supply | sha256sum   # the fingerprint's first 16 hex digits"
+    )]
+    Statement(StatementArgs),
     /// Show what changed in an account's notes between two git revisions.
     #[command(after_help = "Example:\n  rapport diff northwind-supply --from HEAD~3 --to HEAD")]
     Diff(DiffArgs),
@@ -200,6 +205,19 @@ pub enum SchemaKind {
 pub struct CompletionsArgs {
     /// The shell to print completions for.
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct StatementArgs {
+    /// The account id (the file stem under accounts/).
+    pub account: String,
+    /// Print only the fingerprint (`3f2a 91c0 b7de 4410`); without it, the canonical text
+    /// the fingerprint is the SHA-256 of.
+    #[arg(long)]
+    pub fingerprint: bool,
+    /// The workspace folder.
+    #[arg(long, default_value = ".")]
+    pub workspace: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -63,6 +63,7 @@ pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
         Command::Schema(args) => cmd::schema::run(args),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Diff(args) => cmd::diff::run(args, say),
+        Command::Statement(args) => cmd::statement::run(args, today),
     }
 }
 

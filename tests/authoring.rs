@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use support::{rapport, Run};
 
 /// Every subcommand, in the order `--help` lists them.
-const SUBCOMMANDS: [&str; 8] = [
+const SUBCOMMANDS: [&str; 9] = [
     "check",
     "build",
     "init",
@@ -20,6 +20,7 @@ const SUBCOMMANDS: [&str; 8] = [
     "serve",
     "schema",
     "completions",
+    "statement",
     "diff",
 ];
 

@@ -770,6 +770,7 @@ fn every_command(ws: &str) -> Vec<Vec<String>> {
         owned(&["serve", "nowhere", "--port", "0"]),
         owned(&["schema"]),
         owned(&["completions", "bash"]),
+        owned(&["statement", "northwind", "--fingerprint", "--workspace", ws]),
         owned(&["diff", "northwind", "--from", "HEAD", "--workspace", ws]),
     ]
 }
@@ -778,7 +779,7 @@ fn every_command(ws: &str) -> Vec<Vec<String>> {
 fn quiet_and_verbose_are_on_every_command() {
     let tmp = tempfile::tempdir().unwrap();
     let commands = every_command("ws");
-    assert_eq!(commands.len(), 8);
+    assert_eq!(commands.len(), 9);
     for command in &commands {
         let name = command[0].as_str();
         let help = rapport(tmp.path(), &[name, "--help"]);

@@ -36,6 +36,7 @@ macro_rules! codes {
 codes! {
     // The workspace and its files.
     NotAWorkspace => "not-a-workspace", "The folder is not a rapport workspace (no rapport.yaml, or not a folder).";
+    UnknownAccount => "unknown-account", "A command names an account the workspace does not have.";
     UnreadableFile => "unreadable-file", "A file or folder of the workspace cannot be read.";
     LinkOutsideWorkspace => "link-outside-workspace", "A symbolic link points outside the workspace, or nowhere.";
     FileTooLarge => "file-too-large", "A file is over the 4 MiB limit for one file.";

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod common;
+pub mod fingerprint;
 pub mod health;
 pub mod portfolio;
 pub mod review;

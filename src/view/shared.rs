@@ -5,6 +5,7 @@
 
 use super::account::{milestone_view, MilestoneView};
 use super::common::{self, action_views, ActionView, People, PersonName, Rich};
+use super::fingerprint;
 use crate::analyze::{AccountAnalysis, PeriodChanges};
 use crate::format;
 use crate::history::{Change, NotesDiff, StatementVersion};
@@ -96,6 +97,9 @@ pub struct SharedStatement {
     /// The statement's earlier versions, newest first, with what the next one changed
     /// (from git; empty outside git).
     pub earlier_versions: Vec<EarlierVersion>,
+    /// The fingerprint of what this version says (`3f2a 91c0 b7de 4410`), for both sides
+    /// to compare; see `fingerprint`.
+    pub fingerprint: String,
 }
 
 /// An earlier version of the statement.
@@ -280,7 +284,7 @@ pub fn statement(
         .collect();
     let mut by_frequency = governance.clone();
     by_frequency.sort_by_key(|c| cadence_rank(c.cadence));
-    SharedStatement {
+    let mut view = SharedStatement {
         id: file.id.clone(),
         parties: parties(organisation, file),
         title: statement.and_then(|s| s.title.clone()).unwrap_or_else(|| {
@@ -319,6 +323,7 @@ pub fn statement(
                     .collect(),
             })
             .collect(),
+        fingerprint: String::new(),
         tracks_signatures: statement.is_some_and(|s| s.tracks_signatures()),
         version: statement.map_or(1, |s| s.version.value),
         signatures: statement
@@ -351,7 +356,29 @@ pub fn statement(
         signatories: statement
             .map(|s| people.all(&s.signatories))
             .unwrap_or_default(),
-    }
+    };
+    view.fingerprint = fingerprint::fingerprint(&canonical_text(&view, statement));
+    view
+}
+
+/// The canonical text of what the statement `view` says (see `fingerprint`): its parties,
+/// title, version and date as shown, and the vision and behaviours as written.
+pub fn canonical_text(
+    view: &SharedStatement,
+    statement: Option<&crate::model::Statement>,
+) -> String {
+    let none: &[String] = &[];
+    fingerprint::canonical(&fingerprint::StatementText {
+        us: &view.parties.us,
+        them: &view.parties.them,
+        title: &view.title,
+        version: view.version,
+        date: view.date.as_deref(),
+        vision: statement.and_then(|s| s.vision.as_deref()),
+        behaviours_us: statement.map_or(none, |s| &s.behaviours.us),
+        behaviours_them: statement.map_or(none, |s| &s.behaviours.them),
+        signatories: &view.signatories,
+    })
 }
 
 /// Working groups that meet often (or when needed) settle issues first; the committees that
