@@ -60,9 +60,24 @@ fn account_id(f: &mut Findings<'_>, id: &str) {
     f.push(f.error(Code::InvalidId, "", message).help(help));
 }
 
+/// The largest amount, in either direction, that pages print digit for digit: beyond it an
+/// `f64` no longer holds whole cents, and `1e308` would print as a 309-digit figure that
+/// is not the number written. docs/format.md documents the range.
+pub const MAX_AMOUNT: f64 = 1e15;
+
 fn finite(f: &mut Findings<'_>, amount: f64, path: &str) {
+    let field = crate::yaml::last_key(path).unwrap_or(path);
+    if amount.is_finite() && amount.abs() > MAX_AMOUNT {
+        f.push(
+            f.error(
+                Code::AmountOutOfRange,
+                path,
+                format!("`{field}` is {amount:e}, beyond the largest amount rapport prints exactly (10^15 either way)"),
+            )
+            .help("write the amount in the account's currency, at most 1000000000000000 (10^15) either way"),
+        );
+    }
     if !amount.is_finite() {
-        let field = crate::yaml::last_key(path).unwrap_or(path);
         f.push(
             f.error(
                 Code::NonFiniteNumber,
