@@ -53,7 +53,7 @@ fn amounts_beyond_ten_to_the_fifteen_are_refused_with_a_code() {
         "northwind.yaml",
         format!("{VALID}value:\n  annual_amount: 1000000000000000\n  currency: EUR\n"),
     );
-    ws.check_json().0;
+    assert_eq!(ws.check_json().0.code, 0);
     let run = support::rapport(
         ws.root().parent().unwrap(),
         &["build", "ws", "--out", "site", "--no-history"],

@@ -92,6 +92,9 @@ pub struct Serve {
     sender: Sender<Message>,
     receiver: Receiver<Message>,
     say: Verbosity,
+    /// The output folder's lock, held while serving: a `rapport build` into the same
+    /// folder fails at once rather than swapping a folder away under the server.
+    _lock: crate::site::OutputLock,
 }
 
 impl Serve {
@@ -105,6 +108,7 @@ impl Serve {
             .filter(|r| r.is_dir())
             .ok_or_else(|| ServeError::NoWorkspace(display_path(&options.workspace)))?;
         crate::site::check_out_dir(&options.out, &options.workspace)?;
+        let lock = crate::site::lock_output(&options.out)?;
         let out = std::path::absolute(&options.out).unwrap_or_else(|_| options.out.clone());
         let server = http::Server::bind(options.port).map_err(|detail| ServeError::Bind {
             port: options.port,
@@ -135,6 +139,7 @@ impl Serve {
             sender,
             receiver,
             say: options.verbosity,
+            _lock: lock,
         })
     }
 

@@ -3,8 +3,11 @@
 //! failed build leaves the previous site untouched. `serve`'s partial rebuilds replace
 //! single files in place instead (`update`).
 
+mod lock;
+mod swap;
 mod update;
 
+pub use lock::OutputLock;
 pub use update::{remove_stale, write_changed};
 
 use std::fs;
@@ -26,6 +29,8 @@ pub struct OutputFile {
 pub enum SiteError {
     #[error("refusing to write the site into {path}: {reason}")]
     Refused { path: String, reason: String },
+    #[error("another rapport build is writing {path}{holder}; wait for it to finish or stop it")]
+    Busy { path: String, holder: String },
     #[error("cannot write {path}: {source}")]
     Io { path: String, source: io::Error },
 }
@@ -38,13 +43,35 @@ fn io_error(path: &Path) -> impl Fn(io::Error) -> SiteError + '_ {
 }
 
 /// Refuses output directories that would destroy user data: `/`, the workspace itself or
-/// a folder above it, its `accounts/` or `templates/`, and any non-empty folder that is
-/// not an earlier rapport output.
+/// a folder above it, its `accounts/` or `templates/` (also through a symbolic link on the
+/// way), anything that exists and is not a folder (a file, a FIFO, a device, a link to
+/// one: the swap would rename it away), and any non-empty folder that is not an earlier
+/// rapport output.
 pub fn check_out_dir(out: &Path, workspace: &Path) -> Result<(), SiteError> {
     let refuse = |reason: &str| SiteError::Refused {
         path: out.display().to_string(),
         reason: reason.to_string(),
     };
+    let lexical = lexical_absolute(out);
+    if let Ok(meta) = fs::symlink_metadata(&lexical) {
+        let kind = match fs::metadata(&lexical) {
+            Ok(target) if target.is_dir() => None,
+            Ok(target) if target.is_file() => Some("a file"),
+            Ok(_) => Some("a FIFO, socket or device"),
+            Err(_) => Some("a symbolic link that leads nowhere"),
+        };
+        if let Some(kind) = kind {
+            let link =
+                if meta.file_type().is_symlink() && kind != "a symbolic link that leads nowhere" {
+                    "a symbolic link to "
+                } else {
+                    ""
+                };
+            return Err(refuse(&format!(
+                "it exists and is {link}{kind}, not a folder; choose a folder or a new name"
+            )));
+        }
+    }
     let out_abs = absolute(out);
     let ws_abs = absolute(workspace);
     if out_abs.parent().is_none() {
@@ -60,9 +87,6 @@ pub fn check_out_dir(out: &Path, workspace: &Path) -> Result<(), SiteError> {
             )));
         }
     }
-    if out_abs.is_file() {
-        return Err(refuse("it is a file"));
-    }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
         let empty = fs::read_dir(&out_abs)
             .map_err(io_error(&out_abs))?
@@ -77,9 +101,8 @@ pub fn check_out_dir(out: &Path, workspace: &Path) -> Result<(), SiteError> {
     Ok(())
 }
 
-/// A path made absolute and cleaned of `.` and `..` without touching the filesystem, so
-/// that comparisons work for folders that do not exist yet.
-fn absolute(path: &Path) -> PathBuf {
+/// A path made absolute and cleaned of `.` and `..` without touching the filesystem.
+fn lexical_absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
@@ -95,34 +118,110 @@ fn absolute(path: &Path) -> PathBuf {
             other => clean.push(other),
         }
     }
-    // Resolve symlinks where the folder exists, so a link to the workspace is recognised.
-    clean.canonicalize().unwrap_or(clean)
+    clean
+}
+
+/// A path made absolute, cleaned, and with symbolic links resolved as far as it exists:
+/// the nearest existing ancestor is canonicalised and the rest appended, so a folder that
+/// does not exist yet under a link into the workspace's `accounts/` is recognised as
+/// being inside it.
+fn absolute(path: &Path) -> PathBuf {
+    let clean = lexical_absolute(path);
+    let mut existing = clean.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut resolved = real;
+            resolved.extend(rest.iter().rev());
+            return resolved;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return clean,
+        }
+    }
+}
+
+/// The prefix of the staging folders of the output `name`: `.<name>.rapport-new-<pid>`
+/// while a build writes, `.<name>.rapport-old-<pid>` for the previous site during the
+/// fallback swap.
+fn staging_prefixes(name: &str) -> [String; 2] {
+    [
+        format!(".{name}.rapport-new-"),
+        format!(".{name}.rapport-old-"),
+    ]
+}
+
+/// Removes the staging folders a killed build left beside the output: only folders
+/// (never a link or file) whose name is one of ours for this output followed by a pid.
+/// The caller holds the output's lock, so no live build is using them.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = staging_prefixes(name);
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let ours = prefixes.iter().any(|prefix| {
+            file_name
+                .strip_prefix(prefix.as_str())
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if ours && is_dir {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// A fresh folder beside the output that a build fills, account by account, and that
 /// replaces the output only when everything is written. Dropped without `commit`, it is
-/// removed and the output is untouched.
+/// removed and the output is untouched. It holds the output's lock from creation to
+/// drop, so two builds never write one output at once.
 pub struct Staging {
     root: PathBuf,
     out: PathBuf,
     parent: PathBuf,
     name: String,
     committed: bool,
+    _lock: OutputLock,
+}
+
+/// Takes the lock of the output folder `out` for as long as the result is kept: `serve`
+/// holds it while it runs. Fails at once when another process holds it.
+pub fn lock_output(out: &Path) -> Result<OutputLock, SiteError> {
+    let (out, parent, name) = locate(out);
+    OutputLock::acquire(&out, &parent, &name)
+}
+
+/// The output folder resolved, its parent and its name.
+fn locate(out: &Path) -> (PathBuf, PathBuf, String) {
+    let out = absolute(out);
+    let parent = out
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
+    (out, parent, name)
 }
 
 impl Staging {
-    /// Creates the staging folder for `out` (beside it, so the final swap is a rename).
+    /// Takes the output's lock, removes what killed builds left, and creates the staging
+    /// folder for `out` (beside it, so the final swap is a rename).
     pub fn create(out: &Path) -> Result<Staging, SiteError> {
-        let out = absolute(out);
-        let parent = out
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."));
+        let (out, parent, name) = locate(out);
         fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "site".into());
+        let lock = OutputLock::acquire(&out, &parent, &name)?;
+        remove_leftovers(&parent, &name);
         let root = parent.join(format!(".{name}.rapport-new-{}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
         fs::create_dir_all(&root).map_err(io_error(&root))?;
@@ -132,6 +231,7 @@ impl Staging {
             parent,
             name,
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -167,7 +267,7 @@ impl Staging {
             path: self.out.display().to_string(),
             reason,
         })?;
-        swap(&self.root, &self.out, &self.parent, &self.name)?;
+        swap::swap(&self.root, &self.out, &self.parent, &self.name)?;
         self.committed = true;
         Ok(())
     }
@@ -191,23 +291,6 @@ pub fn write_atomically(
     let staging = Staging::create(out)?;
     staging.write(files)?;
     staging.commit(finish)
-}
-
-fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), SiteError> {
-    if out.exists() {
-        let old = parent.join(format!(".{name}.rapport-old-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&old);
-        fs::rename(out, &old).map_err(io_error(out))?;
-        if let Err(e) = fs::rename(staging, out) {
-            // Put the previous site back before reporting.
-            let _ = fs::rename(&old, out);
-            return Err(io_error(out)(e));
-        }
-        let _ = fs::remove_dir_all(&old);
-    } else {
-        fs::rename(staging, out).map_err(io_error(out))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
