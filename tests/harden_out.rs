@@ -52,13 +52,13 @@ fn an_output_that_exists_and_is_not_a_folder_is_refused_and_kept() {
     let fifo = dir.path().join("fifo");
     let fifo = fifo.as_path();
     assert!(Command::new("mkfifo")
-        .arg(&fifo)
+        .arg(fifo)
         .status()
         .unwrap()
         .success());
     let file = dir.path().join("notes.txt");
     let file = file.as_path();
-    fs::write(&file, "mine").unwrap();
+    fs::write(file, "mine").unwrap();
     let to_file = &dir.path().join("to-file");
     symlink(file, to_file).unwrap();
     let to_device = &dir.path().join("to-null");
