@@ -51,11 +51,7 @@ fn an_output_that_exists_and_is_not_a_folder_is_refused_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("fifo");
     let fifo = fifo.as_path();
-    assert!(Command::new("mkfifo")
-        .arg(fifo)
-        .status()
-        .unwrap()
-        .success());
+    assert!(Command::new("mkfifo").arg(fifo).status().unwrap().success());
     let file = dir.path().join("notes.txt");
     let file = file.as_path();
     fs::write(file, "mine").unwrap();

@@ -1,16 +1,27 @@
 //! The preview server: files of the output folder over HTTP on 127.0.0.1, the live-reload
 //! script added to HTML responses (never to the files), the error page shown while the
 //! workspace does not build, and the long-poll endpoint the script waits on.
+//!
+//! The preview shows internal pages, so it answers this machine's browser only: it
+//! listens on the loopback address, answers only requests whose `Host` is a loopback
+//! name (a web page elsewhere that points its own name at 127.0.0.1, "DNS rebinding",
+//! sends its own name), and reads a bounded request head.
+//!
+//! Why a small HTTP/1.1 reader of our own rather than tiny_http: tiny_http 0.12 reads the
+//! request line and headers into memory with no bound (four 200 MB URLs held 3 GB) and
+//! offers no hook to cap them or to wrap its sockets. What a preview needs is small: GET
+//! and HEAD, no request body, one request per connection (`Connection: close`), so the
+//! whole of it is here, with every limit in one place.
 
 use super::Status;
 use crate::format::escape_html as escape;
-use std::net::{Ipv4Addr, SocketAddr};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// The endpoint the reload script polls: it answers with the site version, waiting up to
 /// `LONG_POLL` while the version is still the one given as `?since=`.
@@ -22,10 +33,23 @@ const LONG_POLL: Duration = Duration::from_secs(25);
 const MAX_IN_FLIGHT: usize = 64;
 /// Where `/` goes: the portfolio, at a URL under which its relative links resolve.
 const HOME: &str = "/internal/index.html";
+/// The longest request line, CRLF included; a browser's URLs for these pages are far
+/// shorter. Longer: 414.
+pub const MAX_REQUEST_LINE: usize = 8 * 1024;
+/// The longest header line, and all header lines together; longer: 431.
+pub const MAX_HEADER_LINE: usize = 8 * 1024;
+pub const MAX_HEADERS_SIZE: usize = 64 * 1024;
+/// The most header lines; more: 431.
+pub const MAX_HEADERS: usize = 100;
+/// How long a client may take to send its request head: a connection that trickles
+/// bytes ("slowloris") must not hold one of the [`MAX_IN_FLIGHT`] places for ever.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long writing a response may block on a client that does not read.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The listening server and the thread that hands requests to workers.
 pub struct Server {
-    inner: Arc<tiny_http::Server>,
+    listener: Arc<TcpListener>,
     addr: SocketAddr,
     stopping: Arc<AtomicBool>,
     accept: Option<JoinHandle<()>>,
@@ -35,14 +59,11 @@ impl Server {
     /// Listens on 127.0.0.1 only: the preview shows internal pages that must not be reachable
     /// from other machines. Port 0 picks a free port.
     pub fn bind(port: u16) -> Result<Server, String> {
-        let inner = tiny_http::Server::http(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
+        let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
             .map_err(|e| e.to_string())?;
-        let addr = inner
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| "the server has no IP address".to_string())?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
         Ok(Server {
-            inner: Arc::new(inner),
+            listener: Arc::new(listener),
             addr,
             stopping: Arc::new(AtomicBool::new(false)),
             accept: None,
@@ -56,18 +77,26 @@ impl Server {
     /// Starts answering requests for files under `out`. Requests that arrived since `bind`
     /// waited in the listener's queue.
     pub fn start(&mut self, out: PathBuf, status: Arc<Status>) {
-        let inner = Arc::clone(&self.inner);
+        let listener = Arc::clone(&self.listener);
         let stopping = Arc::clone(&self.stopping);
         let in_flight = Arc::new(AtomicUsize::new(0));
-        let context = Arc::new(Context { out, status });
+        let context = Arc::new(Context {
+            out,
+            status,
+            port: self.addr.port(),
+        });
         self.accept = std::thread::Builder::new()
             .name("rapport-http".into())
             .spawn(move || {
                 while !stopping.load(Ordering::SeqCst) {
-                    // An error is either `unblock` (stopping is then set) or a failed accept,
-                    // which only concerns that one connection.
-                    let Ok(request) = inner.recv() else { continue };
-                    dispatch(request, &context, &in_flight);
+                    // A failed accept only concerns that one connection.
+                    let Ok((stream, _)) = listener.accept() else {
+                        continue;
+                    };
+                    if stopping.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    dispatch(stream, &context, &in_flight);
                 }
             })
             .ok();
@@ -76,7 +105,8 @@ impl Server {
     /// Stops accepting and closes the listening socket.
     pub fn stop(mut self) {
         self.stopping.store(true, Ordering::SeqCst);
-        self.inner.unblock();
+        // `accept` blocks; a connection of our own wakes it to see `stopping`.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
         if let Some(accept) = self.accept.take() {
             let _ = accept.join();
         }
@@ -87,13 +117,16 @@ impl Server {
 struct Context {
     out: PathBuf,
     status: Arc<Status>,
+    /// The port served, which a `Host` header may name.
+    port: u16,
 }
 
-/// Answers one request on its own thread, so a waiting poll never holds up a page.
-fn dispatch(request: Request, context: &Arc<Context>, in_flight: &Arc<AtomicUsize>) {
+/// Answers one connection on its own thread, so a waiting poll never holds up a page.
+fn dispatch(stream: TcpStream, context: &Arc<Context>, in_flight: &Arc<AtomicUsize>) {
     if in_flight.fetch_add(1, Ordering::SeqCst) >= MAX_IN_FLIGHT {
         in_flight.fetch_sub(1, Ordering::SeqCst);
-        let _ = request.respond(text(503, "too many requests at once\n"));
+        let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+        send(stream, &text(503, "too many requests at once\n"), false);
         return;
     }
     let context = Arc::clone(context);
@@ -101,8 +134,7 @@ fn dispatch(request: Request, context: &Arc<Context>, in_flight: &Arc<AtomicUsiz
     let spawned = std::thread::Builder::new()
         .name("rapport-request".into())
         .spawn(move || {
-            let response = respond(&request, &context);
-            let _ = request.respond(response);
+            serve_connection(stream, &context);
             counter.fetch_sub(1, Ordering::SeqCst);
         });
     if spawned.is_err() {
@@ -110,13 +142,229 @@ fn dispatch(request: Request, context: &Arc<Context>, in_flight: &Arc<AtomicUsiz
     }
 }
 
-type Reply = Response<std::io::Cursor<Vec<u8>>>;
+/// A request as far as the preview needs it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Request {
+    pub method: String,
+    pub target: String,
+    pub host: Option<String>,
+}
+
+/// Why a request head was not read; each maps to one response.
+#[derive(Debug, PartialEq, Eq)]
+pub enum HeadError {
+    /// The connection ended or timed out first: nothing to answer.
+    Closed,
+    Malformed,
+    LineTooLong,
+    HeadersTooLarge,
+}
+
+/// Reads one request head from `reader`, holding at most [`MAX_REQUEST_LINE`] plus
+/// [`MAX_HEADERS_SIZE`] bytes of it, whatever the client sends.
+pub fn read_head(reader: &mut impl BufRead) -> Result<Request, HeadError> {
+    let line = read_line(reader, MAX_REQUEST_LINE).map_err(|e| match e {
+        HeadError::HeadersTooLarge => HeadError::LineTooLong,
+        other => other,
+    })?;
+    let mut parts = line.split(' ');
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(HeadError::Malformed);
+    };
+    if method.is_empty() || !target.starts_with('/') || !version.starts_with("HTTP/1.") {
+        return Err(HeadError::Malformed);
+    }
+    let mut host = None;
+    let mut total = 0;
+    for count in 0.. {
+        let header = read_line(reader, MAX_HEADER_LINE.min(MAX_HEADERS_SIZE - total + 2))?;
+        if header.is_empty() {
+            break;
+        }
+        total += header.len() + 2;
+        if count >= MAX_HEADERS || total > MAX_HEADERS_SIZE {
+            return Err(HeadError::HeadersTooLarge);
+        }
+        let Some((name, value)) = header.split_once(':') else {
+            return Err(HeadError::Malformed);
+        };
+        if name.eq_ignore_ascii_case("host") {
+            // Two Host headers are a request smuggling trick, not a browser.
+            if host.is_some() {
+                return Err(HeadError::Malformed);
+            }
+            host = Some(value.trim().to_string());
+        }
+    }
+    Ok(Request {
+        method: method.to_string(),
+        target: target.to_string(),
+        host,
+    })
+}
+
+/// One line of at most `limit` bytes with its line end, without it; a line that does not
+/// end within `limit` is [`HeadError::HeadersTooLarge`]. Bytes that are not ASCII are
+/// malformed (URLs are percent-encoded on the wire).
+fn read_line(reader: &mut impl BufRead, limit: usize) -> Result<String, HeadError> {
+    let mut buf = Vec::new();
+    let read = reader
+        .take(limit as u64)
+        .read_until(b'\n', &mut buf)
+        .map_err(|_| HeadError::Closed)?;
+    if read == 0 {
+        return Err(HeadError::Closed);
+    }
+    if buf.last() != Some(&b'\n') {
+        return Err(if buf.len() >= limit {
+            HeadError::HeadersTooLarge
+        } else {
+            HeadError::Closed
+        });
+    }
+    buf.pop();
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    if !buf.is_ascii() {
+        return Err(HeadError::Malformed);
+    }
+    String::from_utf8(buf).map_err(|_| HeadError::Malformed)
+}
+
+/// Whether a `Host` header names this machine: `localhost` or a name under it (RFC 6761
+/// reserves them for loopback), `127.0.0.1` or `[::1]`, with the served port or none.
+pub fn is_loopback_host(host: &str, port: u16) -> bool {
+    let host = host.to_ascii_lowercase();
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        match rest.split_once(']') {
+            Some((inner, after)) => match after {
+                "" => return inner == "::1",
+                other => match other.strip_prefix(':') {
+                    Some(p) => return inner == "::1" && p == port.to_string(),
+                    None => return false,
+                },
+            },
+            None => return false,
+        }
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, p)) if p == port.to_string() => name.to_string(),
+            Some(_) => return false,
+            None => host.clone(),
+        }
+    };
+    let name = name.strip_suffix('.').unwrap_or(&name);
+    name == "localhost"
+        || name == "127.0.0.1"
+        || name.strip_suffix(".localhost").is_some_and(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        })
+}
+
+/// Reads one request from the connection, answers it and closes the connection.
+fn serve_connection(stream: TcpStream, context: &Context) {
+    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::with_capacity(4096, read_half);
+    let (reply, head_only) = match read_head(&mut reader) {
+        Err(HeadError::Closed) => return,
+        Err(HeadError::Malformed) => (text(400, "bad request\n"), false),
+        Err(HeadError::LineTooLong) => (text(414, "the request line is too long\n"), false),
+        Err(HeadError::HeadersTooLarge) => {
+            (text(431, "the request headers are too large\n"), false)
+        }
+        Ok(request) => {
+            let loopback = request
+                .host
+                .as_deref()
+                .is_some_and(|host| is_loopback_host(host, context.port));
+            let head_only = request.method == "HEAD";
+            if loopback {
+                (respond(&request, context), head_only)
+            } else {
+                (
+                    text(
+                        403,
+                        "rapport serve answers only to this machine: open it at http://127.0.0.1 or http://localhost\n",
+                    ),
+                    head_only,
+                )
+            }
+        }
+    };
+    send(stream, &reply, head_only);
+}
+
+/// A response: status, content type, extra headers, body.
+pub struct Reply {
+    code: u16,
+    content_type: &'static str,
+    location: Option<String>,
+    body: Vec<u8>,
+}
+
+/// Writes `reply` and closes the connection.
+fn send(mut stream: TcpStream, reply: &Reply, head_only: bool) {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        reply.code,
+        reason(reply.code),
+        reply.content_type,
+        reply.body.len()
+    );
+    if let Some(location) = &reply.location {
+        head.push_str(&format!("Location: {location}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = stream.write_all(head.as_bytes());
+    if !head_only {
+        let _ = stream.write_all(&reply.body);
+    }
+    let _ = stream.flush();
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    // What the client still sends (the rest of an oversized request) is read and dropped
+    // for a moment, in small pieces, so closing does not reset the connection before the
+    // client has read the answer.
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    let mut sink = [0u8; 4096];
+    let mut drained = 0usize;
+    while drained < 1 << 20 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
+        }
+    }
+}
+
+fn reason(code: u16) -> &'static str {
+    match code {
+        200 => "OK",
+        302 => "Found",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
 
 fn respond(request: &Request, context: &Context) -> Reply {
-    if !matches!(request.method(), Method::Get | Method::Head) {
+    if !matches!(request.method.as_str(), "GET" | "HEAD") {
         return text(405, "only GET and HEAD are served\n");
     }
-    let url = request.url();
+    let url = request.target.as_str();
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     if path == VERSION_PATH {
         let param = |name: &str| {
@@ -158,7 +406,7 @@ fn respond(request: &Request, context: &Context) -> Reply {
                 let page = inject_reload(&String::from_utf8_lossy(&bytes), &version);
                 html(200, page)
             }
-            Ok(bytes) => with(Response::from_data(bytes), content_type(&file)),
+            Ok(bytes) => file_reply(bytes, content_type(&file)),
             Err(_) => not_found(path, &version),
         },
         Target::NotFound if error.is_some() && path.ends_with(".html") => html(
@@ -324,38 +572,41 @@ fn not_found(path: &str, version: &str) -> Reply {
 }
 
 fn html(code: u16, page: String) -> Reply {
-    with(
-        Response::from_data(page.into_bytes()).with_status_code(StatusCode(code)),
-        "text/html; charset=utf-8",
-    )
+    Reply {
+        code,
+        content_type: "text/html; charset=utf-8",
+        location: None,
+        body: page.into_bytes(),
+    }
 }
 
 fn text(code: u16, body: &str) -> Reply {
-    with(
-        Response::from_data(body.as_bytes().to_vec()).with_status_code(StatusCode(code)),
-        "text/plain; charset=utf-8",
-    )
+    Reply {
+        code,
+        content_type: "text/plain; charset=utf-8",
+        location: None,
+        body: body.as_bytes().to_vec(),
+    }
 }
 
-/// The content type, and no caching: a preview must always show the latest build.
-fn with(reply: Reply, content_type: &str) -> Reply {
-    let mut reply = reply;
-    for (name, value) in [
-        ("Content-Type", content_type),
-        ("Cache-Control", "no-store"),
-    ] {
-        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            reply.add_header(h);
-        }
+fn file_reply(bytes: Vec<u8>, content_type: &'static str) -> Reply {
+    Reply {
+        code: 200,
+        content_type,
+        location: None,
+        body: bytes,
     }
-    reply
 }
 
 fn redirect(location: &str) -> Reply {
-    // Request paths are ASCII on the wire; one that is not cannot be a folder of the site.
-    match Header::from_bytes(&b"Location"[..], location.as_bytes()) {
-        Ok(h) => text(302, "").with_header(h),
-        Err(()) => text(404, "not found\n"),
+    // The location comes from the request line, which was ASCII without CR or LF; checked
+    // again so that no header can ever be split.
+    if !location.bytes().all(|b| b.is_ascii_graphic()) {
+        return text(404, "not found\n");
+    }
+    Reply {
+        location: Some(location.to_string()),
+        ..text(302, "")
     }
 }
 

@@ -27,6 +27,15 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// Prints a line on stderr, ignoring failure: with the terminal gone (SIGHUP) or stderr a
+/// closed pipe, `eprintln!` would panic and take the server down mid-build.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Quiet time after the last file event before rebuilding: an editor's save (truncate,
 /// writes, rename) and `git checkout` come as bursts of events.
 const QUIET: Duration = Duration::from_millis(50);
@@ -204,7 +213,7 @@ impl Serve {
                     watch::settles(&event.kind),
                 ),
                 Message::File(Err(e)) => {
-                    eprintln!("warning: file watching: {e}; rebuilding everything");
+                    note!("warning: file watching: {e}; rebuilding everything");
                     (vec![Change::Rescan], false)
                 }
             };
@@ -256,7 +265,7 @@ fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant, s
                 status.publish(None, None);
                 return;
             }
-            eprintln!(
+            note!(
                 "built {} accounts: {} pages ({} files), {} warning(s), in {:.2} s",
                 summary.accounts,
                 summary.pages,
@@ -280,13 +289,13 @@ fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant, s
             crate::report(&warnings, Format::Human);
             if say == Verbosity::Verbose {
                 for file in written.iter().chain(&removed) {
-                    eprintln!("  {}", display_path(std::path::Path::new(file)));
+                    note!("  {}", display_path(std::path::Path::new(file)));
                 }
             }
             if say == Verbosity::Quiet {
                 return;
             }
-            eprintln!(
+            note!(
                 "rebuilt {}: {} file(s) written, {} removed, in {} ms",
                 ids.join(", "),
                 written.len(),
@@ -297,19 +306,19 @@ fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant, s
         Ok(Outcome::Unchanged) => {
             if status.has_error() {
                 if say != Verbosity::Quiet {
-                    eprintln!("fixed: the site is back to its last build");
+                    note!("fixed: the site is back to its last build");
                 }
                 status.publish(None, None);
             }
         }
         Err(Failure::Invalid(diagnostics)) => {
             crate::report(&diagnostics, Format::Human);
-            eprintln!("the site was not rebuilt; fix the file(s) above and save");
+            note!("the site was not rebuilt; fix the file(s) above and save");
             status.publish(Some(diagnostics_text(&diagnostics)), None);
         }
         Err(Failure::Other(message)) => {
-            eprintln!("error: {message}");
-            eprintln!("the site was not rebuilt; the last good build is still served");
+            note!("error: {message}");
+            note!("the site was not rebuilt; the last good build is still served");
             status.publish(Some(format!("error: {message}\n")), None);
         }
     }
