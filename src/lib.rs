@@ -70,7 +70,11 @@ pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
 /// Loads and validates a workspace. The workspace is returned only when it has no errors.
 /// Template overrides are checked too: a build would fail on them.
 pub fn check(root: &Path) -> (Option<Workspace>, Vec<Diagnostic>) {
-    let templates = render::check_templates(&root.join("templates"));
+    let mut templates = render::check_templates(&root.join("templates"));
+    if root.to_str().is_none() {
+        // Every path printed starts with the workspace's; say once why they look wrong.
+        templates.push(non_utf8_name(root));
+    }
     let (workspace, mut diagnostics) = match load::load(root) {
         Ok(loaded) => loaded,
         Err(unloaded) => {
@@ -93,6 +97,7 @@ pub fn check(root: &Path) -> (Option<Workspace>, Vec<Diagnostic>) {
 }
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.extend(non_utf8_names(&diagnostics));
     diagnostic::sort(&mut diagnostics);
     diagnostics
 }
@@ -166,6 +171,31 @@ pub fn report(diagnostics: &[Diagnostic], format: Format) {
         Format::Github => machine(diagnostic::github(diagnostics, &ends())),
         Format::Sarif => machine(diagnostic::sarif(diagnostics, &ends()) + "\n"),
     }
+}
+
+/// A warning that `path`'s name is not UTF-8, so every output shows it lossily.
+fn non_utf8_name(path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        diagnostic::Code::NonUtf8Name,
+        path,
+        "this name is not UTF-8: it is shown with `\u{fffd}` in place of the bytes that are not",
+    )
+    .help("rename it to a UTF-8 name, so that messages and reports show it as it is")
+}
+
+/// One [`non_utf8_name`] warning for each file that diagnostics name whose own name (not
+/// only its workspace folder's) is not UTF-8.
+fn non_utf8_names(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut names = std::collections::BTreeSet::new();
+    for d in diagnostics {
+        if d.code == diagnostic::Code::NonUtf8Name {
+            continue;
+        }
+        if d.file.file_name().is_some_and(|n| n.to_str().is_none()) {
+            names.insert(d.file.clone());
+        }
+    }
+    names.into_iter().map(|p| non_utf8_name(&p)).collect()
 }
 
 /// The text of each file diagnostics point into, read once per file.

@@ -41,6 +41,7 @@ codes! {
     LinkOutsideWorkspace => "link-outside-workspace", "A symbolic link points outside the workspace, or nowhere.";
     FileTooLarge => "file-too-large", "A file is over the 4 MiB limit for one file.";
     InvalidEncoding => "invalid-encoding", "A file is not valid UTF-8.";
+    NonUtf8Name => "non-unicode-name", "A file or folder name that is not UTF-8; it is shown with U+FFFD in place of its bad bytes.";
     EmptyFile => "empty-file", "A file is empty or holds only comments.";
     TabIndentation => "tab-indentation", "A line is indented with a tab.";
     YamlSyntax => "yaml-syntax", "The text is not valid YAML.";
