@@ -65,6 +65,7 @@ codes! {
     BlankText => "blank-text", "A required text is blank.";
     OutOfRange => "out-of-range", "A number outside the range its field allows.";
     NonFiniteNumber => "non-finite-number", "An amount that is infinite or not a number.";
+    AccountTooLarge => "account-too-large", "An account lists more people or reviews than the limits allow.";
     AmountOutOfRange => "amount-out-of-range", "An amount beyond 10^15 either way, which pages could not print exactly.";
     WrongSide => "wrong-side", "A person on the wrong side for the role given to them.";
     DatesOutOfOrder => "dates-out-of-order", "Two dates in an order that cannot be (resolved before opened, due before made).";

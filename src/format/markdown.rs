@@ -11,6 +11,82 @@
 use pulldown_cmark::{html, Event, Options, Parser};
 use std::sync::OnceLock;
 
+/// The deepest nesting of lists and block quotes a note may have and still be read as
+/// Markdown (docs/format.md, "Limits"). Parsing a line costs as much as the containers it
+/// continues, so a note of 40,000 lists inside one another (`- - - - …`, two bytes a
+/// level) with many lines took quadratic time; past this depth a note is shown as the
+/// plain text it is, which costs its length.
+pub const MAX_NESTING: usize = 64;
+
+/// At least the deepest nesting of containers (lists, block quotes) any line of `markdown`
+/// can be in, found in one pass: the markers a line opens (`>`, `-`, `+`, `*`, `1.`,
+/// `1)`) plus half its indentation, which may continue the containers of the lines above.
+/// Cheaper than parsing, and never less than what the parser would build.
+pub fn nesting_depth(markdown: &str) -> usize {
+    markdown
+        .lines()
+        .map(|line| {
+            let bytes = line.as_bytes();
+            let mut i = 0;
+            let mut indent = 0;
+            while let Some(&b) = bytes.get(i) {
+                match b {
+                    b' ' => indent += 1,
+                    b'\t' => indent += 4,
+                    _ => break,
+                }
+                i += 1;
+            }
+            let mut depth = indent / 2;
+            loop {
+                while matches!(bytes.get(i), Some(b' ' | b'\t')) {
+                    i += 1;
+                }
+                let ends_marker = |at: usize| matches!(bytes.get(at), None | Some(b' ' | b'\t'));
+                match bytes.get(i) {
+                    Some(b'>') => i += 1,
+                    Some(b'-' | b'+' | b'*') if ends_marker(i + 1) => i += 1,
+                    Some(b'0'..=b'9') => {
+                        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                        let after = i + digits;
+                        if digits <= 9
+                            && matches!(bytes.get(after), Some(b'.' | b')'))
+                            && ends_marker(after + 1)
+                        {
+                            i = after + 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+                depth += 1;
+            }
+            depth
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether `markdown` nests deeper than [`MAX_NESTING`] and is shown as plain text.
+fn too_deep(markdown: &str) -> bool {
+    nesting_depth(markdown) > MAX_NESTING
+}
+
+/// A note too deep to be read as Markdown, as Markdown text that shows its characters as
+/// written, on one line: what could open a list, a quote, a heading or markup is escaped.
+fn literal_markdown(markdown: &str) -> String {
+    let escaped = super::escape_markdown_text(markdown.trim());
+    let mut out = String::with_capacity(escaped.len() + escaped.len() / 4);
+    for c in escaped.chars() {
+        if matches!(c, '-' | '+' | '.' | ')' | '=' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
@@ -33,6 +109,9 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 
 /// Markdown to safe HTML. Raw HTML in the input becomes visible text.
 pub fn to_html(markdown: &str) -> String {
+    if too_deep(markdown) {
+        return format!("<p>{}</p>\n", super::escape_html(markdown.trim()));
+    }
     let parser = Parser::new_ext(markdown, options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         other => other,
@@ -112,6 +191,9 @@ fn cleaning_changes_nothing(html: &str) -> bool {
 /// few passes is given up on and shown as escaped plain text.
 pub fn to_markdown(markdown: &str) -> String {
     const PASSES: usize = 8;
+    if too_deep(markdown) {
+        return literal_markdown(markdown);
+    }
     // Links, images, reference definitions and raw HTML all need a `[` or a `<`; a note
     // with neither (most notes) has nothing to neutralise.
     if !markdown.contains(['<', '[']) {
@@ -268,6 +350,9 @@ fn widen(open: &mut [OpenLink], range: &Span) {
 /// The plain text of a Markdown note, for searching (the leak guard) and for one-line
 /// summaries.
 pub fn to_plain_text(markdown: &str) -> String {
+    if too_deep(markdown) {
+        return markdown.to_string();
+    }
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options()) {
         match event {
@@ -285,6 +370,9 @@ pub fn to_plain_text(markdown: &str) -> String {
 /// table cells, headings), so that no phrase runs across two blocks.
 pub fn to_plain_blocks(markdown: &str) -> Vec<String> {
     use pulldown_cmark::{Tag, TagEnd};
+    if too_deep(markdown) {
+        return vec![markdown.to_string()];
+    }
     let mut blocks = vec![String::new()];
     for event in Parser::new_ext(markdown, options()) {
         match event {

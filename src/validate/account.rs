@@ -13,6 +13,11 @@ pub(super) fn validate(file: &AccountFile) -> Vec<Diagnostic> {
     let mut f = Findings::new(&file.path, &file.source);
     let account = &file.account;
     account_id(&mut f, &file.id);
+    // An account over a size limit is refused without running the rules below, some of
+    // which compare the people or reviews with one another.
+    if size_limits(&mut f, account) {
+        return f.finish();
+    }
     f.blank(
         &account.name,
         "name",
@@ -44,6 +49,39 @@ pub(super) fn validate(file: &AccountFile) -> Vec<Diagnostic> {
         finite(&mut f, amount, "value.annual_amount");
     }
     f.finish()
+}
+
+/// The most people one account may list. The stakeholder matrix has a cell for each pair
+/// of ours and theirs, so its size (and the page's) grows with the square of the people:
+/// 20,000 people took 4.2 GB. docs/format.md lists the limit.
+pub const MAX_PEOPLE: usize = 1_000;
+/// The most reviews one account may hold: a century of quarterly reviews. Each review is a
+/// page of its own, and 25,000 of them held gigabytes. docs/format.md lists the limit.
+pub const MAX_REVIEWS: usize = 400;
+
+/// Lists whose size the pages grow faster than, refused past their limit.
+/// Returns whether any was exceeded.
+fn size_limits(f: &mut Findings<'_>, account: &Account) -> bool {
+    let mut exceeded = false;
+    for (count, limit, path, what) in [
+        (account.people.len(), MAX_PEOPLE, "people", "people"),
+        (account.reviews.len(), MAX_REVIEWS, "reviews", "reviews"),
+    ] {
+        if count > limit {
+            exceeded = true;
+            f.push(
+                f.error(
+                    Code::AccountTooLarge,
+                    path,
+                    format!("the account lists {count} {what}, more than the limit of {limit}"),
+                )
+                .help(format!(
+                    "an account may list at most {limit} {what} (docs/format.md, \"Limits\"); split it into several accounts or remove old entries"
+                )),
+            );
+        }
+    }
+    exceeded
 }
 
 /// The account id is the file stem, so a bad id is fixed by renaming the file.
