@@ -28,7 +28,7 @@ people:
 /// A workspace in a temporary folder and `rapport serve` on it, its stdout read up to the
 /// URL; stderr is handed back to the test to keep or close.
 struct Serving {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     child: Child,
     addr: SocketAddr,
 }
@@ -67,14 +67,7 @@ fn serve() -> (Serving, std::process::ChildStderr) {
         .unwrap();
     // Keep reading stdout so the server never blocks on it.
     std::thread::spawn(move || for _ in lines {});
-    (
-        Serving {
-            _dir: dir,
-            child,
-            addr,
-        },
-        stderr,
-    )
+    (Serving { dir, child, addr }, stderr)
 }
 
 /// Sends `request` as is and returns the status code of the answer (0: none).
@@ -218,4 +211,24 @@ fn huge_request_lines_and_headers_are_refused_and_memory_stays_bounded() {
     }
     // Still serving.
     assert_eq!(get_with_host(addr, &host), 302);
+}
+
+#[test]
+fn a_build_into_the_output_serve_writes_fails_at_once() {
+    let (serving, _stderr) = serve();
+    let output = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(["build", "ws", "--no-history"])
+        .current_dir(serving.dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("another rapport build is writing")
+            && stderr.contains(&format!("(pid {})", serving.child.id())),
+        "{stderr}"
+    );
+    // Still serving its own site.
+    let host = format!("127.0.0.1:{}", serving.addr.port());
+    assert_eq!(get_with_host(serving.addr, &host), 302);
 }
