@@ -54,21 +54,18 @@ pub fn check_out_dir(out: &Path, workspace: &Path) -> Result<(), SiteError> {
     };
     let lexical = lexical_absolute(out);
     if let Ok(meta) = fs::symlink_metadata(&lexical) {
-        let kind = match fs::metadata(&lexical) {
-            Ok(target) if target.is_dir() => None,
-            Ok(target) if target.is_file() => Some("a file"),
-            Ok(_) => Some("a FIFO, socket or device"),
-            Err(_) => Some("a symbolic link that leads nowhere"),
+        let link = meta.file_type().is_symlink();
+        let what = match (fs::metadata(&lexical), link) {
+            (Ok(target), _) if target.is_dir() => None,
+            (Ok(target), false) if target.is_file() => Some("a file"),
+            (Ok(target), true) if target.is_file() => Some("a symbolic link to a file"),
+            (Ok(_), false) => Some("a FIFO, socket or device"),
+            (Ok(_), true) => Some("a symbolic link to a FIFO, socket or device"),
+            (Err(_), _) => Some("a symbolic link that leads nowhere"),
         };
-        if let Some(kind) = kind {
-            let link =
-                if meta.file_type().is_symlink() && kind != "a symbolic link that leads nowhere" {
-                    "a symbolic link to "
-                } else {
-                    ""
-                };
+        if let Some(what) = what {
             return Err(refuse(&format!(
-                "it exists and is {link}{kind}, not a folder; choose a folder or a new name"
+                "it exists and is {what}, not a folder; choose a folder or a new name"
             )));
         }
     }
