@@ -232,3 +232,31 @@ fn a_build_into_the_output_serve_writes_fails_at_once() {
     let host = format!("127.0.0.1:{}", serving.addr.port());
     assert_eq!(get_with_host(serving.addr, &host), 302);
 }
+
+#[test]
+fn a_client_trickling_its_request_head_is_cut_off() {
+    let (serving, _stderr) = serve();
+    let mut stream = TcpStream::connect(serving.addr).unwrap();
+    stream.write_all(b"GET / HTTP/1.1\r\nX-Slow: ").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(1500)))
+        .unwrap();
+    let started = Instant::now();
+    // A byte every 1.5 s keeps each read short; the server's deadline is for the whole head.
+    let cut = loop {
+        if started.elapsed() > Duration::from_secs(40) {
+            break false;
+        }
+        let mut buf = [0u8; 64];
+        match stream.read(&mut buf) {
+            Ok(_) => break true,
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(_) => break true,
+        }
+        if stream.write_all(b"y").is_err() {
+            break true;
+        }
+    };
+    assert!(cut, "the connection was still open after 40 s");
+}

@@ -21,7 +21,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The endpoint the reload script polls: it answers with the site version, waiting up to
 /// `LONG_POLL` while the version is still the one given as `?since=`.
@@ -41,8 +41,8 @@ pub const MAX_HEADER_LINE: usize = 8 * 1024;
 pub const MAX_HEADERS_SIZE: usize = 64 * 1024;
 /// The most header lines; more: 431.
 pub const MAX_HEADERS: usize = 100;
-/// How long a client may take to send its request head: a connection that trickles
-/// bytes ("slowloris") must not hold one of the [`MAX_IN_FLIGHT`] places for ever.
+/// How long a client may take to send its whole request head: a connection that trickles
+/// bytes ("slowloris") must not hold one of the [`MAX_IN_FLIGHT`] places for long.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long writing a response may block on a client that does not read.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
@@ -267,14 +267,37 @@ pub fn is_loopback_host(host: &str, port: u16) -> bool {
         })
 }
 
+/// A connection read with one deadline for the whole request head, not per read: a client
+/// sending a byte every few seconds cannot keep a thread for hours.
+struct Deadline {
+    stream: TcpStream,
+    until: Instant,
+}
+
+impl Read for Deadline {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_read_timeout(Some(left))?;
+        self.stream.read(buf)
+    }
+}
+
 /// Reads one request from the connection, answers it and closes the connection.
 fn serve_connection(stream: TcpStream, context: &Context) {
-    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     let Ok(read_half) = stream.try_clone() else {
         return;
     };
-    let mut reader = BufReader::with_capacity(4096, read_half);
+    let mut reader = BufReader::with_capacity(
+        4096,
+        Deadline {
+            stream: read_half,
+            until: Instant::now() + READ_TIMEOUT,
+        },
+    );
     let (reply, head_only) = match read_head(&mut reader) {
         Err(HeadError::Closed) => return,
         Err(HeadError::Malformed) => (text(400, "bad request\n"), false),
