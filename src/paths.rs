@@ -15,6 +15,8 @@ pub const PORTFOLIO: &str = "internal/index";
 pub const PORTFOLIO_JSON: &str = "internal/portfolio.json";
 /// The internal site's stylesheet.
 pub const INTERNAL_STYLESHEET: &str = "internal/style.css";
+/// The internal site's printed-page rules (`format::print`).
+pub const INTERNAL_PAGE_CSS: &str = "internal/page.css";
 /// The file name of a statement page, inside an account's shared folder.
 pub const STATEMENT_FILE: &str = "statement.html";
 
@@ -59,6 +61,11 @@ pub fn progress(id: &str, quarter: &str) -> String {
 /// The stylesheet of an account's shared folder: each folder is complete on its own.
 pub fn shared_stylesheet(id: &str) -> String {
     format!("shared/{id}/style.css")
+}
+
+/// The printed-page rules of an account's shared folder (`format::print`).
+pub fn shared_page_css(id: &str) -> String {
+    format!("shared/{id}/page.css")
 }
 
 /// `../` repeated to reach the audience root (`internal/` or `shared/<id>/`) from a page.

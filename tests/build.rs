@@ -159,6 +159,7 @@ fn a_tiny_workspace_builds_exactly_these_files() {
             "internal/index.html",
             "internal/index.md",
             "internal/portfolio.json",
+            "internal/page.css",
             "internal/style.css",
             "internal/accounts/tiny/index.html",
             "internal/accounts/tiny/index.md",
@@ -174,6 +175,7 @@ fn a_tiny_workspace_builds_exactly_these_files() {
             "shared/tiny/2026-Q1.md",
             "shared/tiny/2026-Q2.html",
             "shared/tiny/2026-Q2.md",
+            "shared/tiny/page.css",
             "shared/tiny/style.css",
         ],
     );

@@ -413,10 +413,28 @@ statement:
     );
 }
 
+/// `html` without the lines and tags this round added for printing and the
+/// Content-Security-Policy.
+fn without_print_lines(html: &[u8]) -> Vec<u8> {
+    let text = std::str::from_utf8(html).unwrap();
+    let kept: String = text
+        .split_inclusive('\n')
+        .filter(|line| {
+            let policy = line.starts_with("<meta http-equiv=\"Content-Security-Policy\"");
+            let page_css =
+                line.starts_with("<link rel=\"stylesheet\"") && line.contains("page.css");
+            !policy && !page_css
+        })
+        .collect();
+    kept.into_bytes()
+}
+
 /// The sample workspace as it was before these fields existed (a copy in
 /// `tests/fixtures/sample-round-1/`) builds byte for byte as that version of rapport built it:
 /// `sample-round-1.sha256` holds the SHA-256 of every file it wrote (with `--no-history`, as
-/// of 2026-11-26). The only addition is `portfolio.json`'s `actions` counts, taken out here.
+/// of 2026-11-26). The only differences are this round's, taken out here: `portfolio.json`'s
+/// `actions` counts, the statement fingerprint, and the printed page (`page.css` and its link,
+/// the Content-Security-Policy line, `style.css`, the portfolio's dates marked as `<time>`).
 #[test]
 fn files_without_the_new_fields_build_exactly_as_before() {
     use sha2::{Digest, Sha256};
@@ -438,10 +456,15 @@ fn files_without_the_new_fields_build_exactly_as_before() {
         &[],
     );
     assert_ok(&output);
-    let expected = std::fs::read_to_string(fixtures.join("sample-round-1.sha256")).unwrap();
+    let expected: String = std::fs::read_to_string(fixtures.join("sample-round-1.sha256"))
+        .unwrap()
+        .lines()
+        .filter(|line| !line.ends_with("/style.css"))
+        .map(|line| format!("{line}\n"))
+        .collect();
     let mut got = String::new();
     for (path, bytes) in build_support::tree(&site) {
-        if path == ".rapport-site" {
+        if path == ".rapport-site" || path.ends_with("/page.css") || path.ends_with("/style.css") {
             continue;
         }
         let bytes = if path == "internal/portfolio.json" {
@@ -456,6 +479,21 @@ fn files_without_the_new_fields_build_exactly_as_before() {
             let mut text = serde_json::to_string_pretty(&json).unwrap();
             text.push('\n');
             text.into_bytes()
+        } else if path == "internal/index.html" {
+            let text = String::from_utf8(without_print_lines(&bytes)).unwrap();
+            // The last-contact dates are marked up as `<time>` (they must not break on paper).
+            let mut unmarked = String::new();
+            for line in text.split_inclusive('\n') {
+                match line.strip_prefix("<td><time>") {
+                    Some(rest) => {
+                        unmarked.push_str(&format!("<td>{}", rest.replacen("</time>", "", 1)))
+                    }
+                    None => unmarked.push_str(line),
+                }
+            }
+            unmarked.into_bytes()
+        } else if path.ends_with(".html") && !path.ends_with("/statement.html") {
+            without_print_lines(&bytes)
         } else if path.ends_with("/statement.html") || path.ends_with("/statement.md") {
             // The fingerprint line is new on every statement (round 2); the rest is not.
             let text = String::from_utf8(bytes).unwrap();
@@ -467,7 +505,8 @@ fn files_without_the_new_fields_build_exactly_as_before() {
                 })
                 .collect();
             assert_eq!(kept.len() + 1, text.split_inclusive('\n').count(), "{path}");
-            let mut kept = kept.concat();
+            let mut kept =
+                String::from_utf8(without_print_lines(kept.concat().as_bytes())).unwrap();
             if path.ends_with(".md") {
                 // The Markdown line came with a blank line after it.
                 kept = kept.replacen("\n\n\n[Shared folder]", "\n\n[Shared folder]", 1);

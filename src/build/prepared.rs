@@ -6,6 +6,7 @@
 use super::BuildError;
 use crate::analyze::{self, Analysis};
 use crate::diagnostic::Diagnostic;
+use crate::format::print;
 use crate::history::{self, History};
 use crate::leak;
 use crate::model::{AccountFile, Date, Workspace};
@@ -138,6 +139,14 @@ impl Prepared {
             path: paths::shared_stylesheet(&account.id),
             bytes: self.renderer.stylesheet().as_bytes().to_vec(),
         });
+        let parties = format!(
+            "{} and {}",
+            self.workspace.config.organisation, account.account.name
+        );
+        files.push(OutputFile {
+            path: paths::shared_page_css(&account.id),
+            bytes: print::page_css(self.workspace.config.paper, &parties).into_bytes(),
+        });
         let leaks = leak::guard_account(account, &files, leak::Stylesheet::of(&self.renderer));
         if leaks.is_empty() {
             Ok(files)
@@ -156,6 +165,11 @@ impl Prepared {
         files.push(OutputFile {
             path: paths::INTERNAL_STYLESHEET.into(),
             bytes: self.renderer.stylesheet().as_bytes().to_vec(),
+        });
+        files.push(OutputFile {
+            path: paths::INTERNAL_PAGE_CSS.into(),
+            bytes: print::page_css(self.workspace.config.paper, print::INTERNAL_MARKING)
+                .into_bytes(),
         });
         files.push(OutputFile {
             path: paths::PORTFOLIO_JSON.into(),

@@ -7,6 +7,7 @@ pub mod html;
 pub mod markdown;
 pub mod markdown_text;
 mod numbers;
+pub mod print;
 
 pub use html::escape_html;
 pub use markdown_text::{escape_markdown_text, markdown_cell};

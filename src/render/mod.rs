@@ -55,6 +55,12 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 /// The stylesheet: copied into each audience folder, not rendered.
 const STYLESHEET: &str = "style.css";
 
+/// The Content-Security-Policy of every generated page (`base.html`): its own stylesheets
+/// and images, nothing else: no scripts, frames, fonts, forms or remote and `file:` loads
+/// of other folders' pages. A browser or the PDF printer applies it to whatever a template
+/// override adds.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
 /// The largest template override read; a template is a page of markup, not data.
 const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
@@ -133,6 +139,7 @@ impl Renderer {
             tera::Context::from_serialize(&page.view).map_err(|e| files.render_error(&e, page))?;
         context.insert("root", &page.root);
         context.insert("audience", &page.audience);
+        context.insert("csp", CONTENT_SECURITY_POLICY);
         let render = |extension: &str| {
             let name = format!("{}.{extension}", page.template());
             self.tera

@@ -240,12 +240,22 @@ pub fn html_injections(path: &str, html: &str) -> Vec<String> {
             found.push(format!("{path}: raw `{needle}` in the page"));
         }
     }
+    let mut policies = 0;
     for tag in tags(html) {
         if FORBIDDEN_TAGS.contains(&tag.name.as_str()) {
             found.push(format!("{path}: <{}> element", tag.name));
         }
-        if tag.name == "meta" && tag.attrs.iter().any(|(n, _)| n == "http-equiv") {
-            found.push(format!("{path}: <meta http-equiv>"));
+        // One `<meta http-equiv>` is rapport's own: the Content-Security-Policy of base.html,
+        // word for word. Any other (a refresh, a second policy) was injected.
+        let attr = |name: &str| tag.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+        if tag.name == "meta" && attr("http-equiv").is_some() {
+            let ours = attr("http-equiv").is_some_and(|v| v == "Content-Security-Policy")
+                && attr("content").is_some_and(|v| v == rapport::render::CONTENT_SECURITY_POLICY)
+                && tag.attrs.len() == 2;
+            policies += usize::from(ours);
+            if !ours || policies > 1 {
+                found.push(format!("{path}: <meta http-equiv>"));
+            }
         }
         if tag.name == "link"
             && !tag
