@@ -15,6 +15,8 @@ pub const PORTFOLIO: &str = "internal/index";
 pub const PORTFOLIO_JSON: &str = "internal/portfolio.json";
 /// The internal site's stylesheet.
 pub const INTERNAL_STYLESHEET: &str = "internal/style.css";
+/// The internal site's table sorting and filtering script.
+pub const INTERNAL_TABLE_SCRIPT: &str = "internal/tables.js";
 /// The internal site's printed-page rules (`format::print`).
 pub const INTERNAL_PAGE_CSS: &str = "internal/page.css";
 /// The file name of a statement page, inside an account's shared folder.
@@ -68,6 +70,56 @@ pub fn shared_page_css(id: &str) -> String {
     format!("shared/{id}/page.css")
 }
 
+/// The index of relationship owners.
+pub const OWNERS: &str = "internal/owners/index";
+
+/// An owner's page ("my accounts").
+pub fn owner(slug: &str) -> String {
+    format!("internal/owners/{slug}")
+}
+
+/// An owner's name as a file name: its letters and digits in lower case, every other run
+/// of characters one `-`, none at either end. Two spellings with the same slug are one
+/// owner.
+pub fn owner_slug(owner: &str) -> String {
+    let mut slug = String::with_capacity(owner.len());
+    for c in owner.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("owner");
+    }
+    if slug.len() > MAX_SLUG_BYTES {
+        // A long name keeps its start, readable, and a digest of the rest, distinct.
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(slug.as_bytes());
+        let mut cut = MAX_SLUG_BYTES - 9;
+        while !slug.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        slug.truncate(cut);
+        let hex: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+        slug = format!("{}-{hex}", slug.trim_end_matches('-'));
+    }
+    slug
+}
+
+/// File names stay far below every file system's limit (255 bytes).
+const MAX_SLUG_BYTES: usize = 64;
+
+/// Page `number` (from 1) of the list of every account, when the portfolio is too large
+/// to list them on its own page.
+pub fn account_list(number: usize) -> String {
+    format!("internal/list/{number}")
+}
+
 /// `../` repeated to reach the audience root (`internal/` or `shared/<id>/`) from a page.
 pub fn relative_root(page: &str) -> String {
     let depth = page.matches('/').count();
@@ -99,6 +151,18 @@ fn is_quarter(stem: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owner_slugs_fold_case_and_punctuation() {
+        assert_eq!(owner_slug("Dana Whitfield"), "dana-whitfield");
+        assert_eq!(owner_slug("  dana   WHITFIELD "), "dana-whitfield");
+        assert_eq!(owner_slug("D. Whitfield"), "d-whitfield");
+        assert_eq!(owner_slug("José Núñez"), "josé-núñez");
+        assert_eq!(owner_slug("../.."), "owner");
+        let long = owner_slug(&"Name ".repeat(40));
+        assert!(long.len() <= 64 && long.starts_with("name-name-"), "{long}");
+        assert_ne!(long, owner_slug(&"Name ".repeat(41)));
+    }
 
     #[test]
     fn relative_roots_reach_the_audience_root() {

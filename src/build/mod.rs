@@ -127,7 +127,7 @@ pub fn build_prepared(
         })?;
     let summary = BuildSummary {
         accounts: prepared.workspace().accounts.len(),
-        pages: pages + 1,
+        pages: pages + portfolio.iter().filter(|f| f.path.ends_with(".md")).count(),
         files: files + portfolio.len(),
         warnings: diagnostics,
     };

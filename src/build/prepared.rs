@@ -114,9 +114,9 @@ impl Prepared {
         self.reread.get(id).unwrap_or(&self.history)
     }
 
-    /// The portfolio page.
-    pub fn portfolio_page(&self) -> Page {
-        view::portfolio_page(&self.workspace, &self.analysis)
+    /// The portfolio's pages: index, account lists, owners.
+    pub fn portfolio_pages(&self) -> Vec<Page> {
+        view::portfolio_pages(&self.workspace, &self.analysis)
     }
 
     /// Every page of the account at `index`.
@@ -158,13 +158,17 @@ impl Prepared {
     /// The portfolio page, the internal stylesheet and `portfolio.json`.
     pub fn portfolio_files(&self) -> Result<Vec<OutputFile>, BuildError> {
         let (page, json) = rayon::join(
-            || render_pages(&self.renderer, &[self.portfolio_page()]),
+            || render_pages(&self.renderer, &self.portfolio_pages()),
             || view::portfolio::portfolio_json(&self.workspace, &self.analysis),
         );
         let mut files = page?;
         files.push(OutputFile {
             path: paths::INTERNAL_STYLESHEET.into(),
             bytes: self.renderer.stylesheet().as_bytes().to_vec(),
+        });
+        files.push(OutputFile {
+            path: paths::INTERNAL_TABLE_SCRIPT.into(),
+            bytes: self.renderer.table_script().as_bytes().to_vec(),
         });
         files.push(OutputFile {
             path: paths::INTERNAL_PAGE_CSS.into(),
@@ -182,7 +186,9 @@ impl Prepared {
     /// workspace's, and returns the first problem of each template file.
     pub fn override_problems(&self) -> Vec<Diagnostic> {
         let uses_override = |page: &Page| self.renderer.uses_override(page.template());
-        let pages = std::iter::once(self.portfolio_page())
+        let pages = self
+            .portfolio_pages()
+            .into_iter()
             .chain((0..self.workspace.accounts.len()).flat_map(|i| self.account_pages(i)))
             .filter(uses_override);
         let mut problems: Vec<Diagnostic> = Vec::new();

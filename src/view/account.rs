@@ -74,6 +74,9 @@ pub struct Glance {
 #[derive(Debug, Clone, Serialize)]
 pub struct AlertView {
     pub code: AlertCode,
+    /// What the code means and what to do, for business readers.
+    pub title: &'static str,
+    pub advice: &'static str,
     pub severity: AlertSeverity,
     pub message: String,
     pub subject: String,
@@ -83,6 +86,8 @@ impl From<&Alert> for AlertView {
     fn from(alert: &Alert) -> AlertView {
         AlertView {
             code: alert.code,
+            title: alert.code.title(),
+            advice: alert.code.advice(),
             severity: alert.severity,
             message: alert.message.clone(),
             subject: alert.subject.clone(),
