@@ -17,6 +17,10 @@ pub const PORTFOLIO_JSON: &str = "internal/portfolio.json";
 pub const INTERNAL_STYLESHEET: &str = "internal/style.css";
 /// The file name of a statement page, inside an account's shared folder.
 pub const STATEMENT_FILE: &str = "statement.html";
+/// Every account's dated items, for our own team (docs/calendars.md).
+pub const INTERNAL_CALENDAR: &str = "internal/calendar.ics";
+/// The file name of an account's shared calendar, inside its shared folder.
+pub const CALENDAR_FILE: &str = "calendar.ics";
 
 /// An account's internal folder: its page and review packs.
 pub fn account_folder(id: &str) -> String {
@@ -59,6 +63,40 @@ pub fn progress(id: &str, quarter: &str) -> String {
 /// The stylesheet of an account's shared folder: each folder is complete on its own.
 pub fn shared_stylesheet(id: &str) -> String {
     format!("shared/{id}/style.css")
+}
+
+/// An account's shared calendar: its shared dated items only.
+pub fn shared_calendar(id: &str) -> String {
+    format!("shared/{id}/{CALENDAR_FILE}")
+}
+
+/// The folder of the per-owner pages and calendars.
+pub const OWNERS: &str = "internal/owners";
+
+/// The slug of an account's `owner` as written: lower-case ASCII letters and digits, every
+/// run of other characters one `-`, none at either end (`owner` if nothing is left). Two
+/// spellings with one slug are one owner: their accounts share a page and a calendar.
+pub fn owner_slug(owner: &str) -> String {
+    let mut slug = String::with_capacity(owner.len());
+    for c in owner.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("owner");
+    }
+    slug
+}
+
+/// The calendar of one owner's accounts (`slug` from [`owner_slug`]).
+pub fn owner_calendar(slug: &str) -> String {
+    format!("{OWNERS}/{slug}.ics")
 }
 
 /// `../` repeated to reach the audience root (`internal/` or `shared/<id>/`) from a page.
@@ -109,12 +147,24 @@ mod tests {
             statement("a"),
             progress("a", "2026-Q1"),
             shared_stylesheet("a"),
+            shared_calendar("a"),
         ] {
             assert!(in_shared_folder(&shared, "a"), "{shared}");
             assert!(shared.starts_with(&shared_folder("a")), "{shared}");
         }
         assert!(!in_shared_folder("shared/ab/index.html", "a"));
         assert!(!in_shared_folder("internal/accounts/a/index.html", "a"));
+    }
+
+    #[test]
+    fn owner_slugs_fold_spellings_together() {
+        assert_eq!(owner_slug("dana"), "dana");
+        assert_eq!(owner_slug("Dana Smith"), "dana-smith");
+        assert_eq!(owner_slug("  dana--smith "), "dana-smith");
+        assert_eq!(owner_slug("Zoë O'Neil"), "zo-o-neil");
+        assert_eq!(owner_slug("---"), "owner");
+        assert_eq!(owner_calendar("dana"), "internal/owners/dana.ics");
+        assert!(!in_shared_folder(&owner_calendar("a"), "a"));
     }
 
     #[test]
