@@ -189,7 +189,7 @@ fn an_independent_parser_reads_every_calendar_and_uids_survive_a_new_as_of() {
     assert!(common > 50, "only {common} items in both builds");
     // And the summaries a partner reads are what the shared views say, never an internal
     // kind of item: no review due dates in a shared calendar.
-    for ((path, summary), _) in &early {
+    for (path, summary) in early.keys() {
         if path.starts_with("shared/") {
             assert!(
                 !summary.starts_with("Quarterly review"),
