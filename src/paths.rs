@@ -21,6 +21,10 @@ pub const INTERNAL_TABLE_SCRIPT: &str = "internal/tables.js";
 pub const INTERNAL_PAGE_CSS: &str = "internal/page.css";
 /// The file name of a statement page, inside an account's shared folder.
 pub const STATEMENT_FILE: &str = "statement.html";
+/// Every account's dated items, for our own team (docs/calendars.md).
+pub const INTERNAL_CALENDAR: &str = "internal/calendar.ics";
+/// The file name of an account's shared calendar, inside its shared folder.
+pub const CALENDAR_FILE: &str = "calendar.ics";
 
 /// An account's internal folder: its page and review packs.
 pub fn account_folder(id: &str) -> String {
@@ -63,6 +67,11 @@ pub fn progress(id: &str, quarter: &str) -> String {
 /// The stylesheet of an account's shared folder: each folder is complete on its own.
 pub fn shared_stylesheet(id: &str) -> String {
     format!("shared/{id}/style.css")
+}
+
+/// An account's shared calendar: its shared dated items only.
+pub fn shared_calendar(id: &str) -> String {
+    format!("shared/{id}/{CALENDAR_FILE}")
 }
 
 /// The printed-page rules of an account's shared folder (`format::print`).
@@ -113,6 +122,11 @@ pub fn owner_slug(owner: &str) -> String {
 
 /// File names stay far below every file system's limit (255 bytes).
 const MAX_SLUG_BYTES: usize = 64;
+
+/// The calendar of one owner's accounts (`slug` from [`owner_slug`]).
+pub fn owner_calendar(slug: &str) -> String {
+    format!("internal/owners/{slug}.ics")
+}
 
 /// Page `number` (from 1) of the list of every account, when the portfolio is too large
 /// to list them on its own page.
@@ -180,12 +194,24 @@ mod tests {
             statement("a"),
             progress("a", "2026-Q1"),
             shared_stylesheet("a"),
+            shared_calendar("a"),
         ] {
             assert!(in_shared_folder(&shared, "a"), "{shared}");
             assert!(shared.starts_with(&shared_folder("a")), "{shared}");
         }
         assert!(!in_shared_folder("shared/ab/index.html", "a"));
         assert!(!in_shared_folder("internal/accounts/a/index.html", "a"));
+    }
+
+    #[test]
+    fn owner_slugs_fold_spellings_together() {
+        assert_eq!(owner_slug("dana"), "dana");
+        assert_eq!(owner_slug("Dana Smith"), "dana-smith");
+        assert_eq!(owner_slug("  dana--smith "), "dana-smith");
+        assert_eq!(owner_slug("Zoë O'Neil"), "zo-o-neil");
+        assert_eq!(owner_slug("---"), "owner");
+        assert_eq!(owner_calendar("dana"), "internal/owners/dana.ics");
+        assert!(!in_shared_folder(&owner_calendar("a"), "a"));
     }
 
     #[test]

@@ -156,6 +156,7 @@ fn a_tiny_workspace_builds_exactly_these_files() {
         &tree(&ws.site()),
         &[
             ".rapport-site",
+            "internal/calendar.ics",
             "internal/index.html",
             "internal/index.md",
             "internal/portfolio.json",
@@ -172,6 +173,7 @@ fn a_tiny_workspace_builds_exactly_these_files() {
             "internal/accounts/tiny/2026-Q1.md",
             "internal/accounts/tiny/2026-Q2.html",
             "internal/accounts/tiny/2026-Q2.md",
+            "shared/tiny/calendar.ics",
             "shared/tiny/index.html",
             "shared/tiny/index.md",
             "shared/tiny/statement.html",

@@ -437,7 +437,8 @@ fn without_print_lines(html: &[u8]) -> Vec<u8> {
 /// `portfolio.json`'s `actions` counts and `totals`, the statement fingerprint, and the
 /// printed page (`page.css` and its link, the Content-Security-Policy line, `style.css`).
 /// The internal pages were redesigned in 0.2.0 (the portfolio's totals and owners, alerts
-/// in words): their snapshots (tests/snapshots) hold what they say now.
+/// in words): their snapshots (tests/snapshots) hold what they say now. The calendars
+/// and their links are new too (docs/calendars.md).
 #[test]
 fn files_without_the_new_fields_build_exactly_as_before() {
     use sha2::{Digest, Sha256};
@@ -471,12 +472,29 @@ fn files_without_the_new_fields_build_exactly_as_before() {
         let internal_page = path.starts_with("internal/") && path != "internal/portfolio.json";
         if path == ".rapport-site"
             || internal_page
+            || path.ends_with(".ics")
             || path.ends_with("/page.css")
             || path.ends_with("/style.css")
         {
             continue;
         }
-        let bytes = if path == "internal/portfolio.json" {
+        let bytes = if path.ends_with("/index.html") || path.ends_with("/index.md") {
+            let text = String::from_utf8(bytes).unwrap();
+            let mut kept = text.replace(
+                " Dates to come, for a calendar program: <a href=\"calendar.ics\">calendar.ics</a>.",
+                "",
+            );
+            kept = kept.replace(
+                " Dates to come, for a calendar program: `calendar.ics`.",
+                "",
+            );
+            kept = kept.replace(
+                "<li><a href=\"calendar.ics\">Calendar of dates to come</a> (.ics)</li>\n",
+                "",
+            );
+            kept = kept.replace("- [Calendar of dates to come](calendar.ics) (.ics)\n", "");
+            without_print_lines(kept.as_bytes())
+        } else if path == "internal/portfolio.json" {
             let mut json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
             for account in json["accounts"].as_array_mut().unwrap() {
                 assert_eq!(

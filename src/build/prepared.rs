@@ -6,6 +6,7 @@
 use super::BuildError;
 use crate::analyze::{self, Analysis};
 use crate::diagnostic::Diagnostic;
+use crate::format::ical;
 use crate::format::print;
 use crate::history::{self, History};
 use crate::leak;
@@ -129,8 +130,8 @@ impl Prepared {
         )
     }
 
-    /// The rendered files of the account at `index`, with its shared folder's stylesheet,
-    /// after the leak guard has searched its shared files.
+    /// The rendered files of the account at `index`, with its shared folder's stylesheet
+    /// and calendar, after the leak guard has searched its shared files.
     pub fn account_files(&self, index: usize) -> Result<Vec<OutputFile>, BuildError> {
         let account = &self.workspace.accounts[index];
         let pages = self.account_pages(index);
@@ -147,7 +148,20 @@ impl Prepared {
             path: paths::shared_page_css(&account.id),
             bytes: print::page_css(self.workspace.config.paper, &parties).into_bytes(),
         });
+        let calendar = view::calendar::shared_calendar(&self.workspace, &self.analysis, index);
+        // The guard reads an .ics as raw text, where a folded line or an escaped comma can
+        // split an internal phrase: it also searches the text a calendar program shows.
+        let shown = OutputFile {
+            path: paths::shared_calendar(&account.id),
+            bytes: ical::reader_text(&calendar).into_bytes(),
+        };
+        files.push(OutputFile {
+            path: paths::shared_calendar(&account.id),
+            bytes: calendar.into_bytes(),
+        });
+        files.push(shown);
         let leaks = leak::guard_account(account, &files, leak::Stylesheet::of(&self.renderer));
+        files.pop();
         if leaks.is_empty() {
             Ok(files)
         } else {
@@ -155,7 +169,8 @@ impl Prepared {
         }
     }
 
-    /// The portfolio page, the internal stylesheet and `portfolio.json`.
+    /// The portfolio page, the internal stylesheet, `portfolio.json` and the internal
+    /// calendars (all accounts', and each owner's).
     pub fn portfolio_files(&self) -> Result<Vec<OutputFile>, BuildError> {
         let (page, json) = rayon::join(
             || render_pages(&self.renderer, &self.portfolio_pages()),
@@ -179,6 +194,14 @@ impl Prepared {
             path: paths::PORTFOLIO_JSON.into(),
             bytes: json.into_bytes(),
         });
+        files.extend(
+            view::calendar::internal_calendars(&self.workspace, &self.analysis)
+                .into_iter()
+                .map(|(path, text)| OutputFile {
+                    path,
+                    bytes: text.into_bytes(),
+                }),
+        );
         Ok(files)
     }
 

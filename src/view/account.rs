@@ -195,6 +195,9 @@ pub struct MilestoneView {
     pub due: String,
     pub done: Option<String>,
     pub status: MilestoneStatus,
+    /// `due` as a date, for the calendars; templates print `due`.
+    #[serde(skip)]
+    pub due_date: crate::model::Date,
 }
 
 /// Where a milestone stands at the as-of date.
@@ -650,6 +653,7 @@ pub fn milestone_view(
         due: format::date(milestone.due),
         done: opt_date(done),
         status,
+        due_date: milestone.due,
     }
 }
 

@@ -2,6 +2,7 @@
 //! model made for its audience; templates print what they are given and never filter.
 
 pub mod account;
+pub mod calendar;
 pub mod common;
 pub mod fingerprint;
 pub mod health;
