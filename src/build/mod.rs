@@ -153,8 +153,10 @@ fn write_accounts(staging: &Staging, prepared: &Prepared) -> Result<(usize, usiz
         .map(|index| {
             let files = prepared.account_files(index)?;
             staging.write(&files)?;
-            // Each page is written as .html and .md; the shared stylesheet is the one more.
-            Ok(((files.len() - 1) / 2, files.len()))
+            // Each page is written as .html and .md; the stylesheets and calendar are files
+            // but not pages.
+            let pages = files.iter().filter(|f| f.path.ends_with(".md")).count();
+            Ok((pages, files.len()))
         })
         .collect();
     let mut totals = (0, 0);
