@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 /// A running headless browser.
 pub struct Browser {
     child: Child,
+    /// Whether `child` was reaped: its pid, and so its group's id, may be reused then
+    /// and must not be signalled.
+    reaped: bool,
     connection: Arc<Connection>,
     log: PathBuf,
     /// Removed on drop, after the browser is gone (it writes there until it ends).
@@ -47,8 +50,9 @@ impl Browser {
         };
         let connection = Connection::start(output, input)
             .map_err(|e| format!("cannot talk to the browser: {e}"))?;
-        let browser = Browser {
+        let mut browser = Browser {
             child,
+            reaped: false,
             connection,
             log,
             profile: Some(profile),
@@ -61,7 +65,7 @@ impl Browser {
                 timeout.as_secs_f64(),
                 browser.log_tail()
             )),
-            Err(e) => Err(browser.failure(&e)),
+            Err(e) => Err(browser.start_failure(&e)),
         }
     }
 
@@ -81,25 +85,29 @@ impl Browser {
             .call(session, method, params, deadline, stop)
     }
 
-    /// Why a command failed, with the browser's exit status and last log lines when it
-    /// has died.
+    /// Why a command failed, with the browser's last log lines.
     pub fn failure(&self, error: &CdpError) -> String {
         if *error == CdpError::Closed {
-            // The pipe closes a moment before the process is reaped.
+            // The pipe closes a moment before the browser's last words reach its log.
+            std::thread::sleep(Duration::from_millis(100));
+            return format!("the browser ended{}", self.log_tail());
+        }
+        format!("{error}{}", self.log_tail())
+    }
+
+    /// Why the browser did not start: its exit status when it ended, and its log.
+    fn start_failure(&mut self, error: &CdpError) -> String {
+        if *error == CdpError::Closed {
             let deadline = Instant::now() + Duration::from_secs(2);
-            let mut status = None;
             while Instant::now() < deadline {
-                // A shared borrow cannot reap; the exit is reported from the log instead.
-                if !is_alive(self.child.id()) {
-                    status = Some(());
-                    break;
+                if let Ok(Some(status)) = self.child.try_wait() {
+                    self.reaped = true;
+                    return format!("the browser failed ({status}){}", self.log_tail());
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }
-            let ended = if status.is_some() { "the browser failed" } else { "the browser closed its connection" };
-            return format!("{ended}{}", self.log_tail());
         }
-        format!("{error}{}", self.log_tail())
+        self.failure(error)
     }
 
     /// The last lines of the browser's log that say something.
@@ -143,7 +151,9 @@ impl Drop for Browser {
         let _ = self
             .connection
             .call(None, "Browser.close", json!({}), deadline, &|| false);
-        kill_group(&mut self.child);
+        if !self.reaped {
+            kill_group(&mut self.child);
+        }
         if let Some(profile) = self.profile.take() {
             // Chromium's last helpers may still be writing their files for a moment.
             for _ in 0..20 {
@@ -233,18 +243,4 @@ fn kill_group(child: &mut Child) {
 fn kill_group(child: &mut Child) {
     let _ = child.kill();
     let _ = child.wait();
-}
-
-/// Whether the process `pid` still runs (a zombie counts as ended).
-#[cfg(target_os = "linux")]
-fn is_alive(pid: u32) -> bool {
-    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
-        stat.rsplit_once(')')
-            .is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z'))
-    })
-}
-
-#[cfg(not(target_os = "linux"))]
-fn is_alive(_: u32) -> bool {
-    false
 }

@@ -24,11 +24,10 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-/// An event the browser sent about one tab.
+/// An event the browser sent about one tab: its method is all the printer looks at.
 #[derive(Debug, Clone)]
 pub struct Event {
     pub method: String,
-    pub params: Value,
 }
 
 /// Which URLs a tab may load: files inside one folder, given as its `file://` URL with a
@@ -87,8 +86,6 @@ struct Shared {
     pending: HashMap<u64, Sender<Answer>>,
     tabs: HashMap<String, Sender<Event>>,
     policies: HashMap<String, Policy>,
-    /// Requests failed by a policy, per tab, for the printer to report.
-    blocked: HashMap<String, Vec<String>>,
     closed: bool,
 }
 
@@ -192,14 +189,7 @@ impl Connection {
 
     /// What `session` may load from now on.
     pub fn set_policy(&self, session: &str, policy: Policy) {
-        let mut shared = self.shared();
-        shared.policies.insert(session.to_string(), policy);
-        shared.blocked.remove(session);
-    }
-
-    /// The URLs `session` was refused since its policy was last set.
-    pub fn blocked(&self, session: &str) -> Vec<String> {
-        self.shared().blocked.get(session).cloned().unwrap_or_default()
+        self.shared().policies.insert(session.to_string(), policy);
     }
 
     fn read_loop(&self, reader: impl Read) {
@@ -253,14 +243,13 @@ impl Connection {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string();
-        let params = message.get_mut("params").map(Value::take).unwrap_or(Value::Null);
         if method == "Fetch.requestPaused" {
-            self.judge(&session, &params);
+            self.judge(&session, message.get("params").unwrap_or(&Value::Null));
             return;
         }
         let shared = self.shared();
         if let Some(tab) = shared.tabs.get(&session) {
-            let _ = tab.send(Event { method, params });
+            let _ = tab.send(Event { method });
         }
     }
 
@@ -274,21 +263,11 @@ impl Connection {
             .pointer("/request/url")
             .and_then(Value::as_str)
             .unwrap_or("");
-        let allowed = {
-            let mut shared = self.shared();
-            let allowed = shared
-                .policies
-                .get(session)
-                .is_some_and(|policy| policy.allows(url));
-            if !allowed {
-                let mut shown: String = url.chars().take(200).collect();
-                if shown.len() < url.len() {
-                    shown.push('…');
-                }
-                shared.blocked.entry(session.to_string()).or_default().push(shown);
-            }
-            allowed
-        };
+        let allowed = self
+            .shared()
+            .policies
+            .get(session)
+            .is_some_and(|policy| policy.allows(url));
         if allowed {
             self.send_only(
                 Some(session),
@@ -404,7 +383,6 @@ mod tests {
         assert_eq!(seen[0]["method"], "Fetch.continueRequest");
         assert_eq!(seen[1]["method"], "Fetch.failRequest");
         assert_eq!(seen[1]["sessionId"], "tab");
-        assert_eq!(connection.blocked("tab"), ["file:///secret/b.html"]);
         // The browser is gone: the next call says so at once.
         let closed = connection.call(None, "Browser.close", json!({}), deadline, &|| false);
         assert_eq!(closed, Err(CdpError::Closed));
