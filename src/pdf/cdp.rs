@@ -341,8 +341,8 @@ mod tests {
     /// method name, after pausing one request for the tab to judge.
     #[test]
     fn answers_reach_their_callers_and_paused_requests_are_judged() {
-        let (mut to_client, client_reads) = std::io::pipe().unwrap();
-        let (client_writes, from_client) = std::io::pipe().unwrap();
+        let (client_reads, mut to_client) = std::io::pipe().unwrap();
+        let (from_client, client_writes) = std::io::pipe().unwrap();
         let connection = Connection::start(client_reads, client_writes).unwrap();
         connection.set_policy(
             "tab",
@@ -352,26 +352,29 @@ mod tests {
         );
         let browser = std::thread::spawn(move || {
             let mut reader = BufReader::new(from_client);
-            let mut seen = Vec::new();
             for url in ["file:///ok/a.css", "file:///secret/b.html"] {
                 let paused = json!({"method": "Fetch.requestPaused", "sessionId": "tab",
                     "params": {"requestId": url, "request": {"url": url}}});
                 to_client
                     .write_all(&[serde_json::to_vec(&paused).unwrap(), vec![0]].concat())
                     .unwrap();
+            }
+            // Two verdicts and one command, in whatever order they come.
+            let mut seen = Vec::new();
+            for _ in 0..3 {
                 let mut line = Vec::new();
                 reader.read_until(0, &mut line).unwrap();
                 line.pop();
-                seen.push(serde_json::from_slice::<Value>(&line).unwrap());
+                let message: Value = serde_json::from_slice(&line).unwrap();
+                if message["method"].as_str().unwrap().starts_with("Fetch.") {
+                    seen.push(message);
+                    continue;
+                }
+                let answer = json!({"id": message["id"], "result": {"echo": message["method"]}});
+                to_client
+                    .write_all(&[serde_json::to_vec(&answer).unwrap(), vec![0]].concat())
+                    .unwrap();
             }
-            let mut line = Vec::new();
-            reader.read_until(0, &mut line).unwrap();
-            line.pop();
-            let call: Value = serde_json::from_slice(&line).unwrap();
-            let answer = json!({"id": call["id"], "result": {"echo": call["method"]}});
-            to_client
-                .write_all(&[serde_json::to_vec(&answer).unwrap(), vec![0]].concat())
-                .unwrap();
             seen
         });
         let deadline = Instant::now() + Duration::from_secs(10);

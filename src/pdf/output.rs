@@ -7,6 +7,7 @@ use std::fs;
 pub fn deliver(job: &Job, mut bytes: Vec<u8>) -> Result<(), String> {
     check_pdf(&bytes)?;
     blank_timestamps(&mut bytes);
+    renumber_node_ids(&mut bytes);
     fs::write(&job.pdf, &bytes).map_err(|e| format!("cannot write the PDF: {e}"))
 }
 
@@ -54,6 +55,48 @@ pub fn blank_timestamps(bytes: &mut [u8]) -> bool {
     changed
 }
 
+/// The literal strings a tagged PDF names its structure elements by, `(node00000694)`,
+/// are DOM node ids: a counter of the renderer, so the same page printed after other
+/// pages in the same tab gets other numbers. They are renumbered here by rank, 1 for the
+/// smallest, at the same width: offsets stay valid, and so does the sort order of the
+/// `/IDTree` name tree that maps them to elements. Returns whether anything changed.
+pub fn renumber_node_ids(bytes: &mut [u8]) -> bool {
+    const PREFIX: &[u8] = b"(node";
+    const DIGITS: usize = 8;
+    let ids = || {
+        let bytes: &[u8] = bytes;
+        (0..bytes.len().saturating_sub(PREFIX.len() + DIGITS))
+            .filter(move |&at| {
+                bytes[at..].starts_with(PREFIX)
+                    && bytes[at + PREFIX.len()..at + PREFIX.len() + DIGITS]
+                        .iter()
+                        .all(u8::is_ascii_digit)
+                    && bytes.get(at + PREFIX.len() + DIGITS) == Some(&b')')
+            })
+            .map(|at| at + PREFIX.len())
+    };
+    let number = |digits: &[u8]| {
+        digits
+            .iter()
+            .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'))
+    };
+    let mut numbers: Vec<u64> = ids().map(|at| number(&bytes[at..at + DIGITS])).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let places: Vec<usize> = ids().collect();
+    let mut changed = false;
+    for at in places {
+        let old = number(&bytes[at..at + DIGITS]);
+        let rank = numbers.binary_search(&old).unwrap_or(0) + 1;
+        let new = format!("{rank:0width$}", width = DIGITS);
+        if new.as_bytes() != &bytes[at..at + DIGITS] {
+            bytes[at..at + DIGITS].copy_from_slice(new.as_bytes());
+            changed = true;
+        }
+    }
+    changed
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -78,6 +121,26 @@ mod tests {
         assert!(!text.contains("2026"));
         assert!(text.contains("/Producer (Skia/PDF m148)") && text.ends_with(">>\nxref"));
         assert!(!blank_timestamps(&mut pdf), "nothing left to blank");
+    }
+
+    #[test]
+    fn node_ids_are_renumbered_by_rank_in_place() {
+        let pdf = |ids: [&str; 3]| {
+            format!(
+                "<</S /TH /ID (node{})>>\n<</S /TD /ID (node{})>>\n<</Names [(node{}) 3 0 R (node{}) 4 0 R] /Limits [(node{}) (node{})]>> (node1) (node123456789)",
+                ids[0], ids[1], ids[0], ids[1], ids[0], ids[2]
+            )
+            .into_bytes()
+        };
+        let mut first = pdf(["00000694", "00000700", "00000700"]);
+        let mut second = pdf(["00000475", "00000481", "00000481"]);
+        let before = first.len();
+        assert!(renumber_node_ids(&mut first));
+        assert!(renumber_node_ids(&mut second));
+        assert_eq!(first.len(), before);
+        assert_eq!(first, second, "the same page prints the same bytes");
+        assert_eq!(first, pdf(["00000001", "00000002", "00000002"]));
+        assert!(!renumber_node_ids(&mut first), "already in rank order");
     }
 
     #[test]
