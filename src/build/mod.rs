@@ -175,7 +175,8 @@ fn print_and_guard(
                         untried: 0,
                     })
                 };
-                let bytes = std::fs::read(dir.join(&page)).map_err(|e| unreadable(e.to_string()))?;
+                let bytes =
+                    std::fs::read(dir.join(&page)).map_err(|e| unreadable(e.to_string()))?;
                 let text = pdf::text::extract(&bytes).map_err(unreadable)?;
                 // `.txt`: the guard reads it as the plain text it is.
                 texts.push((format!("{page}.txt"), text));

@@ -226,7 +226,10 @@ impl Connection {
                         .unwrap_or("unknown error")
                         .to_string(),
                 )),
-                None => Ok(message.get_mut("result").map(Value::take).unwrap_or(Value::Null)),
+                None => Ok(message
+                    .get_mut("result")
+                    .map(Value::take)
+                    .unwrap_or(Value::Null)),
             };
             if let Some(sender) = self.shared().pending.remove(&id) {
                 let _ = sender.send(answer);

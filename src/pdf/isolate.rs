@@ -40,7 +40,9 @@ impl Copies {
                 return Err(io::Error::other(format!("{page} is in no audience folder")));
             };
             if !copies.contains_key(&folder) {
-                let dir = tempfile::Builder::new().prefix("rapport-print-").tempdir()?;
+                let dir = tempfile::Builder::new()
+                    .prefix("rapport-print-")
+                    .tempdir()?;
                 // The URL the page is loaded from must be the one the policy compares
                 // with: no symbolic link in it (macOS's /var is one).
                 let canonical = fs::canonicalize(dir.path())?;

@@ -263,7 +263,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let jobs: Vec<Job> = (0..12)
             .map(|q| {
-                let page = format!("internal/accounts/acme/{}-Q{}.html", 2020 + q / 4, q % 4 + 1);
+                let page = format!(
+                    "internal/accounts/acme/{}-Q{}.html",
+                    2020 + q / 4,
+                    q % 4 + 1
+                );
                 Job {
                     html: dir.path().join(&page),
                     folder: dir.path().to_path_buf(),
@@ -298,7 +302,11 @@ mod tests {
         assert!(err
             .to_string()
             .contains("were not tried after the browser hung"));
-        let pdfs: Vec<PathBuf> = jobs.iter().map(|j| j.pdf.clone()).filter(|p| p.exists()).collect();
+        let pdfs: Vec<PathBuf> = jobs
+            .iter()
+            .map(|j| j.pdf.clone())
+            .filter(|p| p.exists())
+            .collect();
         assert!(pdfs.is_empty(), "nothing was printed");
     }
 }

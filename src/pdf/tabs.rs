@@ -124,7 +124,11 @@ struct Tab {
 }
 
 impl Tab {
-    fn open(browser: &Browser, deadline: Instant, stop: &dyn Fn() -> bool) -> Result<Tab, CdpError> {
+    fn open(
+        browser: &Browser,
+        deadline: Instant,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<Tab, CdpError> {
         let session = browser.open_tab(deadline, stop)?;
         let events = browser.connection().events(&session);
         // Every request the tab makes is paused until the policy set for the page in

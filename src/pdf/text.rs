@@ -95,6 +95,8 @@ impl OutputDev for Glyphs {
 mod tests {
     #[test]
     fn what_is_not_a_pdf_is_an_error() {
-        assert!(super::extract(b"<html>").unwrap_err().contains("cannot read"));
+        assert!(super::extract(b"<html>")
+            .unwrap_err()
+            .contains("cannot read"));
     }
 }
