@@ -39,11 +39,16 @@ impl Browser {
             .tempdir()
             .map_err(|e| format!("cannot make a browser profile folder: {e}"))?;
         let log = profile.path().join("browser.log");
+        // Chromium's own temporary files (shared memory, `org.chromium.Chromium.*`) go
+        // inside the profile too: a browser that is killed cannot remove them, and the
+        // profile is removed whatever way the run ends.
+        let scratch = profile.path().join("tmp");
+        fs::create_dir(&scratch).map_err(|e| format!("cannot make a browser folder: {e}"))?;
         // The log goes to a file, not a pipe: Chromium writes a lot to stderr, and a full
         // pipe nobody reads would block it and look like a hang.
         let log_file =
             fs::File::create(&log).map_err(|e| format!("cannot make a log file: {e}"))?;
-        let mut child = spawn(executable, profile.path(), log_file)
+        let mut child = spawn(executable, profile.path(), &scratch, log_file)
             .map_err(|e| format!("cannot start {}: {e}", executable.display()))?;
         let (Some(input), Some(output)) = (child.stdin.take(), child.stdout.take()) else {
             return Err("cannot talk to the browser: its pipes are missing".into());
@@ -208,9 +213,10 @@ fn flags(profile: &Path) -> Vec<OsString> {
 /// which is `unsafe`; a `/bin/sh` between the two moves the pipes from 0 and 1 to 3 and
 /// 4 and then replaces itself with the browser (same pid, same group).
 #[cfg(unix)]
-fn spawn(executable: &Path, profile: &Path, log: fs::File) -> std::io::Result<Child> {
+fn spawn(executable: &Path, profile: &Path, tmp: &Path, log: fs::File) -> std::io::Result<Child> {
     use std::os::unix::process::CommandExt;
     Command::new("/bin/sh")
+        .env("TMPDIR", tmp)
         .arg("-c")
         .arg("exec \"$0\" \"$@\" 3<&0 4>&1 </dev/null >/dev/null")
         .arg(executable)
@@ -223,7 +229,7 @@ fn spawn(executable: &Path, profile: &Path, log: fs::File) -> std::io::Result<Ch
 }
 
 #[cfg(not(unix))]
-fn spawn(_: &Path, _: &Path, _: fs::File) -> std::io::Result<Child> {
+fn spawn(_: &Path, _: &Path, _: &Path, _: fs::File) -> std::io::Result<Child> {
     Err(std::io::Error::other(
         "printing over a pipe needs a Unix system",
     ))
