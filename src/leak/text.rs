@@ -108,7 +108,7 @@ fn options() -> Options {
 /// reads `Secret`), then read by the HTML reader, so raw HTML in a Markdown file joins
 /// or breaks the text around it as it does on an HTML page. A link's destination and title,
 /// an image's, and a code fence's info string go into the HTML as attributes, and so
-/// become pieces; reference definitions, which no event carries, are added as pieces.
+/// become pieces; so do reference definitions, which no event carries.
 fn read_markdown(markdown: &str, extract: &mut Extract, html: &mut String) {
     html.clear();
     let mut parser = Parser::new_ext(markdown, options());
@@ -152,16 +152,25 @@ fn read_markdown(markdown: &str, extract: &mut Extract, html: &mut String) {
         }
     }
     html::read(html, extract);
+    // Definitions are read on their own: raw HTML left open in the text (a `<script>`
+    // never closed) must not swallow them unread.
+    html.clear();
     // The map of definitions has no order; sorted, the pieces (and so which of several
-    // hits a leak reports) are the same on every run.
+    // hits a leak reports) are the same on every run. A label is kept as written, so its
+    // character references are decoded by the HTML reader as a viewer's would be.
     let mut definitions: Vec<_> = parser.reference_definitions().iter().collect();
     definitions.sort_by_key(|&(label, _)| label);
     for (label, definition) in definitions {
-        extract.push_piece(label);
-        extract.push_piece(&definition.dest);
-        if let Some(title) = &definition.title {
-            extract.push_piece(title);
-        }
+        html.push_str("\n<a title=\"");
+        html.push_str(&label.replace('"', "&quot;"));
+        html.push_str("\" href=\"");
+        escape_into(html, &definition.dest);
+        html.push_str("\" rel=\"");
+        escape_into(html, definition.title.as_deref().unwrap_or_default());
+        html.push_str("\">");
+    }
+    if !html.is_empty() {
+        html::read(html, extract);
     }
 }
 
