@@ -231,7 +231,7 @@ fn markdown_link_titles_destinations_definitions_and_fence_info_strings() {
             &format!("Text.\n\n[{phrase}]: http://example.com\n"),
             &format!("```text {phrase}\ncode\n```\n"),
             &format!("~~~ {phrase}\ncode\n~~~\n"),
-            &format!("![Quietly met *Blue* Fo&#114;ge in Essen](i.png)"),
+            "![Quietly met *Blue* Fo&#114;ge in Essen](i.png)",
         ],
     );
 }
