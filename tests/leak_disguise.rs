@@ -322,15 +322,14 @@ fn a_build_fails_when_an_override_types_another_account_s_internal_text() {
     assert!(message.contains("`acme`"), "{message}");
 }
 
-#[test]
-fn an_800_kb_note_also_pasted_into_a_shared_field_is_searched_in_linear_time() {
-    // A long note of distinct sentences, internal as a person's notes and shared as a
-    // shared event's note, and shown on the page: every window of it is found on the page
-    // and excused by the shared field.
-    let note = long_note(800 * 1024);
+/// The account of a long internal note whose text is also in a shared event's note, after
+/// `filler` bytes of other text, and a page that shows the note.
+fn pasted_note(note_bytes: usize, filler: usize) -> (AccountFile, String) {
+    let note = long_note(note_bytes, 0);
+    let shared = format!("{} {note}", long_note(filler, 1));
     let yaml = format!(
         "name: Acme\nkind: customer\npeople:\n  - id: raj\n    name: Raj Patel\n    side: them\n    notes: \"{note}\"\n\
-         events:\n  - date: 2026-01-12\n    title: Kickoff\n    visibility: shared\n    note: \"{note}\"\n"
+         events:\n  - date: 2026-01-12\n    title: Kickoff\n    visibility: shared\n    note: \"{shared}\"\n"
     );
     let file = AccountFile {
         id: "acme".into(),
@@ -338,19 +337,44 @@ fn an_800_kb_note_also_pasted_into_a_shared_field_is_searched_in_linear_time() {
         source: yaml.clone(),
         account: rapport::yaml::parse(&yaml).unwrap(),
     };
-    let page = format!("<html><body><p>{note}</p></body></html>");
+    (file, format!("<html><body><p>{note}</p></body></html>"))
+}
+
+/// Scans the page of `pasted_note`, which holds no leak (the shared field excuses every
+/// window of the note), and returns how long it took.
+fn time_pasted_note(note_bytes: usize, filler: usize) -> std::time::Duration {
+    let (file, page) = pasted_note(note_bytes, filler);
     let started = std::time::Instant::now();
     let found = scan_account(&file, &[("shared/acme/index.html", page.as_bytes())]);
     let elapsed = started.elapsed();
     assert!(found.is_empty(), "{:?}", found.first());
-    eprintln!("800 kB note: {elapsed:?}");
-    // Quadratic took 39 s in a release build; linear takes well under a second there, and a
-    // few seconds unoptimised.
-    assert!(elapsed.as_secs() < 30, "{elapsed:?}");
+    elapsed
 }
 
-/// About `bytes` bytes of distinct sentences on one line.
-fn long_note(bytes: usize) -> String {
+#[test]
+fn a_long_note_also_pasted_into_a_shared_field_is_searched_in_linear_time() {
+    // Each of the note's 16,000 windows of words is found on the page, and each is excused
+    // by the shared field, whose 1.5 MB come before the note: looking each window up in it
+    // alone took 10 s and more; one search of it for all takes a fraction of that.
+    let elapsed = time_pasted_note(100 * 1024, 1500 * 1024);
+    eprintln!("100 kB note, 1.6 MB shared field: {elapsed:?}");
+    assert!(elapsed.as_secs() < 8, "{elapsed:?}");
+}
+
+/// The figure of the issue, for a release build:
+/// `cargo test --release --test leak_disguise -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement: slow without optimisation"]
+fn an_800_kb_note_also_pasted_into_a_shared_field() {
+    for kb in [100, 200, 400, 800] {
+        let elapsed = time_pasted_note(kb * 1024, 0);
+        eprintln!("{kb} kB note, also in a shared field: {elapsed:?}");
+    }
+}
+
+/// About `bytes` bytes of distinct sentences on one line; `kind` 1 gives sentences that
+/// share no window of words with kind 0's.
+fn long_note(bytes: usize, kind: usize) -> String {
     const WORDS: &[&str] = &[
         "supply", "quarter", "plant", "delivery", "review", "shift", "order", "contract", "price",
         "volume", "rebate", "audit", "forecast", "team", "call", "visit",
@@ -360,7 +384,11 @@ fn long_note(bytes: usize) -> String {
     while note.len() < bytes {
         let w = WORDS[i % WORDS.len()];
         let v = WORDS[(i / WORDS.len() + i * 7) % WORDS.len()];
-        note.push_str(&format!("{w} {v} {i} "));
+        if kind == 0 {
+            note.push_str(&format!("{w} {v} {i} "));
+        } else {
+            note.push_str(&format!("{v} n{i} {w} "));
+        }
         i += 1;
     }
     note.trim_end().to_string()
