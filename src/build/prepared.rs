@@ -28,6 +28,9 @@ pub struct Prepared {
     /// revisions a review pack compares depends on the review dates.
     reread: BTreeMap<String, History>,
     renderer: Renderer,
+    /// The text typed into the workspace's template overrides, which the leak guard
+    /// searches for the internal text of every account.
+    overrides: leak::Overrides,
     with_history: bool,
     /// A hash of each account file's text, to tell an edit from a save without a change;
     /// the texts themselves are freed (140 MB at 10,000 accounts).
@@ -54,6 +57,7 @@ impl Prepared {
             .map(|a| hash_of(&std::mem::take(&mut a.source)))
             .collect();
         let analysis = analyze::analyze(&workspace, as_of);
+        let overrides = leak::Overrides::read(&workspace.root.join("templates"));
         let history = if with_history {
             history::collect(&workspace, &analysis)
         } else {
@@ -65,6 +69,7 @@ impl Prepared {
             history,
             reread: BTreeMap::new(),
             renderer,
+            overrides,
             with_history,
             source_hashes,
         };
@@ -160,7 +165,12 @@ impl Prepared {
             bytes: calendar.into_bytes(),
         });
         files.push(shown);
-        let leaks = leak::guard_account(account, &files, leak::Stylesheet::of(&self.renderer));
+        let leaks = leak::guard_account(
+            account,
+            &files,
+            leak::Stylesheet::of(&self.renderer),
+            &self.overrides,
+        );
         files.pop();
         if leaks.is_empty() {
             Ok(files)
