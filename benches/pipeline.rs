@@ -192,11 +192,11 @@ fn phases(accounts: usize) -> Result<(), String> {
     // The portfolio page lists every account, so it is timed on its own as well (it is
     // rendered by one thread while the others render account pages).
     let t = Instant::now();
-    let portfolio = [view::portfolio_page(&workspace, &analysis)];
-    time("  of which: portfolio page view", t);
+    let portfolio = view::portfolio_pages(&workspace, &analysis);
+    time("  of which: portfolio pages view", t);
     let t = Instant::now();
     render_pages(&renderer, &portfolio).map_err(|e| e.to_string())?;
-    time("  of which: portfolio page render", t);
+    time("  of which: portfolio pages render", t);
     let t = Instant::now();
     let pages = view::all_pages(&workspace, &analysis, &History::none());
     time("view models", t);

@@ -785,3 +785,92 @@ fn ids_inside_a_file_with_slashes_or_dots_are_refused() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Calendars: the shared .ics of each account.
+
+/// The text a calendar program shows of an .ics file: folded lines joined, text escapes
+/// decoded (a marker split by a fold or written `\,` would escape a plain search).
+fn ics_text(ics: &str) -> String {
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::new();
+    let mut chars = unfolded.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every internal-only text of the marker workspace stays out of the shared calendars (of
+/// its own account and the other), while the shared items' wording reaches them, and every
+/// account's items reach the internal calendar.
+#[test]
+fn shared_calendars_hold_shared_items_and_no_internal_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("ws");
+    let (marked, _) = marker_workspace(&ws);
+    // Calendars hold what is still to be done: the generator's milestones and actions are
+    // all done, so they are reopened here.
+    for (id, _) in ACCOUNTS {
+        let file = ws.join(format!("accounts/{id}.yaml"));
+        let mut account: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for (list, items) in [("goals", "milestones"), ("reviews", "actions")] {
+            for parent in account[list].as_array_mut().unwrap() {
+                for item in parent[items].as_array_mut().unwrap() {
+                    item.as_object_mut().unwrap().remove("done");
+                }
+            }
+        }
+        std::fs::write(&file, account.to_string()).unwrap();
+    }
+    let files = build_ok(&ws, &tmp.path().join("site"));
+    let internal = ics_text(&files["internal/calendar.ics"]);
+    let mut problems = Vec::new();
+    for (id, _) in ACCOUNTS {
+        let path = format!("shared/{id}/calendar.ics");
+        let shown = ics_text(files.get(&path).unwrap_or_else(|| panic!("no {path}")));
+        for m in &marked {
+            let leaked = m.field.audience == Audience::Internal || m.account != *id;
+            if leaked && shown.contains(&m.marker) {
+                problems.push(format!(
+                    "{} `{}` ({:?}): LEAKED into {path}",
+                    m.account, m.field.path, m.field.audience
+                ));
+            }
+        }
+        for pattern in [
+            "goals[].milestones[].title",
+            "commitments[].what",
+            "reviews[].actions[].what",
+            "governance[].name",
+        ] {
+            let of = |audience: Audience| {
+                marked.iter().filter(move |m| {
+                    m.account == *id && m.field.pattern == pattern && m.field.audience == audience
+                })
+            };
+            if !of(Audience::Shared).any(|m| shown.contains(&m.marker)) {
+                problems.push(format!("{path}: no shared `{pattern}`"));
+            }
+            if !of(Audience::Internal).any(|m| internal.contains(&m.marker)) {
+                problems.push(format!(
+                    "internal/calendar.ics: no internal `{pattern}` of {id}"
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

@@ -489,6 +489,120 @@ fn build_pdf_prints_every_review_pack_and_statement_with_chromium() {
     let pack =
         std::fs::read(site.join(format!("internal/accounts/{ACCOUNT}/{QUARTER}.pdf"))).unwrap();
     assert!(pdf_pages(&pack) <= 6, "a review pack is a short document");
+    assert!(
+        built.stderr.contains("printed 6 PDFs in "),
+        "no summary:\n{}",
+        built.stderr
+    );
+    // What the leak guard reads of a statement: its text, word for word.
+    let statement = std::fs::read(site.join(format!("shared/{ACCOUNT}/statement.pdf"))).unwrap();
+    let text = rapport::pdf::text::extract(&statement).unwrap();
+    for phrase in [
+        "A new course for Northwind and Acme",
+        "Our shared vision",
+        "What we commit to",
+    ] {
+        assert!(
+            text.contains(phrase),
+            "`{phrase}` not in the PDF's text:\n{text}"
+        );
+    }
+
+    // Reproducible: a second build prints the same bytes, whichever tab prints what.
+    let again = dir.path().join("again");
+    let rebuilt = build_workspace(&workspace, &chrome, &again, &[]);
+    assert!(
+        rebuilt.success,
+        "second build --pdf failed:\n{}",
+        rebuilt.stderr
+    );
+    for page in &pages {
+        let pdf = page.with_extension("pdf");
+        assert!(
+            std::fs::read(site.join(&pdf)).unwrap() == std::fs::read(again.join(&pdf)).unwrap(),
+            "{} differs between two builds",
+            pdf.display()
+        );
+    }
+}
+
+/// A template override that frames internal pages (by a relative path, and by the
+/// absolute path of the previous site) and loads remote and local files. Printing from an
+/// isolated copy with every other request failed, the statement's PDF holds none of it;
+/// the engine of one browser per page cannot refuse requests, and the leak guard on the
+/// PDF's text stops that build.
+#[test]
+fn a_statement_framing_internal_pages_prints_none_of_them() {
+    let Some(browser) = browser_or_skip("the PDF isolation test") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("ws");
+    std::fs::create_dir_all(workspace.join("accounts")).unwrap();
+    std::fs::create_dir_all(workspace.join("templates")).unwrap();
+    std::fs::copy(
+        sample().join("rapport.yaml"),
+        workspace.join("rapport.yaml"),
+    )
+    .unwrap();
+    let account = format!("accounts/{ACCOUNT}.yaml");
+    std::fs::copy(sample().join(&account), workspace.join(&account)).unwrap();
+    let site = dir.path().join("site");
+    assert!(build_workspace(&workspace, &[], &site, &[]).success);
+    let internal = format!("internal/accounts/{ACCOUNT}/index.html");
+    let hostile = format!(
+        "{{% block content %}}\n\
+         <iframe src=\"../../{internal}\" width=\"700\" height=\"900\"></iframe>\n\
+         <iframe src=\"file://{}\" width=\"700\" height=\"900\"></iframe>\n\
+         <iframe src=\"file:///etc/hostname\"></iframe>\n\
+         <img src=\"http://example.com/x.png\"><link rel=\"stylesheet\" href=\"https://example.com/x.css\">\n",
+        site.join(&internal).display()
+    );
+    let template = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/statement.html"),
+    )
+    .unwrap()
+    .replacen("{% block content %}", &hostile, 1);
+    std::fs::write(workspace.join("templates/statement.html"), template).unwrap();
+    let internal_note = "helga whether the freight surcharge";
+    let chrome = ["--pdf", "--chrome", browser.to_str().unwrap()];
+
+    let built = build_workspace(&workspace, &chrome, &site, &[]);
+    assert!(built.success, "build --pdf failed:\n{}", built.stderr);
+    let statement = std::fs::read(site.join(format!("shared/{ACCOUNT}/statement.pdf"))).unwrap();
+    let text = rapport::pdf::text::extract(&statement)
+        .unwrap()
+        .to_lowercase();
+    assert!(text.contains("a new course for northwind"), "{text}");
+    assert!(
+        !text.contains(internal_note),
+        "internal text printed:\n{text}"
+    );
+    assert!(
+        !text.contains("health"),
+        "an internal page was framed:\n{text}"
+    );
+
+    let before = tree(&site);
+    let leaked = build_workspace(
+        &workspace,
+        &chrome,
+        &site,
+        &[("RAPPORT_PDF_ENGINE", "process")],
+    );
+    assert!(
+        !leaked.success,
+        "the leak was not caught:\n{}",
+        leaked.stderr
+    );
+    assert!(
+        leaked.stderr.contains(&format!(
+            "appears in shared file shared/{ACCOUNT}/statement.pdf.txt"
+        )) && leaked.stderr.contains("nothing was written"),
+        "{}",
+        leaked.stderr
+    );
+    assert!(tree(&site) == before, "the previous site changed");
 }
 
 /// A stand-in browser: a shell script that logs its arguments to `log` and then runs
@@ -564,6 +678,22 @@ fn a_failing_browser_names_each_page_and_keeps_the_previous_site() {
     );
     assert!(!failed.success);
     assert!(
+        failed.stderr.contains(&format!(
+            "error: the browser `{}` could not be used to print PDFs: the browser failed (exit status: 3): FATAL: no usable display",
+            crashing.display()
+        )) && failed.stderr.contains("help: install Chromium"),
+        "{}",
+        failed.stderr
+    );
+    assert!(tree(&site) == before, "the previous site changed");
+    // The engine of one browser per page names each page.
+    let failed = build(
+        &["--pdf", "--chrome", crashing.to_str().unwrap()],
+        &site,
+        &[("RAPPORT_PDF_ENGINE", "process")],
+    );
+    assert!(!failed.success);
+    assert!(
         failed.stderr.contains("33 of 33 page(s) could not be printed to PDF")
             && failed.stderr.contains(&format!(
                 "  - internal/accounts/{ACCOUNT}/{QUARTER}.html: the browser failed (exit status: 3): FATAL: no usable display"
@@ -578,7 +708,7 @@ fn a_failing_browser_names_each_page_and_keeps_the_previous_site() {
     let failed = build(
         &["--pdf", "--chrome", garbage.to_str().unwrap()],
         &site,
-        &[],
+        &[("RAPPORT_PDF_ENGINE", "process")],
     );
     assert!(!failed.success);
     assert!(
@@ -593,25 +723,28 @@ fn a_failing_browser_names_each_page_and_keeps_the_previous_site() {
 
 #[cfg(unix)]
 #[test]
-fn each_page_is_handed_to_a_fresh_headless_browser_and_its_pdf_lands_beside_it() {
+fn the_process_engine_hands_each_page_to_a_fresh_headless_browser_and_its_pdf_lands_beside_it() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     let log = dir.path().join("calls.log");
+    // A real (empty, one-page) PDF: the leak guard reads the text of every shared one.
+    let stand_in = dir.path().join("stand-in.pdf");
+    std::fs::write(&stand_in, minimal_pdf()).unwrap();
     let browser = fake_browser(
         dir.path(),
         &log,
-        "printf '%%PDF-1.4\\n%%stand-in\\n' > \"$out\"",
+        &format!("cp '{}' \"$out\"", stand_in.display()),
     );
     let built = build(
         &["--pdf", "--chrome", browser.to_str().unwrap()],
         &site,
-        &[],
+        &[("RAPPORT_PDF_ENGINE", "process")],
     );
     assert!(built.success, "{}", built.stderr);
     let pages = printable(&site);
     for page in &pages {
         let pdf = std::fs::read(site.join(page.with_extension("pdf"))).unwrap();
-        assert_eq!(pdf, b"%PDF-1.4\n%stand-in\n");
+        assert_eq!(pdf, minimal_pdf());
     }
     let calls = std::fs::read_to_string(&log).unwrap();
     let calls: Vec<&str> = calls.lines().collect();
@@ -651,4 +784,34 @@ fn each_page_is_handed_to_a_fresh_headless_browser_and_its_pdf_lands_beside_it()
     profiles.sort_unstable();
     profiles.dedup();
     assert_eq!(profiles.len(), calls.len(), "a fresh profile for every run");
+}
+
+/// A valid PDF of one empty page, with a correct cross-reference table.
+fn minimal_pdf() -> Vec<u8> {
+    let objects = [
+        "<</Type /Catalog /Pages 2 0 R>>",
+        "<</Type /Pages /Kids [3 0 R] /Count 1>>",
+        "<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>",
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (n, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", n + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<</Size {} /Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
 }

@@ -464,10 +464,10 @@ fn a_workspace_broken_at_start_is_served_as_its_problems_until_fixed() {
     let page = server.get("/internal/index.html");
     assert!(page.body.contains("could not be rebuilt"), "{}", page.body);
     assert!(page.body.contains("nobody"), "{}", page.body);
-    assert!(
-        server.stderr().contains("nobody"),
-        "the terminal shows the problem too"
-    );
+    // The page and the terminal are written by different threads: wait for both.
+    server.wait_until("the terminal shows the problem too", || {
+        server.stderr().contains("nobody")
+    });
     std::fs::write(root.join(ACCOUNT), &good).unwrap();
     server.wait_until("the portfolio is served", || {
         let page = server.get("/internal/index.html").body;

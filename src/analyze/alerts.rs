@@ -81,6 +81,49 @@ impl AlertCode {
     }
 }
 
+impl AlertCode {
+    /// What the alert means, in words a business reader uses (the code stays for JSON and
+    /// filters).
+    pub fn title(self) -> &'static str {
+        match self {
+            AlertCode::MilestoneOverdue => "A joint milestone is late",
+            AlertCode::CommitmentOverdue => "A commitment is past its date",
+            AlertCode::DisputeUnescalated => "A dispute has dragged on without escalation",
+            AlertCode::NoContacts => "We know no one at this company",
+            AlertCode::SingleThreaded => "The relationship hangs on one person",
+            AlertCode::NoSponsor => "No executive sponsor",
+            AlertCode::NoExecutiveContact => "No one of ours talks to their executives",
+            AlertCode::Stale => "No contact for a long time",
+            AlertCode::ReviewOverdue => "The quarterly review was not held",
+            AlertCode::ScoresDeclining => "Their scores keep falling",
+            AlertCode::CounterpartUnwilling => "They do not want this relationship",
+            AlertCode::ActionOverdue => "A review action is late",
+            AlertCode::LevelsDisagree => "Their levels see us very differently",
+            AlertCode::StatementUnsigned => "The statement is still unsigned",
+        }
+    }
+
+    /// What to do about it, in one sentence.
+    pub fn advice(self) -> &'static str {
+        match self {
+            AlertCode::MilestoneOverdue => "Agree a new date with the other side, or mark the milestone done if it is.",
+            AlertCode::CommitmentOverdue => "Deliver it, or tell the other side now and agree a new date; record it as kept, broken or withdrawn.",
+            AlertCode::DisputeUnescalated => "Escalate it to a senior or executive level on both sides before it sours the relationship.",
+            AlertCode::NoContacts => "Record the people we deal with on their side, starting with our day-to-day contact.",
+            AlertCode::SingleThreaded => "Meet a second person on their side, ideally at another level, so one departure does not cut us off.",
+            AlertCode::NoSponsor => "Name a sponsor who owns the relationship at executive level, on each side that lacks one.",
+            AlertCode::NoExecutiveContact => "Ask one of our executives to cover an executive of theirs and meet them this quarter.",
+            AlertCode::Stale => "Get in touch: a call or visit this month, recorded as an event.",
+            AlertCode::ReviewOverdue => "Hold the quarterly review with them and record their scores.",
+            AlertCode::ScoresDeclining => "Ask them what changed and agree actions at the next review.",
+            AlertCode::CounterpartUnwilling => "Find out why, and decide with the account owner whether to invest, reset or wind down.",
+            AlertCode::ActionOverdue => "Finish the action, or agree a new date with its owner and say so at the next review.",
+            AlertCode::LevelsDisagree => "Talk to both levels of theirs: the gap usually shows where we are not seen.",
+            AlertCode::StatementUnsigned => "Chase the missing signature, or agree a new version if the text is disputed.",
+        }
+    }
+}
+
 impl Ord for AlertCode {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.as_str().cmp(other.as_str())

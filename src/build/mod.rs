@@ -17,7 +17,7 @@ pub use prepared::{render_pages, Prepared};
 use crate::diagnostic::Diagnostic;
 use crate::leak::Leak;
 use crate::model::{Date, Workspace};
-use crate::pdf::{self, PdfError, PdfOptions};
+use crate::pdf::{self, PdfError, PdfOptions, Printed};
 use crate::render::{RenderError, Renderer};
 use crate::site::{self, SiteError, Staging};
 use rayon::prelude::*;
@@ -53,6 +53,8 @@ pub struct BuildSummary {
     pub pages: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
+    /// How many PDFs `--pdf` printed, and in how long.
+    pub printed: Option<Printed>,
 }
 
 /// Why a build failed. In every case nothing was written.
@@ -111,27 +113,89 @@ pub fn build_prepared(
     let (pages, files) = accounts?;
     let portfolio = portfolio?;
     staging.write(&portfolio)?;
-    let mut pdf_error = None;
+    let mut failure = None;
+    let mut printed = None;
     staging
         .commit(|dir| match &options.pdf {
-            Some(pdf_options) => pdf::print_all(dir, pdf_options).map(drop).map_err(|e| {
-                let message = e.to_string();
-                pdf_error = Some(e);
-                message
-            }),
+            Some(pdf_options) => print_and_guard(dir, pdf_options, &prepared)
+                .map(|done| printed = Some(done))
+                .map_err(|e| {
+                    let message = e.to_string();
+                    failure = Some(e);
+                    message
+                }),
             None => Ok(()),
         })
-        .map_err(|e| match pdf_error.take() {
-            Some(pdf) => BuildError::Pdf(pdf),
-            None => BuildError::Site(e),
-        })?;
+        .map_err(|e| failure.take().unwrap_or(BuildError::Site(e)))?;
     let summary = BuildSummary {
         accounts: prepared.workspace().accounts.len(),
-        pages: pages + 1,
+        pages: pages + portfolio.iter().filter(|f| f.path.ends_with(".md")).count(),
         files: files + portfolio.len(),
         warnings: diagnostics,
+        printed,
     };
     Ok((summary, prepared))
+}
+
+/// Prints the review packs and statements in the staging folder `dir`, then runs the leak
+/// guard over the text of every shared PDF: a template can put into print what the HTML
+/// guard never saw (a frame of another file, generated content), and the PDF is what is
+/// sent to the other company.
+fn print_and_guard(
+    dir: &Path,
+    options: &PdfOptions,
+    prepared: &Prepared,
+) -> Result<Printed, BuildError> {
+    let printed = pdf::print_all(dir, options, prepared.workspace().config.paper)?;
+    let leaks: Vec<Leak> = prepared
+        .workspace()
+        .accounts
+        .par_iter()
+        .map(|account| -> Result<Vec<Leak>, BuildError> {
+            let folder = crate::paths::shared_folder(&account.id);
+            let mut texts = Vec::new();
+            // Every PDF of the account's shared folder: today the statement only.
+            let mut pdfs: Vec<String> = std::fs::read_dir(dir.join(&folder))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                .filter(|name| name.ends_with(".pdf"))
+                .collect();
+            pdfs.sort();
+            for name in pdfs {
+                let page = format!("{folder}/{name}");
+                let unreadable = |reason: String| {
+                    BuildError::Pdf(PdfError::Pages {
+                        failures: vec![pdf::PageFailure {
+                            page: page.clone(),
+                            reason,
+                        }],
+                        total: printed.pdfs,
+                        untried: 0,
+                    })
+                };
+                let bytes =
+                    std::fs::read(dir.join(&page)).map_err(|e| unreadable(e.to_string()))?;
+                let text = pdf::text::extract(&bytes).map_err(unreadable)?;
+                // `.txt`: the guard reads it as the plain text it is.
+                texts.push((format!("{page}.txt"), text));
+            }
+            let files: Vec<(&str, &[u8])> = texts
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_bytes()))
+                .collect();
+            Ok(crate::leak::scan_account(account, &files))
+        })
+        .collect::<Result<Vec<Vec<Leak>>, BuildError>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    if leaks.is_empty() {
+        Ok(printed)
+    } else {
+        Err(BuildError::Leak(leaks))
+    }
 }
 
 /// Renders, in memory, every page that goes through one of the workspace's template
@@ -153,8 +217,10 @@ fn write_accounts(staging: &Staging, prepared: &Prepared) -> Result<(usize, usiz
         .map(|index| {
             let files = prepared.account_files(index)?;
             staging.write(&files)?;
-            // Each page is written as .html and .md; the shared stylesheet is the one more.
-            Ok(((files.len() - 1) / 2, files.len()))
+            // Each page is written as .html and .md; the stylesheets and calendar are files
+            // but not pages.
+            let pages = files.iter().filter(|f| f.path.ends_with(".md")).count();
+            Ok((pages, files.len()))
         })
         .collect();
     let mut totals = (0, 0);

@@ -6,6 +6,8 @@
 use super::BuildError;
 use crate::analyze::{self, Analysis};
 use crate::diagnostic::Diagnostic;
+use crate::format::ical;
+use crate::format::print;
 use crate::history::{self, History};
 use crate::leak;
 use crate::model::{AccountFile, Date, Workspace};
@@ -26,6 +28,9 @@ pub struct Prepared {
     /// revisions a review pack compares depends on the review dates.
     reread: BTreeMap<String, History>,
     renderer: Renderer,
+    /// The text typed into the workspace's template overrides, which the leak guard
+    /// searches for the internal text of every account.
+    overrides: leak::Overrides,
     with_history: bool,
     /// A hash of each account file's text, to tell an edit from a save without a change;
     /// the texts themselves are freed (140 MB at 10,000 accounts).
@@ -52,6 +57,7 @@ impl Prepared {
             .map(|a| hash_of(&std::mem::take(&mut a.source)))
             .collect();
         let analysis = analyze::analyze(&workspace, as_of);
+        let overrides = leak::Overrides::read(&workspace.root.join("templates"));
         let history = if with_history {
             history::collect(&workspace, &analysis)
         } else {
@@ -63,6 +69,7 @@ impl Prepared {
             history,
             reread: BTreeMap::new(),
             renderer,
+            overrides,
             with_history,
             source_hashes,
         };
@@ -113,9 +120,9 @@ impl Prepared {
         self.reread.get(id).unwrap_or(&self.history)
     }
 
-    /// The portfolio page.
-    pub fn portfolio_page(&self) -> Page {
-        view::portfolio_page(&self.workspace, &self.analysis)
+    /// The portfolio's pages: index, account lists, owners.
+    pub fn portfolio_pages(&self) -> Vec<Page> {
+        view::portfolio_pages(&self.workspace, &self.analysis)
     }
 
     /// Every page of the account at `index`.
@@ -128,8 +135,8 @@ impl Prepared {
         )
     }
 
-    /// The rendered files of the account at `index`, with its shared folder's stylesheet,
-    /// after the leak guard has searched its shared files.
+    /// The rendered files of the account at `index`, with its shared folder's stylesheet
+    /// and calendar, after the leak guard has searched its shared files.
     pub fn account_files(&self, index: usize) -> Result<Vec<OutputFile>, BuildError> {
         let account = &self.workspace.accounts[index];
         let pages = self.account_pages(index);
@@ -138,7 +145,33 @@ impl Prepared {
             path: paths::shared_stylesheet(&account.id),
             bytes: self.renderer.stylesheet().as_bytes().to_vec(),
         });
-        let leaks = leak::guard_account(account, &files, leak::Stylesheet::of(&self.renderer));
+        let parties = format!(
+            "{} and {}",
+            self.workspace.config.organisation, account.account.name
+        );
+        files.push(OutputFile {
+            path: paths::shared_page_css(&account.id),
+            bytes: print::page_css(self.workspace.config.paper, &parties).into_bytes(),
+        });
+        let calendar = view::calendar::shared_calendar(&self.workspace, &self.analysis, index);
+        // The guard reads an .ics as raw text, where a folded line or an escaped comma can
+        // split an internal phrase: it also searches the text a calendar program shows.
+        let shown = OutputFile {
+            path: paths::shared_calendar(&account.id),
+            bytes: ical::reader_text(&calendar).into_bytes(),
+        };
+        files.push(OutputFile {
+            path: paths::shared_calendar(&account.id),
+            bytes: calendar.into_bytes(),
+        });
+        files.push(shown);
+        let leaks = leak::guard_account(
+            account,
+            &files,
+            leak::Stylesheet::of(&self.renderer),
+            &self.overrides,
+        );
+        files.pop();
         if leaks.is_empty() {
             Ok(files)
         } else {
@@ -146,10 +179,11 @@ impl Prepared {
         }
     }
 
-    /// The portfolio page, the internal stylesheet and `portfolio.json`.
+    /// The portfolio page, the internal stylesheet, `portfolio.json` and the internal
+    /// calendars (all accounts', and each owner's).
     pub fn portfolio_files(&self) -> Result<Vec<OutputFile>, BuildError> {
         let (page, json) = rayon::join(
-            || render_pages(&self.renderer, &[self.portfolio_page()]),
+            || render_pages(&self.renderer, &self.portfolio_pages()),
             || view::portfolio::portfolio_json(&self.workspace, &self.analysis),
         );
         let mut files = page?;
@@ -158,9 +192,26 @@ impl Prepared {
             bytes: self.renderer.stylesheet().as_bytes().to_vec(),
         });
         files.push(OutputFile {
+            path: paths::INTERNAL_TABLE_SCRIPT.into(),
+            bytes: self.renderer.table_script().as_bytes().to_vec(),
+        });
+        files.push(OutputFile {
+            path: paths::INTERNAL_PAGE_CSS.into(),
+            bytes: print::page_css(self.workspace.config.paper, print::INTERNAL_MARKING)
+                .into_bytes(),
+        });
+        files.push(OutputFile {
             path: paths::PORTFOLIO_JSON.into(),
             bytes: json.into_bytes(),
         });
+        files.extend(
+            view::calendar::internal_calendars(&self.workspace, &self.analysis)
+                .into_iter()
+                .map(|(path, text)| OutputFile {
+                    path,
+                    bytes: text.into_bytes(),
+                }),
+        );
         Ok(files)
     }
 
@@ -168,7 +219,9 @@ impl Prepared {
     /// workspace's, and returns the first problem of each template file.
     pub fn override_problems(&self) -> Vec<Diagnostic> {
         let uses_override = |page: &Page| self.renderer.uses_override(page.template());
-        let pages = std::iter::once(self.portfolio_page())
+        let pages = self
+            .portfolio_pages()
+            .into_iter()
             .chain((0..self.workspace.accounts.len()).flat_map(|i| self.account_pages(i)))
             .filter(uses_override);
         let mut problems: Vec<Diagnostic> = Vec::new();

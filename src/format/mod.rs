@@ -1,12 +1,15 @@
 //! Formatting shared by the view models and the renderer, below both: Markdown notes,
-//! inline SVG charts, HTML and Markdown escaping, amounts and dates. Nothing here knows
-//! about audiences, pages or templates, and nothing here imports from `view` or `render`.
+//! inline SVG charts, HTML and Markdown escaping, amounts and dates, iCalendar files.
+//! Nothing here knows about audiences, pages or templates, and nothing here imports from
+//! `view` or `render`.
 
 pub mod chart;
 pub mod html;
+pub mod ical;
 pub mod markdown;
 pub mod markdown_text;
 mod numbers;
+pub mod print;
 
 pub use html::escape_html;
 pub use markdown_text::{escape_markdown_text, markdown_cell};

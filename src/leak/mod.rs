@@ -1,39 +1,62 @@
 //! The leak guard: the last step of every build. It collects every internal-only text and
-//! number of each account and searches the account's shared files for them; any hit fails
-//! the build before anything is written.
+//! number of each account and searches the account's shared files for them, and the text
+//! typed into the workspace's template overrides for the texts of every account; any hit
+//! fails the build before anything is written.
 //!
 //! Output is guarded through one entry point, [`guard_account`]. Which fields are internal
 //! is decided in `classify`; `needles` turns those texts into search patterns, `search`
-//! finds them, and `text` reads a file as its reader sees it.
+//! finds them, and `text` reads a file as its readers see it (`html` for HTML, `template`
+//! for a template override), in the one normal form of `normalise`, so that no encoding a
+//! reader cannot tell from the plain text hides a phrase.
 
 mod classify;
+mod html;
 mod needles;
+mod normalise;
 mod search;
+mod template;
 mod text;
 
 pub use classify::{classify, Classified};
 
 use crate::model::AccountFile;
 use crate::paths;
-use crate::render::Renderer;
+use crate::render::{Renderer, BUILT_IN};
 use crate::site::OutputFile;
 use needles::{allowed_text, Needles};
-use search::{is_amount, number_boundaries, Search};
+use search::{is_amount, number_boundaries, Hit, Search};
+use std::path::Path;
 
-/// Internal text found in a shared file.
+/// Internal text found where it must not be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Leak {
     pub account: String,
     pub field: String,
+    /// The shared file, or the template override, that holds the text.
     pub file: String,
     pub text: String,
+    pub place: Place,
+}
+
+/// Where a leak was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A file of the account's shared folder.
+    SharedFile,
+    /// The text typed into a template override of the workspace's, which reaches the pages
+    /// of every account whatever their data.
+    TemplateOverride,
 }
 
 impl std::fmt::Display for Leak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let place = match self.place {
+            Place::SharedFile => "appears in shared file",
+            Place::TemplateOverride => "is typed into template override",
+        };
         write!(
             f,
-            "internal field `{}` of account `{}` appears in shared file {}: \"{}\"",
+            "internal field `{}` of account `{}` {place} {}: \"{}\"",
             self.field, self.account, self.file, self.text
         )
     }
@@ -60,15 +83,84 @@ impl<'a> Stylesheet<'a> {
     }
 }
 
+/// The largest template override the renderer reads (`render`); a larger file fails the
+/// build before the guard runs.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// The text typed into the workspace's page template overrides, read once per build as
+/// the readers of their pages see it, to be searched for the internal text of every
+/// account. The stylesheet is not among them: it is written into every shared folder and
+/// searched there ([`Stylesheet`]).
+#[derive(Debug, Default)]
+pub struct Overrides {
+    /// (the override's path, its typed text normalised).
+    files: Vec<(String, String)>,
+}
+
+impl Overrides {
+    /// No override: the built-in templates type no account's text.
+    pub fn none() -> Self {
+        Overrides::default()
+    }
+
+    /// Reads the overrides in `dir` (a workspace's `templates` folder) as the renderer
+    /// does: a file of a built-in template's name, inside the workspace, of bounded size,
+    /// UTF-8. A file that cannot be read has already failed the renderer, so it is passed
+    /// over here.
+    pub fn read(dir: &Path) -> Self {
+        if dir.symlink_metadata().is_err() {
+            return Overrides::none();
+        }
+        let root = crate::workspace_file::canonical_root(dir.parent().unwrap_or(dir));
+        let mut sources = Vec::new();
+        for (name, _) in BUILT_IN {
+            let path = dir.join(name);
+            if !(name.ends_with(".html") || name.ends_with(".md"))
+                || path.symlink_metadata().is_err()
+            {
+                continue;
+            }
+            let read = crate::workspace_file::read(&root, &path, MAX_TEMPLATE_BYTES);
+            if let Some(text) = read.ok().and_then(|bytes| String::from_utf8(bytes).ok()) {
+                sources.push((path.display().to_string(), text));
+            }
+        }
+        Overrides::from_sources(sources.iter().map(|(p, t)| (p.as_str(), t.as_str())))
+    }
+
+    /// The overrides with these (path, template text) pairs; the path's extension says
+    /// how the page is read (`.html` or `.md`).
+    pub fn from_sources<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut scratch = text::Scratch::default();
+        let files = sources
+            .into_iter()
+            .map(|(path, source)| {
+                let mut out = String::new();
+                let typed = template::typed_text(source);
+                text::push_visible_text(&mut out, &mut scratch, path, &typed);
+                (path.to_string(), out)
+            })
+            .collect();
+        Overrides { files }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
 /// The leak guard over one account's output: its shared files among `files` (those under
 /// `shared/<id>/`; other accounts' and internal files may be there too and are passed
-/// over), and its shared `style.css` when the workspace wrote it. The stylesheet is judged
-/// from `stylesheet`, whether or not `files` holds a copy, so a partial rebuild that does
-/// not write it again is guarded as the full build is.
+/// over), its shared `style.css` when the workspace wrote it, and the text typed into the
+/// workspace's template `overrides`. The stylesheet is judged from `stylesheet`, whether
+/// or not `files` holds a copy, so a partial rebuild that does not write it again is
+/// guarded as the full build is. Every account is guarded, so the overrides are searched
+/// for the internal text of every account.
 pub fn guard_account(
     account: &AccountFile,
     files: &[OutputFile],
     stylesheet: Stylesheet<'_>,
+    overrides: &Overrides,
 ) -> Vec<Leak> {
     let stylesheet_path = paths::shared_stylesheet(&account.id);
     let mut shared: Vec<(&str, &[u8])> = files
@@ -79,26 +171,37 @@ pub fn guard_account(
     if let Stylesheet::Workspace(css) = stylesheet {
         shared.push((&stylesheet_path, css.as_bytes()));
     }
-    scan_account(account, &shared)
+    scan(account, &shared, overrides)
 }
 
 /// Searches the given files, all taken as shared, for the internal texts and amounts of one
 /// account. Output is guarded through [`guard_account`], which chooses the files; this is
 /// the search alone, for files made up by tests, benchmarks and the fuzzer.
 pub fn scan_account(file: &AccountFile, shared_files: &[(&str, &[u8])]) -> Vec<Leak> {
+    scan(file, shared_files, &Overrides::none())
+}
+
+/// Searches the override texts alone for the internal texts of one account.
+pub fn scan_overrides(file: &AccountFile, overrides: &Overrides) -> Vec<Leak> {
+    scan(file, &[], overrides)
+}
+
+fn scan(file: &AccountFile, shared_files: &[(&str, &[u8])], overrides: &Overrides) -> Vec<Leak> {
     let classified = classify(&file.account);
     let needles = Needles::collect(&classified);
     if needles.list.is_empty() {
         return Vec::new();
     }
-    let finder = Search::new(&needles);
-    let mut hits = Vec::new();
-    // A phrase the user also wrote in a shareable field is not a leak. Hits are rare, so
-    // this is asked of a needle only when it is found, and the shareable text is only
-    // assembled when first needed.
-    let mut allowed: Option<String> = None;
-    let mut verdicts: Vec<Option<bool>> = vec![None; needles.list.len()];
-    let mut leaks = Vec::new();
+    let mut guard = Guard {
+        file,
+        shared: &classified.shared,
+        finder: Search::new(&needles),
+        needles,
+        hits: Vec::new(),
+        allowed: None,
+        reported: std::collections::HashSet::new(),
+        leaks: Vec::new(),
+    };
     let mut text = String::new();
     let mut scratch = text::Scratch::default();
     for (path, bytes) in shared_files {
@@ -108,47 +211,89 @@ pub fn scan_account(file: &AccountFile, shared_files: &[(&str, &[u8])]) -> Vec<L
         };
         text.clear();
         text::push_visible_text(&mut text, &mut scratch, path, &content);
+        guard.search(path, &text, Place::SharedFile);
+    }
+    for (path, text) in &overrides.files {
+        guard.search(path, text, Place::TemplateOverride);
+    }
+    guard.leaks
+}
+
+/// One account's search over its files.
+struct Guard<'a> {
+    file: &'a AccountFile,
+    shared: &'a [String],
+    needles: Needles<'a>,
+    finder: Search,
+    hits: Vec<Hit>,
+    /// Whether each needle also appears in the account's shareable text, which excuses it;
+    /// worked out for all needles at once, by one search of that text, when the first hit
+    /// needs it. (Asking it of each needle with `str::contains` made an 800 kB note pasted
+    /// into a shared field take 39 s: every window of the note, over the whole text.)
+    allowed: Option<Vec<bool>>,
+    /// The fields already reported for the file being searched, by name (two texts may
+    /// share a field's name).
+    reported: std::collections::HashSet<&'a str>,
+    leaks: Vec<Leak>,
+}
+
+impl<'a> Guard<'a> {
+    /// Searches one file's normalised text.
+    fn search(&mut self, path: &str, text: &str, place: Place) {
+        self.finder.find_all(&self.needles, text, &mut self.hits);
+        self.reported.clear();
         // Every occurrence is found, allowed needles' too; this loop keeps the ones a left
         // to right search for the leaking needles alone would report: the earliest-ending
         // (then longest, then first) leaking hit that starts after the previous one.
-        finder.find_all(&needles, &text, &mut hits);
         let mut resume = 0;
-        for hit in &hits {
-            if hit.start < resume {
+        for index in 0..self.hits.len() {
+            let hit = self.hits[index];
+            if hit.start < resume || !self.leaking(hit.needle) {
                 continue;
             }
-            let id = hit.needle;
-            let Some(needle) = needles.list.get(id) else {
+            let Some(needle) = self.needles.list.get(hit.needle) else {
                 continue;
             };
-            let needle_text = needles.text(needle);
-            let leaking = *verdicts[id].get_or_insert_with(|| {
-                !allowed
-                    .get_or_insert_with(|| allowed_text(&classified.shared))
-                    .contains(needle_text)
-            });
-            if !leaking {
-                continue;
-            }
             resume = hit.end;
-            if is_amount(needle_text) && !number_boundaries(&text, hit.start, hit.end) {
+            let needle_text = self.needles.text(needle);
+            if is_amount(needle_text) && !number_boundaries(text, hit.start, hit.end) {
                 continue;
             }
-            let field = needles.fields[needle.field];
-            if !leaks
-                .iter()
-                .any(|l: &Leak| l.field == field && l.file == *path)
+            let field = self.needles.fields[needle.field];
+            // The set answers for this file; the list, asked once per field, for a file of
+            // the same name searched before (as the tests' made-up files may be).
+            if !self.reported.insert(field)
+                || self
+                    .leaks
+                    .iter()
+                    .any(|l| l.field == field && l.file == path)
             {
-                leaks.push(Leak {
-                    account: file.id.clone(),
-                    field: field.to_string(),
-                    file: path.to_string(),
-                    text: needle_text.to_string(),
-                });
+                continue;
             }
+            self.leaks.push(Leak {
+                account: self.file.id.clone(),
+                field: field.to_string(),
+                file: path.to_string(),
+                text: needle_text.to_string(),
+                place,
+            });
         }
     }
-    leaks
+
+    /// Whether a needle found is a leak: it is not also written in a shareable field.
+    fn leaking(&mut self, id: usize) -> bool {
+        let allowed = self.allowed.get_or_insert_with(|| {
+            let mut allowed = vec![false; self.needles.list.len()];
+            let mut hits = Vec::new();
+            self.finder
+                .find_all(&self.needles, &allowed_text(self.shared), &mut hits);
+            for hit in hits {
+                allowed[hit.needle] = true;
+            }
+            allowed
+        });
+        !allowed.get(id).copied().unwrap_or(false)
+    }
 }
 
 #[cfg(test)]
@@ -258,7 +403,12 @@ mod tests {
         ];
         for stylesheet in [Stylesheet::BuiltIn, Stylesheet::Workspace("body {}")] {
             assert_eq!(
-                named(&guard_account(&file, &files, stylesheet)),
+                named(&guard_account(
+                    &file,
+                    &files,
+                    stylesheet,
+                    &Overrides::none()
+                )),
                 [("people[0].notes", "shared/acme/statement.md")]
             );
         }
@@ -270,11 +420,16 @@ mod tests {
         let css = format!("body {{ margin: 0 }}\n/* {NOTE} */\n");
         let written = [output("shared/acme/style.css", &css)];
         // The built-in stylesheet is not searched, even where its file holds the text.
-        assert!(guard_account(&file, &written, Stylesheet::BuiltIn).is_empty());
+        assert!(guard_account(&file, &written, Stylesheet::BuiltIn, &Overrides::none()).is_empty());
         // A workspace's is, whether this build writes the file again or not.
         let expected = [("people[0].notes", "shared/acme/style.css")];
         for files in [&written[..], &[]] {
-            let leaks = guard_account(&file, files, Stylesheet::Workspace(&css));
+            let leaks = guard_account(
+                &file,
+                files,
+                Stylesheet::Workspace(&css),
+                &Overrides::none(),
+            );
             assert_eq!(named(&leaks), expected);
         }
     }
@@ -358,6 +513,7 @@ mod tests {
                     field: field.clone(),
                     file: path.to_string(),
                     text: needle.clone(),
+                    place: Place::SharedFile,
                 };
                 if !leaks
                     .iter()

@@ -4,7 +4,7 @@
 //! shareable texts in the same form, which excuse a needle that they contain.
 
 use super::classify::Classified;
-use super::text;
+use super::normalise;
 use crate::format;
 use crate::format::markdown;
 
@@ -77,7 +77,7 @@ impl<'a> Needles<'a> {
     /// every run of `WINDOW_WORDS` words, so a partial copy is caught too.
     fn add_block(&mut self, field: usize, block: &str, spaces: &mut Vec<usize>) {
         let start = self.text.len();
-        text::push_normalised(&mut self.text, block, false);
+        normalise::push_normalised(&mut self.text, block);
         let end = self.text.len();
         let Some(normalised) = self.text.get(start..) else {
             return;
@@ -178,7 +178,7 @@ pub(super) fn allowed_text(shared: &[String]) -> String {
                 out.push_str(" \u{1} ");
             }
             let start = out.len();
-            text::push_normalised(&mut out, block, false);
+            normalise::push_normalised(&mut out, block);
             if out.len() == start {
                 out.truncate(mark);
             } else {
@@ -286,7 +286,7 @@ mod tests {
             let text = format!("{first}{}", pieces.concat());
             let read = |block: &str| {
                 let mut out = String::new();
-                text::push_normalised(&mut out, block, false);
+                normalise::push_normalised(&mut out, block);
                 out
             };
             let mut blocks = Vec::new();

@@ -7,7 +7,7 @@ mod errors;
 mod filters;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::view::Page;
+use crate::view::{Audience, Page};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::Tera;
@@ -27,6 +27,18 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/portfolio.html"),
     ),
     ("portfolio.md", include_str!("../../templates/portfolio.md")),
+    (
+        "account-list.html",
+        include_str!("../../templates/account-list.html"),
+    ),
+    (
+        "account-list.md",
+        include_str!("../../templates/account-list.md"),
+    ),
+    ("owners.html", include_str!("../../templates/owners.html")),
+    ("owners.md", include_str!("../../templates/owners.md")),
+    ("owner.html", include_str!("../../templates/owner.html")),
+    ("owner.md", include_str!("../../templates/owner.md")),
     ("account.html", include_str!("../../templates/account.html")),
     ("account.md", include_str!("../../templates/account.md")),
     ("review.html", include_str!("../../templates/review.html")),
@@ -50,10 +62,22 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/shared-index.md"),
     ),
     ("style.css", include_str!("../../templates/style.css")),
+    ("tables.js", include_str!("../../templates/tables.js")),
 ];
 
 /// The stylesheet: copied into each audience folder, not rendered.
 const STYLESHEET: &str = "style.css";
+/// The internal site's table script: copied, not rendered.
+const TABLE_SCRIPT: &str = "tables.js";
+
+/// The Content-Security-Policy of every generated page (`base.html`): its own stylesheets
+/// and images, nothing else: no scripts, frames, fonts, forms or remote and `file:` loads
+/// of other folders' pages. A browser or the PDF printer applies it to whatever a template
+/// override adds.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+/// The policy of internal pages: the same, and rapport's own table script (`tables.js`).
+pub const INTERNAL_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// The largest template override read; a template is a page of markup, not data.
 const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
@@ -62,6 +86,7 @@ const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 pub struct Renderer {
     tera: Tera,
     stylesheet: String,
+    table_script: String,
     /// Templates replaced by a workspace file, so errors can name the file at fault.
     overrides: BTreeMap<String, PathBuf>,
 }
@@ -79,6 +104,7 @@ impl Renderer {
     pub fn new(overrides_dir: Option<&Path>) -> Result<Renderer, Vec<Diagnostic>> {
         let (mut sources, overrides) = read_sources(overrides_dir)?;
         let stylesheet = sources.remove(STYLESHEET).unwrap_or_default();
+        let table_script = sources.remove(TABLE_SCRIPT).unwrap_or_default();
         let files = errors::Files::new(&overrides);
         // Each template is parsed on its own first, so that a syntax error in one file
         // does not hide those of the others; references between files are checked after.
@@ -101,8 +127,14 @@ impl Renderer {
         Ok(Renderer {
             tera,
             stylesheet,
+            table_script,
             overrides,
         })
+    }
+
+    /// `tables.js`: sorting and filtering for the internal site's tables.
+    pub fn table_script(&self) -> &str {
+        &self.table_script
     }
 
     pub fn stylesheet(&self) -> &str {
@@ -133,6 +165,13 @@ impl Renderer {
             tera::Context::from_serialize(&page.view).map_err(|e| files.render_error(&e, page))?;
         context.insert("root", &page.root);
         context.insert("audience", &page.audience);
+        context.insert(
+            "csp",
+            match page.audience {
+                Audience::Internal => INTERNAL_CONTENT_SECURITY_POLICY,
+                Audience::Shared => CONTENT_SECURITY_POLICY,
+            },
+        );
         let render = |extension: &str| {
             let name = format!("{}.{extension}", page.template());
             self.tera

@@ -74,6 +74,9 @@ pub struct Glance {
 #[derive(Debug, Clone, Serialize)]
 pub struct AlertView {
     pub code: AlertCode,
+    /// What the code means and what to do, for business readers.
+    pub title: &'static str,
+    pub advice: &'static str,
     pub severity: AlertSeverity,
     pub message: String,
     pub subject: String,
@@ -83,6 +86,8 @@ impl From<&Alert> for AlertView {
     fn from(alert: &Alert) -> AlertView {
         AlertView {
             code: alert.code,
+            title: alert.code.title(),
+            advice: alert.code.advice(),
             severity: alert.severity,
             message: alert.message.clone(),
             subject: alert.subject.clone(),
@@ -190,6 +195,9 @@ pub struct MilestoneView {
     pub due: String,
     pub done: Option<String>,
     pub status: MilestoneStatus,
+    /// `due` as a date, for the calendars; templates print `due`.
+    #[serde(skip)]
+    pub due_date: crate::model::Date,
 }
 
 /// Where a milestone stands at the as-of date.
@@ -645,6 +653,7 @@ pub fn milestone_view(
         due: format::date(milestone.due),
         done: opt_date(done),
         status,
+        due_date: milestone.due,
     }
 }
 

@@ -149,6 +149,9 @@ pub struct ActionView {
     /// `done`, `done-late`, `open` or `late`, judged at the date the page says.
     pub status: ActionStatus,
     pub shared: bool,
+    /// `due` as a date, for the calendars; templates print `due`.
+    #[serde(skip)]
+    pub due_date: Option<Date>,
 }
 
 /// The actions `keep` lets through, judged at `judged_at`, in file order.
@@ -168,6 +171,7 @@ pub fn action_views(
             done: crate::format::opt_date(a.done.filter(|&d| d <= judged_at)),
             status: action_status(a, judged_at),
             shared: a.visibility == Visibility::Shared,
+            due_date: a.due,
         })
         .collect()
 }

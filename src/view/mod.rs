@@ -2,12 +2,15 @@
 //! model made for its audience; templates print what they are given and never filter.
 
 pub mod account;
+pub mod calendar;
 pub mod common;
 pub mod fingerprint;
 pub mod health;
+pub mod owners;
 pub mod portfolio;
 pub mod review;
 pub mod shared;
+pub mod totals;
 
 use crate::analyze::Analysis;
 use crate::history::History;
@@ -55,6 +58,9 @@ pub struct Page {
 #[serde(untagged)]
 pub enum PageView {
     Portfolio(Box<portfolio::Portfolio>),
+    AccountList(Box<portfolio::AccountList>),
+    Owners(Box<owners::OwnersIndex>),
+    Owner(Box<owners::OwnerPage>),
     Account(Box<account::AccountPage>),
     Review(Box<review::ReviewPack>),
     Progress(Box<shared::SharedProgress>),
@@ -67,6 +73,9 @@ impl PageView {
     pub fn template(&self) -> &'static str {
         match self {
             PageView::Portfolio(_) => "portfolio",
+            PageView::AccountList(_) => "account-list",
+            PageView::Owners(_) => "owners",
+            PageView::Owner(_) => "owner",
             PageView::Account(_) => "account",
             PageView::Review(_) => "review",
             PageView::Progress(_) => "progress",
@@ -102,16 +111,40 @@ pub fn site_info(workspace: &Workspace, as_of: Date) -> SiteInfo {
     }
 }
 
-/// The portfolio page (it lists every account, so it is rebuilt whenever any changes).
-pub fn portfolio_page(workspace: &Workspace, analysis: &Analysis) -> Page {
+/// The portfolio's pages: its index, the account list pages when the portfolio is large,
+/// the owners' index and one page per owner. They sum up every account, so they are
+/// rebuilt whenever any changes.
+pub fn portfolio_pages(workspace: &Workspace, analysis: &Analysis) -> Vec<Page> {
     let site = site_info(workspace, analysis.as_of);
-    let view = portfolio::portfolio(&site, workspace, analysis);
-    Page::new(
+    let internal = |path: String, view: PageView| Page::new(path, Audience::Internal, None, view);
+    let groups = owners::group(workspace);
+    let index = portfolio::portfolio(&site, workspace, analysis, groups.len());
+    let mut pages = vec![internal(
         paths::PORTFOLIO.to_string(),
-        Audience::Internal,
-        None,
-        PageView::Portfolio(Box::new(view)),
-    )
+        PageView::Portfolio(Box::new(index)),
+    )];
+    let lists = portfolio::list_links(workspace);
+    pages.extend(lists.iter().map(|link| {
+        let list = portfolio::account_list(&site, workspace, analysis, &lists, link.number);
+        internal(
+            paths::account_list(link.number),
+            PageView::AccountList(Box::new(list)),
+        )
+    }));
+    let owners_index = owners::owners_index(&site, workspace, analysis, &groups);
+    pages.push(internal(
+        paths::OWNERS.to_string(),
+        PageView::Owners(Box::new(owners_index)),
+    ));
+    let owner_pages: Vec<Page> = groups
+        .par_iter()
+        .map(|(slug, (name, indices))| {
+            let view = owners::owner_page(&site, workspace, analysis, name, indices);
+            internal(paths::owner(slug), PageView::Owner(Box::new(view)))
+        })
+        .collect();
+    pages.extend(owner_pages);
+    pages
 }
 
 /// Every page of one account, internal and shared.
@@ -181,7 +214,7 @@ pub fn all_pages(workspace: &Workspace, analysis: &Analysis, history: &History) 
         .into_par_iter()
         .map(|i| account_pages(workspace, analysis, history, i))
         .collect();
-    let mut pages = vec![portfolio_page(workspace, analysis)];
+    let mut pages = portfolio_pages(workspace, analysis);
     pages.extend(per_account.into_iter().flatten());
     pages
 }

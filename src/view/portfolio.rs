@@ -1,22 +1,57 @@
-//! The internal portfolio: one row per account and the alerts across the portfolio, plus
+//! The internal portfolio: its totals, the accounts (on the page itself, or on list pages
+//! of [`LIST_PAGE_SIZE`] when there are more), the alerts grouped by account, plus
 //! `portfolio.json` for spreadsheets and BI.
 
 use super::account::AlertView;
 use super::health::{health_summary, HealthSummary};
+use super::owners::{owner_name, AccountAlerts};
+use super::totals::{self, SeverityCounts, TotalsView};
 use super::SiteInfo;
-use crate::analyze::{self, Analysis};
-use crate::analyze::{AccountAnalysis, AlertSeverity};
+use crate::analyze::{AccountAnalysis, Analysis};
 use crate::format::{self, money};
 use crate::model::{AccountFile, AccountKind, Stage, Workspace};
 use serde::Serialize;
 
+/// Accounts per page of the account list: about 1 KB of HTML each, so a page stays far
+/// below 2 MB whatever the portfolio's size.
+pub const LIST_PAGE_SIZE: usize = 250;
+/// Accounts whose alerts the portfolio page shows; the rest are on owners' pages.
+pub const ALERT_ACCOUNTS_SHOWN: usize = 100;
+
 #[derive(Debug, Serialize)]
 pub struct Portfolio {
     pub site: SiteInfo,
+    pub totals: TotalsView,
+    /// Every account when they fit on one page ([`LIST_PAGE_SIZE`]); else empty, and
+    /// `list_pages` links the pages that list them.
     pub accounts: Vec<PortfolioRow>,
-    pub alerts: Vec<PortfolioAlert>,
-    pub alert_counts: AlertCounts,
+    pub list_pages: Vec<ListLink>,
+    /// Accounts with alerts, most severe first: at most [`ALERT_ACCOUNTS_SHOWN`].
+    pub alert_accounts: Vec<AccountAlerts>,
+    /// Accounts with alerts not shown above.
+    pub alert_accounts_more: usize,
+    pub alert_counts: SeverityCounts,
+    pub owners: usize,
     /// Whether any account has actions agreed at a review: the table then counts them.
+    pub has_actions: bool,
+}
+
+/// One page of the account list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListLink {
+    pub number: usize,
+    /// The names of its first and last accounts.
+    pub first: String,
+    pub last: String,
+}
+
+/// A page of the account list.
+#[derive(Debug, Serialize)]
+pub struct AccountList {
+    pub site: SiteInfo,
+    pub number: usize,
+    pub pages: Vec<ListLink>,
+    pub accounts: Vec<PortfolioRow>,
     pub has_actions: bool,
 }
 
@@ -26,6 +61,8 @@ pub struct PortfolioRow {
     pub name: String,
     pub kind: AccountKind,
     pub owner: Option<String>,
+    /// The owner's page is `owners/<owner_slug>.html`.
+    pub owner_slug: Option<String>,
     pub stage: Option<Stage>,
     pub health: HealthSummary,
     pub exposure: Vec<String>,
@@ -40,79 +77,132 @@ pub struct PortfolioRow {
     pub actions_late: usize,
 }
 
-#[derive(Debug, Serialize)]
-pub struct PortfolioAlert {
-    pub account_id: String,
-    pub account: String,
-    #[serde(flatten)]
-    pub alert: AlertView,
+/// The portfolio row of one account.
+fn row(file: &AccountFile, a: &AccountAnalysis) -> PortfolioRow {
+    PortfolioRow {
+        id: file.id.clone(),
+        name: file.account.name.clone(),
+        kind: file.account.kind,
+        owner: owner_name(file),
+        owner_slug: owner_name(file).map(|n| crate::paths::owner_slug(&n)),
+        stage: file.account.stage,
+        health: health_summary(a),
+        exposure: a
+            .disputes
+            .exposure
+            .iter()
+            .map(|(c, sum)| money(*sum, c))
+            .collect(),
+        overdue_milestones: a.milestones.overdue.len(),
+        keep_rate: a.commitments.keep_rate.map(format::percent),
+        last_contact: format::opt_date(a.last_contact),
+        next_review: a.next_review.to_string(),
+        next_review_due: format::date(a.next_review_due),
+        alerts: a.alerts.len(),
+        actions_open: a.actions.open,
+        actions_late: a.actions.late,
+    }
 }
 
-#[derive(Debug, Default, Serialize)]
-pub struct AlertCounts {
-    pub high: usize,
-    pub medium: usize,
-    pub low: usize,
+fn has_actions(workspace: &Workspace) -> bool {
+    workspace
+        .accounts
+        .iter()
+        .any(|f| f.account.reviews.iter().any(|r| !r.actions.is_empty()))
+}
+
+/// The pages of the account list, `LIST_PAGE_SIZE` accounts each, in account id order;
+/// none when every account fits on the portfolio page.
+pub fn list_links(workspace: &Workspace) -> Vec<ListLink> {
+    if workspace.accounts.len() <= LIST_PAGE_SIZE {
+        return Vec::new();
+    }
+    workspace
+        .accounts
+        .chunks(LIST_PAGE_SIZE)
+        .enumerate()
+        .map(|(i, chunk)| ListLink {
+            number: i + 1,
+            first: chunk
+                .first()
+                .map(|f| f.account.name.clone())
+                .unwrap_or_default(),
+            last: chunk
+                .last()
+                .map(|f| f.account.name.clone())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Page `number` of the account list.
+pub fn account_list(
+    site: &SiteInfo,
+    workspace: &Workspace,
+    analysis: &Analysis,
+    pages: &[ListLink],
+    number: usize,
+) -> AccountList {
+    let start = (number - 1) * LIST_PAGE_SIZE;
+    let end = (start + LIST_PAGE_SIZE).min(workspace.accounts.len());
+    AccountList {
+        site: site.clone(),
+        number,
+        pages: pages.to_vec(),
+        accounts: (start..end)
+            .map(|i| row(&workspace.accounts[i], &analysis.accounts[i]))
+            .collect(),
+        has_actions: has_actions(workspace),
+    }
 }
 
 /// The portfolio page.
-pub fn portfolio(site: &SiteInfo, workspace: &Workspace, analysis: &Analysis) -> Portfolio {
-    let accounts = workspace
-        .accounts
-        .iter()
-        .zip(&analysis.accounts)
-        .map(|(file, a)| PortfolioRow {
-            id: file.id.clone(),
-            name: file.account.name.clone(),
-            kind: file.account.kind,
-            owner: file.account.owner.as_ref().map(|o| {
-                file.account
-                    .person(&o.value)
-                    .map_or_else(|| o.value.clone(), |p| p.name.clone())
-            }),
-            stage: file.account.stage,
-            health: health_summary(a),
-            exposure: a
-                .disputes
-                .exposure
-                .iter()
-                .map(|(c, sum)| money(*sum, c))
-                .collect(),
-            overdue_milestones: a.milestones.overdue.len(),
-            keep_rate: a.commitments.keep_rate.map(format::percent),
-            last_contact: format::opt_date(a.last_contact),
-            next_review: a.next_review.to_string(),
-            next_review_due: format::date(a.next_review_due),
-            alerts: a.alerts.len(),
-            actions_open: a.actions.open,
-            actions_late: a.actions.late,
+pub fn portfolio(
+    site: &SiteInfo,
+    workspace: &Workspace,
+    analysis: &Analysis,
+    owners: usize,
+) -> Portfolio {
+    let pairs = || workspace.accounts.iter().zip(&analysis.accounts);
+    let list_pages = list_links(workspace);
+    let accounts = if list_pages.is_empty() {
+        pairs().map(|(file, a)| row(file, a)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut alert_accounts: Vec<AccountAlerts> = pairs()
+        .filter(|(_, a)| !a.alerts.is_empty())
+        .map(|(file, a)| {
+            let mut counts = SeverityCounts::default();
+            for alert in &a.alerts {
+                counts.add(alert.severity);
+            }
+            AccountAlerts {
+                account: file.account.name.clone(),
+                account_id: file.id.clone(),
+                counts,
+                alerts: a.alerts.iter().map(AlertView::from).collect(),
+            }
         })
         .collect();
-    let alerts: Vec<PortfolioAlert> = analyze::portfolio_alerts(analysis, workspace)
-        .into_iter()
-        .map(|(i, alert)| PortfolioAlert {
-            account_id: workspace.accounts[i].id.clone(),
-            account: workspace.accounts[i].account.name.clone(),
-            alert: AlertView::from(&alert),
-        })
-        .collect();
-    let mut alert_counts = AlertCounts::default();
-    for a in &alerts {
-        match a.alert.severity {
-            AlertSeverity::High => alert_counts.high += 1,
-            AlertSeverity::Medium => alert_counts.medium += 1,
-            AlertSeverity::Low => alert_counts.low += 1,
-        }
-    }
+    alert_accounts.sort_by(|x, y| {
+        (y.counts.high, y.counts.medium, y.counts.low)
+            .cmp(&(x.counts.high, x.counts.medium, x.counts.low))
+            .then_with(|| x.account_id.cmp(&y.account_id))
+    });
+    let alert_accounts_more = alert_accounts.len().saturating_sub(ALERT_ACCOUNTS_SHOWN);
+    alert_accounts.truncate(ALERT_ACCOUNTS_SHOWN);
+    let totals = totals::totals(pairs());
     Portfolio {
         site: site.clone(),
-        has_actions: workspace
-            .accounts
-            .iter()
-            .any(|f| f.account.reviews.iter().any(|r| !r.actions.is_empty())),
+        alert_counts: totals.alerts,
+        totals: totals.into(),
         accounts,
-        alerts,
-        alert_counts,
+        list_pages,
+        alert_accounts,
+        alert_accounts_more,
+        owners,
+        has_actions: has_actions(workspace),
     }
 }
 
@@ -139,9 +229,11 @@ impl Serialize for PortfolioJson<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         // Keys in sorted order, as in every object of the file.
-        let mut map = serializer.serialize_map(Some(2))?;
+        let mut map = serializer.serialize_map(Some(3))?;
         map.serialize_entry("accounts", &AccountRows(self))?;
         map.serialize_entry("as_of", &self.analysis.as_of)?;
+        let totals = totals::totals(self.workspace.accounts.iter().zip(&self.analysis.accounts));
+        map.serialize_entry("totals", &totals_json(&totals))?;
         map.end()
     }
 }
@@ -162,6 +254,24 @@ impl Serialize for AccountRows<'_> {
                 .map(|(file, a)| account_json(file, a)),
         )
     }
+}
+
+/// The totals of `portfolio.json`: counts as objects keyed by name (keys sorted).
+fn totals_json(totals: &totals::Totals) -> serde_json::Value {
+    let counts = |list: &[totals::Count]| -> serde_json::Map<String, serde_json::Value> {
+        list.iter()
+            .map(|c| (c.name.clone(), serde_json::Value::from(c.count)))
+            .collect()
+    };
+    serde_json::json!({
+        "accounts": totals.accounts,
+        "by_kind": counts(&totals.by_kind),
+        "by_stage": counts(&totals.by_stage),
+        "health": counts(&totals.health),
+        "exposure": totals.exposure,
+        "annual_value": totals.annual_value,
+        "alerts": totals.alerts,
+    })
 }
 
 /// One account's row of `portfolio.json`.

@@ -28,6 +28,9 @@ pub struct SharedCommitment {
     pub due: Option<String>,
     pub status: CommitmentStatus,
     pub evidence: Option<Rich>,
+    /// `due` as a date, for the calendar; templates print `due`.
+    #[serde(skip)]
+    pub due_date: Option<Date>,
 }
 
 #[derive(Debug, Serialize)]
@@ -38,6 +41,10 @@ pub struct SharedCommitments {
 
 #[derive(Debug, Serialize)]
 pub struct SharedGoal {
+    /// The goal's id: with a milestone's title, what names the milestone in the calendar's
+    /// UIDs (hashed, never printed).
+    #[serde(skip)]
+    pub id: String,
     pub title: String,
     pub owners: Vec<PersonName>,
     pub note: Option<Rich>,
@@ -51,11 +58,17 @@ pub struct SharedCommittee {
     pub cadence: Option<String>,
     pub members: Vec<PersonName>,
     pub purpose: Option<Rich>,
+    /// `cadence` as written, for the calendar's next meeting.
+    #[serde(skip)]
+    pub cadence_value: Option<Cadence>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct SharedEvent {
     pub date: String,
+    /// `date` as a date, for the calendar's next meetings.
+    #[serde(skip)]
+    pub date_value: Date,
     pub kind: Option<EventKind>,
     pub title: String,
     pub people: Vec<PersonName>,
@@ -199,6 +212,7 @@ fn shared_commitment(c: &Commitment) -> SharedCommitment {
         due: format::opt_date(c.due),
         status: c.status,
         evidence: Rich::option(c.evidence.as_ref()),
+        due_date: c.due,
     }
 }
 
@@ -214,6 +228,7 @@ fn shared_goals(file: &AccountFile, people: &People, as_of: Date) -> Vec<SharedG
                 .map(|m| milestone_view(m, as_of))
                 .collect();
             SharedGoal {
+                id: g.id.value.clone(),
                 title: g.title.clone().unwrap_or_else(|| g.id.value.clone()),
                 owners: people.all(&g.owners),
                 note: Rich::option(g.note.as_ref()),
@@ -234,12 +249,80 @@ fn shared_events(
         .filter(|e| e.visibility == Visibility::Shared)
         .map(|e| SharedEvent {
             date: format::date(e.date),
+            date_value: e.date,
             kind: e.kind,
             title: e.title.clone(),
             people: people.all(&e.people),
             note: Rich::option(e.note.as_ref()),
         })
         .collect()
+}
+
+fn shared_committee(c: &crate::model::Committee, people: &People) -> SharedCommittee {
+    SharedCommittee {
+        name: c.name.clone(),
+        cadence: c.cadence.map(|c| common::label(c.as_str())),
+        members: people.all(&c.members),
+        purpose: Rich::option(c.purpose.as_ref()),
+        cadence_value: c.cadence,
+    }
+}
+
+/// What an account's shared calendar is made from, in the shared views' own types: the
+/// calendar (`view::calendar`) can only show what these let through.
+#[derive(Debug)]
+pub struct SharedCalendarSource {
+    pub parties: Parties,
+    /// Shared goals, their milestones judged at as-of.
+    pub goals: Vec<SharedGoal>,
+    /// Shared open commitments.
+    pub commitments: Vec<SharedCommitment>,
+    /// The shared actions of each review, by the quarter reviewed, judged at as-of.
+    pub actions: Vec<(String, Vec<ActionView>)>,
+    /// Shared committees.
+    pub committees: Vec<SharedCommittee>,
+    /// Shared events, the only ones the shared calendar's next meetings are counted from.
+    pub events: Vec<SharedEvent>,
+}
+
+/// The shared items of one account that a calendar may show, as they stand at `as_of`.
+pub fn calendar_source(
+    organisation: &str,
+    file: &AccountFile,
+    as_of: Date,
+) -> SharedCalendarSource {
+    let account = &file.account;
+    let people = People {
+        account,
+        organisation,
+    };
+    SharedCalendarSource {
+        parties: parties(organisation, file),
+        goals: shared_goals(file, &people, as_of),
+        commitments: account
+            .commitments
+            .iter()
+            .filter(|c| c.visibility == Visibility::Shared && c.status == CommitmentStatus::Open)
+            .map(shared_commitment)
+            .collect(),
+        actions: account
+            .reviews
+            .iter()
+            .map(|r| {
+                (
+                    r.quarter.value.to_string(),
+                    action_views(&r.actions, &people, as_of, is_shared),
+                )
+            })
+            .collect(),
+        committees: account
+            .governance
+            .iter()
+            .filter(|c| c.visibility == Visibility::Shared)
+            .map(|c| shared_committee(c, &people))
+            .collect(),
+        events: shared_events(file, &people, 0..account.events.len()),
+    }
 }
 
 /// The joint statement of one account, with what is true at `as_of`.
@@ -346,12 +429,7 @@ pub fn statement(
             .unwrap_or_default(),
         governance: governance
             .iter()
-            .map(|c| SharedCommittee {
-                name: c.name.clone(),
-                cadence: c.cadence.map(|c| common::label(c.as_str())),
-                members: people.all(&c.members),
-                purpose: Rich::option(c.purpose.as_ref()),
-            })
+            .map(|c| shared_committee(c, &people))
             .collect(),
         signatories: statement
             .map(|s| people.all(&s.signatories))

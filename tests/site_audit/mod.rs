@@ -233,19 +233,60 @@ pub fn is_dangerous_url(value: &str) -> bool {
 /// elements, `on*` attributes, `style` attributes, dangerous URLs, and `<script`-like text
 /// that is not escaped.
 pub fn html_injections(path: &str, html: &str) -> Vec<String> {
+    // `tables.js` at the root of the internal site, from any depth.
+    fn is_table_script(src: &str) -> bool {
+        let mut rest = src;
+        while let Some(up) = rest.strip_prefix("../") {
+            rest = up;
+        }
+        rest == "tables.js"
+    }
     let mut found = Vec::new();
     let lower = html.to_ascii_lowercase();
+    // The internal pages load rapport's own table script, and nothing else may.
+    let mut ours = lower.clone();
+    for up in ["", "../", "../../", "../../../"] {
+        ours = ours.replacen(
+            &format!("<script src=\"{up}tables.js\" defer></script>"),
+            "",
+            1,
+        );
+    }
     for needle in ["<script", "<iframe", "<object", "<style", "<embed"] {
-        if lower.contains(needle) {
+        if ours.contains(needle) {
             found.push(format!("{path}: raw `{needle}` in the page"));
         }
     }
+    let mut policies = 0;
+    let mut scripts = 0;
     for tag in tags(html) {
-        if FORBIDDEN_TAGS.contains(&tag.name.as_str()) {
+        let our_script = tag.name == "script"
+            && tag.attrs.len() == 2
+            && tag
+                .attrs
+                .iter()
+                .any(|(n, v)| n == "src" && is_table_script(v))
+            && tag.attrs.iter().any(|(n, _)| n == "defer");
+        if our_script {
+            scripts += 1;
+        }
+        if FORBIDDEN_TAGS.contains(&tag.name.as_str()) && !(our_script && scripts == 1) {
             found.push(format!("{path}: <{}> element", tag.name));
         }
-        if tag.name == "meta" && tag.attrs.iter().any(|(n, _)| n == "http-equiv") {
-            found.push(format!("{path}: <meta http-equiv>"));
+        // One `<meta http-equiv>` is rapport's own: the Content-Security-Policy of base.html,
+        // word for word. Any other (a refresh, a second policy) was injected.
+        let attr = |name: &str| tag.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+        if tag.name == "meta" && attr("http-equiv").is_some() {
+            let ours = attr("http-equiv").is_some_and(|v| v == "Content-Security-Policy")
+                && attr("content").is_some_and(|v| {
+                    v == rapport::render::CONTENT_SECURITY_POLICY
+                        || v == rapport::render::INTERNAL_CONTENT_SECURITY_POLICY
+                })
+                && tag.attrs.len() == 2;
+            policies += usize::from(ours);
+            if !ours || policies > 1 {
+                found.push(format!("{path}: <meta http-equiv>"));
+            }
         }
         if tag.name == "link"
             && !tag

@@ -1,0 +1,213 @@
+//! The internal site's tables in a real browser: headless Chromium runs `tables.js` on the
+//! built portfolio and a test driver (a script file added beside the copy of the page,
+//! since the page's Content-Security-Policy allows only scripts of its own folder) clicks
+//! the Health header and types into the filter box; `--dump-dom` returns the page as the
+//! script left it. With JavaScript off, the same page must hold every account and no
+//! filter box: the script only enhances a page that is complete without it. JavaScript is
+//! turned off by the page itself, its policy swapped for one that allows no script
+//! (Chromium's own switch, `--blink-settings=scriptEnabled=false`, also stops
+//! `--dump-dom`, which then prints nothing).
+//!
+//! Where Chromium is missing these tests print `SKIPPED` and pass, unless
+//! RAPPORT_REQUIRE_BROWSER=1 (set by .ci/run), where they fail.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(120);
+
+fn browser_or_skip(test: &str) -> Option<PathBuf> {
+    match rapport::pdf::find_browser(None) {
+        Ok(path) => Some(path),
+        Err(e) if std::env::var("RAPPORT_REQUIRE_BROWSER").as_deref() == Ok("1") => {
+            panic!("RAPPORT_REQUIRE_BROWSER=1 but no browser: {e}")
+        }
+        Err(_) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED: chromium not found; {test} did not run"
+            );
+            None
+        }
+    }
+}
+
+/// The built sample's internal folder.
+fn built_sample(dir: &Path) -> PathBuf {
+    let site = dir.join("site");
+    let status = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args([
+            "build",
+            "-q",
+            "--as-of",
+            "2026-09-30",
+            "--no-history",
+            "--out",
+        ])
+        .arg(&site)
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    site.join("internal")
+}
+
+/// The DOM of `page` after its scripts ran.
+fn dump_dom(browser: &Path, page: &Path) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = profile.path().join("dom.html");
+    let mut command = Command::new(browser);
+    command
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!(
+            "--user-data-dir={}",
+            profile.path().join("p").display()
+        ));
+    let mut child = command
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            panic!("chromium still running after {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::fs::read_to_string(out).unwrap()
+}
+
+const DRIVER: &str = r#"(function () {
+  var table = document.querySelector("table.portfolio-table");
+  var headers = table.tHead.rows[0].cells, health = -1;
+  for (var i = 0; i < headers.length; i++) {
+    if (headers[i].textContent.trim() === "Health") health = i;
+  }
+  var button = headers[health].querySelector("button.sort");
+  var scores = function () {
+    return Array.prototype.map.call(table.tBodies[0].rows, function (r) {
+      return r.cells[health].textContent.trim();
+    }).join(",");
+  };
+  button.click();
+  var up = scores();
+  button.click();
+  var down = scores();
+  var box = document.querySelector("input.table-filter");
+  box.value = "NORTHWIND";
+  box.dispatchEvent(new Event("input"));
+  var visible = Array.prototype.filter.call(table.tBodies[0].rows, function (r) {
+    return !r.hidden;
+  }).map(function (r) { return r.cells[0].textContent.trim(); }).join("|");
+  var out = document.createElement("pre");
+  out.id = "driver-result";
+  out.textContent = "up=" + up + ";down=" + down + ";visible=" + visible;
+  document.body.appendChild(out);
+})();
+"#;
+
+fn result_of(dom: &str) -> String {
+    let start = dom
+        .find("<pre id=\"driver-result\">")
+        .expect("the driver ran")
+        + 24;
+    let end = start + dom[start..].find("</pre>").unwrap();
+    dom[start..end].to_string()
+}
+
+#[test]
+fn portfolio_tables_sort_and_filter_in_the_browser() {
+    let Some(browser) = browser_or_skip("portfolio_tables_sort_and_filter_in_the_browser") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let internal = built_sample(dir.path());
+    let index = internal.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    let ours = "<script src=\"tables.js\" defer></script>";
+    assert!(html.contains(ours), "the portfolio loads tables.js");
+    std::fs::write(internal.join("driver.js"), DRIVER).unwrap();
+    std::fs::write(
+        &index,
+        html.replace(
+            ours,
+            &format!("{ours}<script src=\"driver.js\" defer></script>"),
+        ),
+    )
+    .unwrap();
+    let result = result_of(&dump_dom(&browser, &index));
+    let part = |name: &str| -> Vec<String> {
+        let start = result.find(&format!("{name}=")).unwrap() + name.len() + 1;
+        let end = result[start..]
+            .find(';')
+            .map_or(result.len(), |e| start + e);
+        result[start..end]
+            .split([',', '|'])
+            .map(String::from)
+            .collect()
+    };
+    let up: Vec<i64> = part("up").iter().map(|s| s.parse().unwrap()).collect();
+    let mut sorted = up.clone();
+    sorted.sort();
+    assert_eq!(up, sorted, "ascending by health: {result}");
+    let down: Vec<i64> = part("down").iter().map(|s| s.parse().unwrap()).collect();
+    sorted.reverse();
+    assert_eq!(down, sorted, "a second click reverses: {result}");
+    assert_eq!(up.len(), 6, "{result}");
+    assert_eq!(part("visible"), ["Northwind Supply Co."], "{result}");
+}
+
+#[test]
+fn pages_read_fully_without_javascript() {
+    let Some(browser) = browser_or_skip("pages_read_fully_without_javascript") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let internal = built_sample(dir.path());
+    for page in [
+        "index.html",
+        "owners/index.html",
+        "owners/dana-whitfield.html",
+    ] {
+        let path = internal.join(page);
+        let html = std::fs::read_to_string(&path).unwrap();
+        let policy = rapport::render::INTERNAL_CONTENT_SECURITY_POLICY;
+        assert!(html.contains(policy), "{page}: the internal policy");
+        let no_scripts = policy.replace("script-src 'self'", "script-src 'none'");
+        std::fs::write(&path, html.replace(policy, &no_scripts)).unwrap();
+        let dom = dump_dom(&browser, &path);
+        assert!(
+            dom.contains("</html>"),
+            "{page}: the browser read it:\n{dom}"
+        );
+        assert!(!dom.contains("table-filter"), "{page}: no script ran");
+        assert!(
+            !dom.contains("button class=\"sort\""),
+            "{page}: no script ran"
+        );
+        if page == "index.html" {
+            for account in [
+                "Harbour Marine Electronics",
+                "Helix Wafer Systems",
+                "Kestrel Robotics",
+                "Meridian Cycle Works",
+                "Northwind Supply Co.",
+                "Orbis Distribution GmbH",
+            ] {
+                assert!(
+                    dom.contains(account),
+                    "{page} lists {account} without JavaScript"
+                );
+            }
+        }
+        assert!(dom.contains("<tbody>"), "{page} has its tables");
+    }
+}
