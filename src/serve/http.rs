@@ -556,12 +556,33 @@ fn reload_script(version: &str) -> String {
 /// The page with the reload script before its last `</body>` (or at the end).
 pub fn inject_reload(page: &str, version: &str) -> String {
     let script = reload_script(version);
+    let page = &allow_reload_script(page);
     let at = page.rfind("</body>").unwrap_or(page.len());
     let mut out = String::with_capacity(page.len() + script.len());
     out.push_str(&page[..at]);
     out.push_str(&script);
     out.push_str(&page[at..]);
     out
+}
+
+/// A built page's Content-Security-Policy allows no inline script; the served copy (never
+/// the file on disk) also allows the reload script and its polling of this server.
+fn allow_reload_script(page: &str) -> String {
+    use crate::render::{CONTENT_SECURITY_POLICY, INTERNAL_CONTENT_SECURITY_POLICY};
+    let reload = "'unsafe-inline'; connect-src 'self'";
+    let internal = INTERNAL_CONTENT_SECURITY_POLICY
+        .replace("script-src 'self'", &format!("script-src 'self' {reload}"));
+    let shared = format!("{CONTENT_SECURITY_POLICY}; script-src {reload}");
+    page.replacen(
+        &format!("content=\"{INTERNAL_CONTENT_SECURITY_POLICY}\""),
+        &format!("content=\"{internal}\""),
+        1,
+    )
+    .replacen(
+        &format!("content=\"{CONTENT_SECURITY_POLICY}\""),
+        &format!("content=\"{shared}\""),
+        1,
+    )
 }
 
 /// The page shown for every HTML request while the workspace does not build: the
@@ -734,6 +755,20 @@ mod tests {
             ("no-extension", "application/octet-stream"),
         ] {
             assert_eq!(content_type(Path::new(name)), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_served_page_s_policy_allows_the_reload_script_only_there() {
+        use crate::render::{CONTENT_SECURITY_POLICY, INTERNAL_CONTENT_SECURITY_POLICY};
+        for policy in [CONTENT_SECURITY_POLICY, INTERNAL_CONTENT_SECURITY_POLICY] {
+            let page = format!(
+                "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\"></head><body></body></html>"
+            );
+            let served = inject_reload(&page, "1-1");
+            assert!(served.contains("'unsafe-inline'; connect-src 'self'"), "{served}");
+            assert!(!served.contains(&format!("content=\"{policy}\"")), "{served}");
+            assert_eq!(served.matches("script-src").count(), 1, "{served}");
         }
     }
 
