@@ -247,8 +247,8 @@ fn without_reload_script(page: &str) -> String {
     let end = start + page[start..].find("</script>\n").unwrap() + "</script>\n".len();
     // The served copy's policy also allows that script; the file on disk does not.
     format!("{}{}", &page[..start], &page[end..])
-        .replacen(" 'unsafe-inline'; connect-src 'self'", "", 1)
         .replacen("; script-src 'unsafe-inline'; connect-src 'self'", "", 1)
+        .replacen(" 'unsafe-inline'; connect-src 'self'", "", 1)
 }
 
 #[cfg(unix)]

@@ -766,8 +766,14 @@ mod tests {
                 "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\"></head><body></body></html>"
             );
             let served = inject_reload(&page, "1-1");
-            assert!(served.contains("'unsafe-inline'; connect-src 'self'"), "{served}");
-            assert!(!served.contains(&format!("content=\"{policy}\"")), "{served}");
+            assert!(
+                served.contains("'unsafe-inline'; connect-src 'self'"),
+                "{served}"
+            );
+            assert!(
+                !served.contains(&format!("content=\"{policy}\"")),
+                "{served}"
+            );
             assert_eq!(served.matches("script-src").count(), 1, "{served}");
         }
     }
