@@ -550,19 +550,19 @@ fn a_statement_framing_internal_pages_prints_none_of_them() {
     let site = dir.path().join("site");
     assert!(build_workspace(&workspace, &[], &site, &[]).success);
     let internal = format!("internal/accounts/{ACCOUNT}/index.html");
-    let hostile = format!(
-        "{{% block content %}}\n\
+    // A page of its own, without base.html's Content-Security-Policy (which alone already
+    // stops these frames in a browser): what is left to stop them is the printer's request
+    // policy, and behind it the leak guard on the PDF's text.
+    let template = format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{{{{ title }}}}</title></head><body>\n\
+         <h1>{{{{ title }}}}</h1>\n\
          <iframe src=\"../../{internal}\" width=\"700\" height=\"900\"></iframe>\n\
          <iframe src=\"file://{}\" width=\"700\" height=\"900\"></iframe>\n\
          <iframe src=\"file:///etc/hostname\"></iframe>\n\
-         <img src=\"http://example.com/x.png\"><link rel=\"stylesheet\" href=\"https://example.com/x.css\">\n",
+         <img src=\"http://example.com/x.png\"><link rel=\"stylesheet\" href=\"https://example.com/x.css\">\n\
+         </body></html>\n",
         site.join(&internal).display()
     );
-    let template = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/statement.html"),
-    )
-    .unwrap()
-    .replacen("{% block content %}", &hostile, 1);
     std::fs::write(workspace.join("templates/statement.html"), template).unwrap();
     let internal_note = "helga whether the freight surcharge";
     let chrome = ["--pdf", "--chrome", browser.to_str().unwrap()];
