@@ -17,6 +17,13 @@ pub const PORTFOLIO_JSON: &str = "internal/portfolio.json";
 pub const INTERNAL_STYLESHEET: &str = "internal/style.css";
 /// The internal site's table sorting and filtering script.
 pub const INTERNAL_TABLE_SCRIPT: &str = "internal/tables.js";
+/// The search page of the internal site, its script, and its index files.
+pub const SEARCH: &str = "internal/search";
+pub const INTERNAL_SEARCH_SCRIPT: &str = "internal/search.js";
+/// One file of the search index (`build/search.rs`): `docs` or a shard key.
+pub fn search_file(name: &str) -> String {
+    format!("internal/search/{name}.js")
+}
 /// The internal site's printed-page rules (`format::print`).
 pub const INTERNAL_PAGE_CSS: &str = "internal/page.css";
 /// The file name of a statement page, inside an account's shared folder.

@@ -8,6 +8,9 @@
 //! (Chromium's own switch, `--blink-settings=scriptEnabled=false`, also stops
 //! `--dump-dom`, which then prints nothing).
 //!
+//! The search page is run the same way with a query in its address: the index files it
+//! loads are in `internal/search/`, and no shared folder holds any of them.
+//!
 //! Where Chromium is missing these tests print `SKIPPED` and pass, unless
 //! RAPPORT_REQUIRE_BROWSER=1 (set by .ci/run), where they fail.
 
@@ -58,17 +61,29 @@ fn built_sample(dir: &Path) -> PathBuf {
 
 /// The DOM of `page` after its scripts ran.
 fn dump_dom(browser: &Path, page: &Path) -> String {
+    dump_dom_at(browser, &format!("file://{}", page.display()))
+}
+
+/// The DOM of the page at `url` once its scripts and the ones they load have run.
+fn dump_dom_at(browser: &Path, url: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
     let out = profile.path().join("dom.html");
     let mut command = Command::new(browser);
     command
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--dump-dom",
+            // Time for the search page's index files to load and its input delay to pass.
+            "--virtual-time-budget=5000",
+        ])
         .arg(format!(
             "--user-data-dir={}",
             profile.path().join("p").display()
         ));
     let mut child = command
-        .arg(format!("file://{}", page.display()))
+        .arg(url)
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out).unwrap())
         .stderr(Stdio::null())
@@ -209,5 +224,52 @@ fn pages_read_fully_without_javascript() {
             }
         }
         assert!(dom.contains("<tbody>"), "{page} has its tables");
+    }
+}
+
+#[test]
+fn search_finds_accounts_by_any_of_their_words_and_stays_internal() {
+    let Some(browser) = browser_or_skip("search_finds_accounts_by_any_of_their_words") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let internal = built_sample(dir.path());
+    let search = |query: &str| -> String {
+        let url = format!(
+            "file://{}?q={query}",
+            internal.join("search.html").display()
+        );
+        let dom = dump_dom_at(&browser, &url);
+        let start = dom
+            .find("<ol id=\"search-results\"")
+            .expect("the results list");
+        let end = start + dom[start..].find("</ol>").unwrap();
+        dom[start..end].to_string()
+    };
+    // An internal note's words (an action of a review), a person, a prefix of a goal word.
+    let found = search("helga%20freight");
+    assert!(found.contains("Northwind Supply Co."), "{found}");
+    assert_eq!(found.matches("<li>").count(), 1, "{found}");
+    let found = search("dana");
+    assert!(found.contains("Northwind Supply Co."), "{found}");
+    let found = search("zzqx");
+    assert_eq!(found.matches("<li>").count(), 0, "{found}");
+    // Only the internal site has the index.
+    let site = internal.parent().unwrap();
+    for entry in walkdir::WalkDir::new(site.join("shared")) {
+        let entry = entry.unwrap();
+        assert!(
+            !entry.path().ends_with("search"),
+            "{}",
+            entry.path().display()
+        );
+        if entry.file_type().is_file() {
+            let text = std::fs::read(entry.path()).unwrap();
+            assert!(
+                !String::from_utf8_lossy(&text).contains("rapportSearch"),
+                "{}",
+                entry.path().display()
+            );
+        }
     }
 }

@@ -11,6 +11,8 @@
 //! `serve` runs steps 4 to 6 through the same [`Prepared`] for the accounts a user edits.
 
 mod prepared;
+mod progress;
+mod search;
 
 pub use prepared::{render_pages, Prepared};
 
@@ -32,6 +34,8 @@ pub struct BuildOptions {
     pub history: bool,
     /// Also print review packs and statements to PDF.
     pub pdf: Option<PdfOptions>,
+    /// Show a progress bar on a terminal when the build takes more than a moment.
+    pub progress: bool,
 }
 
 impl BuildOptions {
@@ -42,6 +46,7 @@ impl BuildOptions {
             as_of,
             history: true,
             pdf: None,
+            progress: false,
         }
     }
 }
@@ -104,12 +109,14 @@ pub fn build_prepared(
     let renderer = Renderer::new(Some(&root.join("templates"))).map_err(BuildError::Invalid)?;
     let prepared = Prepared::new(workspace, renderer, options.as_of, options.history);
     let staging = Staging::create(&options.out)?;
+    let progress = progress::Progress::new(prepared.workspace().accounts.len(), options.progress);
     // The portfolio lists every account; building it beside the accounts' pages keeps
     // both cores busy to the end instead of leaving it for last.
     let (accounts, portfolio) = rayon::join(
-        || write_accounts(&staging, &prepared),
+        || write_accounts(&staging, &prepared, &progress),
         || prepared.portfolio_files(),
     );
+    progress.finish();
     let (pages, files) = accounts?;
     let portfolio = portfolio?;
     staging.write(&portfolio)?;
@@ -211,12 +218,17 @@ pub fn check_overrides(root: &Path, workspace: Workspace, as_of: Date) -> Vec<Di
 /// Renders, guards and writes every account's pages, one account at a time per thread, so
 /// memory holds a few accounts' pages rather than the whole site. Returns the number of
 /// pages and files written. Every leak of every account is reported, not only the first.
-fn write_accounts(staging: &Staging, prepared: &Prepared) -> Result<(usize, usize), BuildError> {
+fn write_accounts(
+    staging: &Staging,
+    prepared: &Prepared,
+    progress: &progress::Progress,
+) -> Result<(usize, usize), BuildError> {
     let results: Vec<Result<(usize, usize), BuildError>> = (0..prepared.workspace().accounts.len())
         .into_par_iter()
         .map(|index| {
             let files = prepared.account_files(index)?;
             staging.write(&files)?;
+            progress.account_done();
             // Each page is written as .html and .md; the stylesheets and calendar are files
             // but not pages.
             let pages = files.iter().filter(|f| f.path.ends_with(".md")).count();

@@ -196,6 +196,11 @@ impl Prepared {
             bytes: self.renderer.table_script().as_bytes().to_vec(),
         });
         files.push(OutputFile {
+            path: paths::INTERNAL_SEARCH_SCRIPT.into(),
+            bytes: self.renderer.search_script().as_bytes().to_vec(),
+        });
+        files.extend(super::search::index_files(&self.workspace));
+        files.push(OutputFile {
             path: paths::INTERNAL_PAGE_CSS.into(),
             bytes: print::page_css(self.workspace.config.paper, print::INTERNAL_MARKING)
                 .into_bytes(),

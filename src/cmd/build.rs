@@ -15,6 +15,7 @@ pub fn run(mut args: BuildArgs, say: Verbosity, today: chrono::NaiveDate) -> u8 
             .unwrap_or_else(|| args.workspace.join("site")),
         as_of: args.as_of.unwrap_or(today),
         history: !args.no_history,
+        progress: say != Verbosity::Quiet,
         pdf: args.pdf.then(|| PdfOptions {
             chrome: args.chrome.clone(),
             progress: say != Verbosity::Quiet,

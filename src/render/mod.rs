@@ -63,12 +63,16 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("style.css", include_str!("../../templates/style.css")),
     ("tables.js", include_str!("../../templates/tables.js")),
+    ("search.js", include_str!("../../templates/search.js")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("search.md", include_str!("../../templates/search.md")),
 ];
 
 /// The stylesheet: copied into each audience folder, not rendered.
 const STYLESHEET: &str = "style.css";
-/// The internal site's table script: copied, not rendered.
+/// The internal site's scripts: copied, not rendered.
 const TABLE_SCRIPT: &str = "tables.js";
+const SEARCH_SCRIPT: &str = "search.js";
 
 /// The Content-Security-Policy of every generated page (`base.html`): its own stylesheets
 /// and images, nothing else: no scripts, frames, fonts, forms or remote and `file:` loads
@@ -87,6 +91,7 @@ pub struct Renderer {
     tera: Tera,
     stylesheet: String,
     table_script: String,
+    search_script: String,
     /// Templates replaced by a workspace file, so errors can name the file at fault.
     overrides: BTreeMap<String, PathBuf>,
 }
@@ -105,6 +110,7 @@ impl Renderer {
         let (mut sources, overrides) = read_sources(overrides_dir)?;
         let stylesheet = sources.remove(STYLESHEET).unwrap_or_default();
         let table_script = sources.remove(TABLE_SCRIPT).unwrap_or_default();
+        let search_script = sources.remove(SEARCH_SCRIPT).unwrap_or_default();
         let files = errors::Files::new(&overrides);
         // Each template is parsed on its own first, so that a syntax error in one file
         // does not hide those of the others; references between files are checked after.
@@ -128,6 +134,7 @@ impl Renderer {
             tera,
             stylesheet,
             table_script,
+            search_script,
             overrides,
         })
     }
@@ -135,6 +142,11 @@ impl Renderer {
     /// `tables.js`: sorting and filtering for the internal site's tables.
     pub fn table_script(&self) -> &str {
         &self.table_script
+    }
+
+    /// `search.js`: the internal site's search.
+    pub fn search_script(&self) -> &str {
+        &self.search_script
     }
 
     pub fn stylesheet(&self) -> &str {

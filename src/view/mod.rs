@@ -39,6 +39,14 @@ pub struct SiteInfo {
     pub as_of_date: Date,
 }
 
+/// The internal search page: the search runs in the browser over `internal/search/`.
+#[derive(Debug, Serialize)]
+pub struct SearchPage {
+    pub site: SiteInfo,
+    /// How many accounts the index holds.
+    pub accounts: usize,
+}
+
 /// One page to render: where it goes (relative to the output root, without extension),
 /// and its view model, whose kind says which template renders it.
 #[derive(Debug)]
@@ -61,6 +69,7 @@ pub enum PageView {
     AccountList(Box<portfolio::AccountList>),
     Owners(Box<owners::OwnersIndex>),
     Owner(Box<owners::OwnerPage>),
+    Search(Box<SearchPage>),
     Account(Box<account::AccountPage>),
     Review(Box<review::ReviewPack>),
     Progress(Box<shared::SharedProgress>),
@@ -76,6 +85,7 @@ impl PageView {
             PageView::AccountList(_) => "account-list",
             PageView::Owners(_) => "owners",
             PageView::Owner(_) => "owner",
+            PageView::Search(_) => "search",
             PageView::Account(_) => "account",
             PageView::Review(_) => "review",
             PageView::Progress(_) => "progress",
@@ -131,6 +141,13 @@ pub fn portfolio_pages(workspace: &Workspace, analysis: &Analysis) -> Vec<Page> 
             PageView::AccountList(Box::new(list)),
         )
     }));
+    pages.push(internal(
+        paths::SEARCH.to_string(),
+        PageView::Search(Box::new(SearchPage {
+            site: site.clone(),
+            accounts: workspace.accounts.len(),
+        })),
+    ));
     let owners_index = owners::owners_index(&site, workspace, analysis, &groups);
     pages.push(internal(
         paths::OWNERS.to_string(),
