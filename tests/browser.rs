@@ -14,8 +14,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod browser_support;
+use browser_support::browser_or_skip;
+
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -28,25 +30,6 @@ const BUILD_DEADLINE: Duration = Duration::from_secs(600);
 
 const ACCOUNT: &str = "northwind-supply";
 const QUARTER: &str = "2026-Q3";
-
-/// The installed browser, or `None` after saying the test is skipped.
-fn browser_or_skip(test: &str) -> Option<PathBuf> {
-    match rapport::pdf::find_browser(None) {
-        Ok(path) => Some(path),
-        Err(e) if std::env::var("RAPPORT_REQUIRE_BROWSER").as_deref() == Ok("1") => {
-            panic!("RAPPORT_REQUIRE_BROWSER=1 but no browser: {e}")
-        }
-        Err(_) => {
-            // Straight to stderr: libtest hides `eprintln!` output of passing tests, and
-            // a skip must be seen.
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED: chromium not found; {test} did not run (install chromium, or set CHROME)"
-            );
-            None
-        }
-    }
-}
 
 struct Finished {
     success: bool,

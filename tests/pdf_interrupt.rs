@@ -8,8 +8,10 @@
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod browser_support;
+use browser_support::browser_or_skip;
+
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -50,25 +52,9 @@ fn processes() -> Vec<Process> {
     list
 }
 
-fn browser_or_skip() -> Option<PathBuf> {
-    match rapport::pdf::find_browser(None) {
-        Ok(path) => Some(path),
-        Err(e) if std::env::var("RAPPORT_REQUIRE_BROWSER").as_deref() == Ok("1") => {
-            panic!("RAPPORT_REQUIRE_BROWSER=1 but no browser: {e}")
-        }
-        Err(_) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED: chromium not found; the Ctrl-C test did not run (install chromium, or set CHROME)"
-            );
-            None
-        }
-    }
-}
-
 #[test]
 fn ctrl_c_during_build_pdf_leaves_no_browser_and_no_folders_behind() {
-    let Some(browser) = browser_or_skip() else {
+    let Some(browser) = browser_or_skip("the Ctrl-C test") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

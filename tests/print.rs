@@ -11,7 +11,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
+mod browser_support;
+use browser_support::browser_or_skip;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -30,20 +32,15 @@ fn tools_or_skip(test: &str) -> Option<PathBuf> {
         .stderr(Stdio::null())
         .status()
         .is_ok();
-    let browser = rapport::pdf::find_browser(None).ok();
-    match (browser, pdftotext) {
-        (Some(browser), true) => Some(browser),
-        _ if std::env::var("RAPPORT_REQUIRE_BROWSER").as_deref() == Ok("1") => {
-            panic!("RAPPORT_REQUIRE_BROWSER=1 but chromium or pdftotext (poppler-utils) is missing")
-        }
-        _ => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED: chromium or pdftotext not found; {test} did not run"
-            );
-            None
-        }
+    if !pdftotext {
+        assert!(
+            !browser_support::browser_required(),
+            "RAPPORT_REQUIRE_BROWSER=1 but pdftotext (poppler-utils) is missing"
+        );
+        browser_support::skipped(test, "pdftotext (poppler-utils)");
+        return None;
     }
+    browser_or_skip(test)
 }
 
 /// Runs `command` to completion, killing it at the deadline; panics unless it succeeds.

@@ -16,28 +16,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
+mod browser_support;
+use browser_support::browser_or_skip;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const DEADLINE: Duration = Duration::from_secs(120);
-
-fn browser_or_skip(test: &str) -> Option<PathBuf> {
-    match rapport::pdf::find_browser(None) {
-        Ok(path) => Some(path),
-        Err(e) if std::env::var("RAPPORT_REQUIRE_BROWSER").as_deref() == Ok("1") => {
-            panic!("RAPPORT_REQUIRE_BROWSER=1 but no browser: {e}")
-        }
-        Err(_) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED: chromium not found; {test} did not run"
-            );
-            None
-        }
-    }
-}
 
 /// The built sample's internal folder.
 fn built_sample(dir: &Path) -> PathBuf {
