@@ -120,7 +120,7 @@ fn zero_width_characters() {
 }
 
 #[test]
-fn decomposed_accents_against_composed_notes_and_back() {
+fn decomposed_accents_against_a_composed_note() {
     // The note is composed (NFC) in the account file.
     let nfd = "Re\u{301}union secre\u{300}te a\u{300} Du\u{308}sseldorf chez Mu\u{308}ller";
     let html = format!("<p>{nfd}</p>");
