@@ -120,7 +120,7 @@ fn zero_width_characters() {
 }
 
 #[test]
-fn decomposed_accents_against_composed_notes_and_back() {
+fn decomposed_accents_against_a_composed_note() {
     // The note is composed (NFC) in the account file.
     let nfd = "Re\u{301}union secre\u{300}te a\u{300} Du\u{308}sseldorf chez Mu\u{308}ller";
     let html = format!("<p>{nfd}</p>");
@@ -166,8 +166,16 @@ fn numeric_references_without_semicolon_or_with_leading_zeros() {
     ] {
         assert_found("a.html", &[&html_with(word)]);
     }
-    // CommonMark wants the `;` and at most seven digits; within that, anything goes.
-    for word in ["&#0000070;orge", "&#x0046;orge", "Fo&#X72;ge"] {
+    // CommonMark wants the `;` and at most seven digits, but the guard reads references as
+    // a browser does: a converter may hand them to one as they are.
+    for word in [
+        "&#0000070;orge",
+        "&#x0046;orge",
+        "Fo&#X72;ge",
+        "&#70orge",
+        "&#00000000070orge",
+        "&#x46orge",
+    ] {
         assert_found("a.md", &[&md_with(word)]);
     }
     // Inline HTML in a Markdown page is read as HTML (text between tags is Markdown's,

@@ -113,10 +113,13 @@ enum Format {
 }
 
 /// A page being written: the reference written last without `;`, if any, gets one when
-/// what follows would extend it (`&#70` before `0`).
+/// what follows would extend it (`&#70` before `0`). In Markdown, a reference that follows
+/// one without `;` is decoded by the Markdown reader first, and could extend it then
+/// (`&#x73&#101;` reads `&#x73e`): such a pair gets the `;` too.
 struct Page {
     text: String,
     open_reference: Option<fn(char) -> bool>,
+    markdown: bool,
 }
 
 impl Page {
@@ -125,7 +128,11 @@ impl Page {
             return;
         }
         if let Some(extends) = self.open_reference.take() {
-            if piece.chars().next().is_some_and(extends) {
+            if piece
+                .chars()
+                .next()
+                .is_some_and(|c| extends(c) || (self.markdown && c == '&'))
+            {
                 self.text.push(';');
             }
         }
@@ -165,11 +172,12 @@ fn encode(page: &mut Page, c: char, format: Format, choices: &mut Choices) {
             page.push(&format!("&#x{zeros}{code:x};"))
         }
         (4, Format::Html) => page.push(&format!("&#x{zeros}{code:x};")),
-        (5, Format::Html) => {
+        // Without `;`: CommonMark shows these as written, but Markdown is also read as HTML.
+        (5, _) => {
             page.push(&format!("&#{zeros}{code}"));
             page.open_reference = Some(|c| c.is_ascii_digit());
         }
-        (6, Format::Html) => {
+        (6, _) => {
             page.push(&format!("&#X{zeros}{code:X}"));
             page.open_reference = Some(|c| c.is_ascii_hexdigit());
         }
@@ -233,6 +241,7 @@ fn disguise(phrase: &str, format: Format, choices: &mut Choices) -> String {
     let mut page = Page {
         text: String::new(),
         open_reference: None,
+        markdown: format == Format::Markdown,
     };
     for (w, word) in phrase.split(' ').enumerate() {
         if w > 0 {

@@ -103,12 +103,12 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
-/// Reads Markdown as a viewer renders it: its events written out as HTML (text escaped,
-/// inline HTML as it is, blocks as line breaks, emphasis as nothing so that `Se*cr*et`
-/// reads `Secret`), then read by the HTML reader, so raw HTML in a Markdown file joins
-/// or breaks the text around it as it does on an HTML page. A link's destination and title,
-/// an image's, and a code fence's info string go into the HTML as attributes, and so
-/// become pieces; so do reference definitions, which no event carries.
+/// Reads Markdown as a viewer renders it: its events written out as HTML (text escaped
+/// but for character references, inline HTML as it is, blocks as line breaks, emphasis as
+/// nothing so that `Se*cr*et` reads `Secret`), then read by the HTML reader, so raw HTML in
+/// a Markdown file joins or breaks the text around it as it does on an HTML page. A link's
+/// destination and title, an image's, and a code fence's info string go into the HTML as
+/// attributes, and so become pieces; so do reference definitions, which no event carries.
 fn read_markdown(markdown: &str, extract: &mut Extract, html: &mut String) {
     html.clear();
     let mut parser = Parser::new_ext(markdown, options());
@@ -188,11 +188,14 @@ fn is_inline(tag: &TagEnd) -> bool {
     )
 }
 
-/// Appends `text` escaped for HTML text and quoted attribute values.
+/// Appends `text` escaped for HTML text and quoted attribute values, but for `&`: a
+/// character reference that CommonMark shows as written (`&#83ecret`, without `;`) is read
+/// as a browser reads it, because a converter that does not follow CommonMark to the
+/// letter hands it to one as it is. Reading more references than a viewer does can only
+/// find more, never hide a phrase.
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
@@ -301,9 +304,13 @@ mod tests {
 
     #[test]
     fn markdown_is_read_as_written_and_as_rendered() {
-        assert_eq!(read("a.md", "Se*cr*et"), "se*cr*et \u{1} secret");
+        assert_eq!(
+            read("a.md", "Se*cr*et &#83e"),
+            "se*cr*et &#83e \u{1} secret se"
+        );
         assert_eq!(rendered("Se**cr**et and ~~x~~y"), "secret and xy");
-        assert_eq!(rendered("&#83ecret &#83;ecret"), "&#83ecret secret");
+        assert_eq!(rendered("&#83ecret &#83;ecret"), "secret secret");
+        assert_eq!(rendered("Q*u*i&#101tly `&#83e`"), "quietly se");
         assert_eq!(rendered("Se<!---->cret Se<foo>cret"), "secret secret");
         assert_eq!(rendered("# A\n\nb\n\n- c\n- d"), "a b c d");
         assert_eq!(rendered("| a | b |\n|---|---|\n| c | d |"), "a b c d");
