@@ -34,7 +34,9 @@ pub fn escape_markdown_text(text: &str) -> String {
 }
 
 /// Rich Markdown as one table-cell line: blank lines dropped, the others trimmed and
-/// joined by spaces, pipes escaped.
+/// joined by spaces, pipes escaped. A `<` outside a code span is written `&lt;`: the only
+/// raw ones left in sanitized Markdown are in code blocks, which a cell cannot hold, and
+/// trimmed into a cell `<javascript:x>` would become a link.
 pub fn markdown_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
@@ -42,11 +44,17 @@ pub fn markdown_cell(text: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        for (j, part) in line.split('|').enumerate() {
-            if j > 0 {
-                out.push_str("\\|");
+        let mut in_code = false;
+        for c in line.chars() {
+            match c {
+                '`' => {
+                    in_code = !in_code;
+                    out.push(c);
+                }
+                '|' => out.push_str("\\|"),
+                '<' if !in_code => out.push_str("&lt;"),
+                c => out.push(c),
             }
-            out.push_str(part);
         }
     }
     out
@@ -130,6 +138,9 @@ mod tests {
     #[test]
     fn a_cell_is_one_line_with_pipes_escaped() {
         assert_eq!(markdown_cell("a | b\n\n  c  \n"), "a \\| b c");
+        // A code block's line trimmed into a cell must not become an autolink.
+        assert_eq!(markdown_cell("    <javascript:x>"), "&lt;javascript:x>");
+        assert_eq!(markdown_cell("`<b>` and <i>"), "`<b>` and &lt;i>");
     }
 
     #[test]

@@ -3,16 +3,16 @@
 //!
 //! The build calls this on its staging folder after the leak guard has passed and before
 //! the swap, so a failed print leaves the previous site untouched. Each page is printed
-//! from a private copy of its audience's folder only ([`isolate`]), and the browser may
-//! load nothing but files of that copy ([`cdp::Policy`]): a template that frames
+//! from a private copy of its audience's folder only (`isolate`), and the browser may
+//! load nothing but files of that copy (`cdp::Policy`): a template that frames
 //! `../../internal/…` or a `file:///` path gets an empty frame, not internal text. The
 //! build then reads the text of every shared PDF ([`text`]) through the leak guard.
 //!
 //! One browser prints the whole run, a few tabs at once, over the DevTools protocol
-//! ([`browser`], [`cdp`], [`tabs`]); `RAPPORT_PDF_ENGINE=process` (for the benchmark that
+//! (`browser`, `cdp`, `tabs`); `RAPPORT_PDF_ENGINE=process` (for the benchmark that
 //! compares them, and the only way on systems without Unix pipes) starts one browser per
-//! page instead ([`process`]). PDFs are made byte-for-byte reproducible by blanking the
-//! two timestamps Chromium writes into them ([`output`]).
+//! page instead (`process`). PDFs are made byte-for-byte reproducible by blanking the
+//! two timestamps Chromium writes into them (`output`).
 
 mod browser;
 mod cdp;
