@@ -1,0 +1,4 @@
+# rapports Meldungen auf Deutsch (siehe en.ftl).
+
+and = und
+parties = { $a } und { $b }

@@ -1,0 +1,118 @@
+//! The languages rapport writes pages in: one Fluent message catalogue per language
+//! (`locales/<lang>.ftl`, embedded in the binary), looked up by the templates' `t` function
+//! (`render/`), and the long dates and amounts of each language (`locale.rs`).
+//!
+//! Shared pages are written in the account's language (the workspace's by default), internal
+//! pages in the workspace's. A key missing from a catalogue falls back to English, and a
+//! key missing from English prints the key itself: a page never fails over a message
+//! (`tests/messages.rs` keeps the catalogues complete).
+
+mod locale;
+
+pub use locale::{long_date, money, opt_long_date, percent};
+
+use crate::model::Language;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::sync::OnceLock;
+
+/// Every language rapport ships, with its catalogue.
+pub const CATALOGUES: &[(Language, &str)] = &[
+    (Language::En, include_str!("../../locales/en.ftl")),
+    (Language::De, include_str!("../../locales/de.ftl")),
+    (Language::Fr, include_str!("../../locales/fr.ftl")),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The parsed catalogues, in the order of `CATALOGUES`; parsed once per process, since
+/// every page of every build reads the same embedded text.
+fn bundles() -> &'static [(Language, Bundle)] {
+    static BUNDLES: OnceLock<Vec<(Language, Bundle)>> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        CATALOGUES
+            .iter()
+            .map(|(language, text)| (*language, bundle(*language, text)))
+            .collect()
+    })
+}
+
+fn bundle(language: Language, text: &str) -> Bundle {
+    // A syntax error keeps the messages around it: the catalogues are tested, and a page is
+    // better with one English fallback than not at all.
+    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let id = language
+        .as_str()
+        .parse()
+        .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Fluent wraps every argument in invisible bidi isolation marks by default; all three
+    // languages are left to right, and the marks would sit inside names the leak guard and
+    // readers search for.
+    bundle.set_use_isolating(false);
+    // Duplicate ids are the only error here, and the test of the catalogues finds them.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The language of a language code (`en`, `de`, `fr`); English for any other.
+pub fn language(code: &str) -> Language {
+    CATALOGUES
+        .iter()
+        .map(|(language, _)| *language)
+        .find(|l| l.as_str() == code)
+        .unwrap_or_default()
+}
+
+/// The message `key` in `language` with its arguments; English when the language lacks it,
+/// the key itself when English does too.
+pub fn message(language: Language, key: &str, args: Option<&FluentArgs>) -> String {
+    [language, Language::En]
+        .iter()
+        .find_map(|wanted| {
+            let (_, bundle) = bundles().iter().find(|(l, _)| l == wanted)?;
+            let pattern = bundle.get_message(key)?.value()?;
+            let mut errors = Vec::new();
+            Some(
+                bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned(),
+            )
+        })
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// The message ids of one catalogue text, in order, for the tests of the catalogues.
+pub fn keys(text: &str) -> Vec<String> {
+    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a catalogue text parses without error.
+pub fn parses(text: &str) -> bool {
+    FluentResource::try_new(text.to_string()).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_key_falls_back_to_english_then_to_the_key() {
+        assert_eq!(message(Language::De, "and", None), "und");
+        assert_eq!(message(Language::De, "no-such-key", None), "no-such-key");
+        let mut args = FluentArgs::new();
+        args.set("a", "Acme");
+        args.set("b", "Orbis");
+        assert_eq!(
+            message(Language::Fr, "parties", Some(&args)),
+            "Acme et Orbis"
+        );
+    }
+}
