@@ -23,6 +23,38 @@ pub const CATALOGUES: &[(Language, &str)] = &[
     (Language::Fr, include_str!("../../locales/fr.ftl")),
 ];
 
+/// The keys the code looks up itself (headings and titles made in `view/shared.rs`, the
+/// printed page's marks), beside those the templates name in `t(key="…")`; the code uses
+/// them through these constants only, so that `tests/messages.rs` knows every key in use.
+pub mod keys {
+    pub const PARTIES: &str = "parties";
+    pub const STATEMENT_DEFAULT_TITLE: &str = "statement-default-title";
+    pub const COMMITS_TO: &str = "commits-to";
+    pub const TOGETHER_COMMIT: &str = "together-commit";
+    pub const CADENCE_WEEKLY: &str = "cadence-weekly";
+    pub const CADENCE_MONTHLY: &str = "cadence-monthly";
+    pub const CADENCE_QUARTERLY: &str = "cadence-quarterly";
+    pub const CADENCE_YEARLY: &str = "cadence-yearly";
+    pub const CADENCE_AD_HOC: &str = "cadence-ad-hoc";
+    pub const PAGE_MARK_PAGE: &str = "page-mark-page";
+    pub const PAGE_MARK_OF: &str = "page-mark-of";
+}
+
+/// Every key of `keys`.
+pub const CODE_KEYS: &[&str] = &[
+    keys::PARTIES,
+    keys::STATEMENT_DEFAULT_TITLE,
+    keys::COMMITS_TO,
+    keys::TOGETHER_COMMIT,
+    keys::CADENCE_WEEKLY,
+    keys::CADENCE_MONTHLY,
+    keys::CADENCE_QUARTERLY,
+    keys::CADENCE_YEARLY,
+    keys::CADENCE_AD_HOC,
+    keys::PAGE_MARK_PAGE,
+    keys::PAGE_MARK_OF,
+];
+
 type Bundle = FluentBundle<FluentResource>;
 
 /// The parsed catalogues, in the order of `CATALOGUES`; parsed once per process, since
@@ -80,6 +112,15 @@ pub fn message(language: Language, key: &str, args: Option<&FluentArgs>) -> Stri
             )
         })
         .unwrap_or_else(|| key.to_string())
+}
+
+/// The message `key` in `language` with named text arguments, for the code's own messages.
+pub fn message_with(language: Language, key: &str, args: &[(&str, &str)]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, value.to_string());
+    }
+    message(language, key, Some(&fluent))
 }
 
 /// The message ids of one catalogue text, in order, for the tests of the catalogues.

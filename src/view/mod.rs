@@ -211,7 +211,14 @@ pub fn account_pages(
             internal_lang,
             PageView::Review(Box::new(pack)),
         ));
-        let progress = shared::progress(organisation, file, period, notes.as_ref(), analysis.as_of);
+        let progress = shared::progress(
+            organisation,
+            file,
+            period,
+            notes.as_ref(),
+            analysis.as_of,
+            shared_lang,
+        );
         pages.push(Page::new(
             paths::progress(id, &quarter),
             Audience::Shared,
@@ -225,6 +232,7 @@ pub fn account_pages(
         file,
         analysis.as_of,
         history.statement_versions(id),
+        shared_lang,
     );
     pages.push(Page::new(
         paths::statement(id),
@@ -233,7 +241,7 @@ pub fn account_pages(
         shared_lang,
         PageView::Statement(Box::new(statement)),
     ));
-    let shared_index = shared::index(organisation, file, a);
+    let shared_index = shared::index(organisation, file, a, shared_lang);
     pages.push(Page::new(
         paths::shared_index(id),
         Audience::Shared,
