@@ -116,3 +116,30 @@ dispute-resolved = geklärt am { $date }
 
 page-mark-page = Seite
 page-mark-of = von
+
+## Der gemeinsame Kalender (calendar.ics)
+
+calendar-milestone = Meilenstein: { $title }
+calendar-goal = Ziel: { $goal }
+calendar-commitment-due = Zusage fällig: { $what }
+calendar-commitment-made = Vereinbart am { $date }
+calendar-action-due = Maßnahme fällig: { $what }
+calendar-action-from = Aus der Besprechung { $quarter }
+calendar-action-from-owner = Aus der Besprechung { $quarter }; verantwortlich: { $owner }
+calendar-meeting = { $name } (nächste Sitzung)
+calendar-meets-counted = Tagt { $cadence ->
+        [weekly] wöchentlich
+        [monthly] monatlich
+        [quarterly] vierteljährlich
+        [yearly] jährlich
+        [ad-hoc] nach Bedarf
+       *[other] { $cadence }
+    }; gerechnet ab der letzten erfassten Sitzung am { $date }
+calendar-meets-unrecorded = Tagt { $cadence ->
+        [weekly] wöchentlich
+        [monthly] monatlich
+        [quarterly] vierteljährlich
+        [yearly] jährlich
+        [ad-hoc] nach Bedarf
+       *[other] { $cadence }
+    }; keine Sitzung erfasst: Beginn des nächsten Zeitraums

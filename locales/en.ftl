@@ -118,3 +118,17 @@ dispute-resolved = resolved { $date }
 
 page-mark-page = Page
 page-mark-of = of
+
+## The shared calendar (calendar.ics); { $cadence } is weekly, monthly, quarterly,
+## yearly or ad-hoc, or empty
+
+calendar-milestone = Milestone: { $title }
+calendar-goal = Goal: { $goal }
+calendar-commitment-due = Commitment due: { $what }
+calendar-commitment-made = Made on { $date }
+calendar-action-due = Action due: { $what }
+calendar-action-from = From the { $quarter } review
+calendar-action-from-owner = From the { $quarter } review; owner { $owner }
+calendar-meeting = { $name } (next meeting)
+calendar-meets-counted = Meets { $cadence }; counted from the last one recorded, { $date }
+calendar-meets-unrecorded = Meets { $cadence }; no meeting recorded: the start of the next period

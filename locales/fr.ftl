@@ -117,3 +117,30 @@ dispute-resolved = réglé le { $date }
 
 page-mark-page = Page
 page-mark-of = sur
+
+## Le calendrier partagé (calendar.ics)
+
+calendar-milestone = Jalon{"\u00A0"}: { $title }
+calendar-goal = Objectif{"\u00A0"}: { $goal }
+calendar-commitment-due = Échéance d'engagement{"\u00A0"}: { $what }
+calendar-commitment-made = Pris le { $date }
+calendar-action-due = Échéance d'action{"\u00A0"}: { $what }
+calendar-action-from = Issue de la revue { $quarter }
+calendar-action-from-owner = Issue de la revue { $quarter }{"\u00A0"}; responsable{"\u00A0"}: { $owner }
+calendar-meeting = { $name } (prochaine réunion)
+calendar-meets-counted = Se réunit { $cadence ->
+        [weekly] chaque semaine
+        [monthly] chaque mois
+        [quarterly] chaque trimestre
+        [yearly] chaque année
+        [ad-hoc] selon les besoins
+       *[other] { $cadence }
+    }{"\u00A0"}; compté à partir de la dernière réunion enregistrée, le { $date }
+calendar-meets-unrecorded = Se réunit { $cadence ->
+        [weekly] chaque semaine
+        [monthly] chaque mois
+        [quarterly] chaque trimestre
+        [yearly] chaque année
+        [ad-hoc] selon les besoins
+       *[other] { $cadence }
+    }{"\u00A0"}; aucune réunion enregistrée{"\u00A0"}: début de la période suivante

@@ -192,6 +192,18 @@ fn the_samples_german_partner_reads_its_shared_folder_in_german() {
     assert_reads_in(&site, "orbis-distribution", "de", GERMAN);
     let internal = read(&site, "internal/accounts/orbis-distribution/index.html");
     assert!(internal.contains("<html lang=\"en\">"), "{internal}");
+    let calendar = read(&site, "shared/orbis-distribution/calendar.ics");
+    for german in [
+        "Meilenstein: ",
+        "(nächste Sitzung)",
+        "Tagt vierteljährlich",
+        "Acme Components und Orbis",
+    ] {
+        assert!(calendar.contains(german), "no `{german}` in\n{calendar}");
+    }
+    for english in ["Milestone: ", "next meeting", "Meets ", "Goal: ", " and "] {
+        assert!(!calendar.contains(english), "`{english}` in\n{calendar}");
+    }
     let other = read(&site, "shared/harbour-marine/statement.html");
     assert!(other.contains("<html lang=\"en\">"));
     assert!(other.contains("Joint commitment statement"));

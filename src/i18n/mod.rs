@@ -24,7 +24,7 @@ pub const CATALOGUES: &[(Language, &str)] = &[
 ];
 
 /// The keys the code looks up itself (headings and titles made in `view/shared.rs`, the
-/// printed page's marks), beside those the templates name in `t(key="…")`; the code uses
+/// shared calendar's entries in `view/calendar.rs`, the printed page's marks), beside those the templates name in `t(key="…")`; the code uses
 /// them through these constants only, so that `tests/messages.rs` knows every key in use.
 pub mod keys {
     pub const PARTIES: &str = "parties";
@@ -38,6 +38,16 @@ pub mod keys {
     pub const CADENCE_AD_HOC: &str = "cadence-ad-hoc";
     pub const PAGE_MARK_PAGE: &str = "page-mark-page";
     pub const PAGE_MARK_OF: &str = "page-mark-of";
+    pub const CALENDAR_MILESTONE: &str = "calendar-milestone";
+    pub const CALENDAR_GOAL: &str = "calendar-goal";
+    pub const CALENDAR_COMMITMENT_DUE: &str = "calendar-commitment-due";
+    pub const CALENDAR_COMMITMENT_MADE: &str = "calendar-commitment-made";
+    pub const CALENDAR_ACTION_DUE: &str = "calendar-action-due";
+    pub const CALENDAR_ACTION_FROM: &str = "calendar-action-from";
+    pub const CALENDAR_ACTION_FROM_OWNER: &str = "calendar-action-from-owner";
+    pub const CALENDAR_MEETING: &str = "calendar-meeting";
+    pub const CALENDAR_MEETS_COUNTED: &str = "calendar-meets-counted";
+    pub const CALENDAR_MEETS_UNRECORDED: &str = "calendar-meets-unrecorded";
 }
 
 /// Every key of `keys`.
@@ -53,6 +63,16 @@ pub const CODE_KEYS: &[&str] = &[
     keys::CADENCE_AD_HOC,
     keys::PAGE_MARK_PAGE,
     keys::PAGE_MARK_OF,
+    keys::CALENDAR_MILESTONE,
+    keys::CALENDAR_GOAL,
+    keys::CALENDAR_COMMITMENT_DUE,
+    keys::CALENDAR_COMMITMENT_MADE,
+    keys::CALENDAR_ACTION_DUE,
+    keys::CALENDAR_ACTION_FROM,
+    keys::CALENDAR_ACTION_FROM_OWNER,
+    keys::CALENDAR_MEETING,
+    keys::CALENDAR_MEETS_COUNTED,
+    keys::CALENDAR_MEETS_UNRECORDED,
 ];
 
 type Bundle = FluentBundle<FluentResource>;
