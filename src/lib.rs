@@ -20,6 +20,7 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod format;
 pub mod history;
+pub mod i18n;
 pub mod leak;
 pub mod linkcheck;
 pub mod load;

@@ -184,9 +184,60 @@ fn the_leak_guard_protects_what_the_table_calls_internal() {
 
 #[test]
 fn internal_markers_stay_internal_and_shared_items_reach_their_folder() {
+    markers_reach_only_their_audience(None);
+}
+
+/// The same with both accounts' shared folders in German, then in French (issue 20): the
+/// labels change, never what reaches which folder.
+#[test]
+fn internal_markers_stay_internal_in_a_german_shared_folder() {
+    markers_reach_only_their_audience(Some("de"));
+}
+
+#[test]
+fn internal_markers_stay_internal_in_a_french_shared_folder() {
+    markers_reach_only_their_audience(Some("fr"));
+}
+
+/// Sets `language:` in every account file of the marker workspace at `ws`.
+fn set_account_language(ws: &Path, language: &str) {
+    for (id, _) in ACCOUNTS {
+        let path = ws.join("accounts").join(format!("{id}.yaml"));
+        let mut account: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        account["language"] = serde_json::Value::String(language.to_string());
+        std::fs::write(&path, serde_json::to_string_pretty(&account).unwrap()).unwrap();
+    }
+}
+
+/// An amount as German ("1.234,50") and French ("1 234,50", narrow no-break spaces) write it.
+fn localised_forms(english: &str) -> Vec<String> {
+    [".", "\u{202F}"]
+        .iter()
+        .map(|group| {
+            english
+                .chars()
+                .map(|c| match c {
+                    ',' => group.to_string(),
+                    '.' => ",".to_string(),
+                    c => c.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn markers_reach_only_their_audience(language: Option<&str>) {
     let tmp = tempfile::tempdir().unwrap();
     let ws = tmp.path().join("ws");
-    let (marked, amounts) = marker_workspace(&ws);
+    let (marked, mut amounts) = marker_workspace(&ws);
+    if let Some(language) = language {
+        set_account_language(&ws, language);
+        for a in &mut amounts {
+            let extra = localised_forms(&a.forms[0]);
+            a.forms.extend(extra);
+        }
+    }
     // Sanity: the generator covered both audiences and every item list both ways.
     for list in ["events", "disputes", "goals", "commitments", "governance"] {
         for audience in [Audience::Internal, Audience::Shared] {
@@ -214,6 +265,13 @@ fn internal_markers_stay_internal_and_shared_items_reach_their_folder() {
         "{:?}",
         files.keys()
     );
+    if let Some(language) = language {
+        let statement = &shared["shared/m-alpha/statement.html"];
+        assert!(
+            statement.contains(&format!("<html lang=\"{language}\">")),
+            "{statement}"
+        );
+    }
 
     let mut problems = Vec::new();
     for m in &marked {

@@ -717,7 +717,7 @@ fn a_statement_lists_its_earlier_versions_from_git() {
         .nth(1)
         .unwrap_or_else(|| panic!("no earlier versions in\n{page}"));
     assert!(
-        earlier.contains("### Version 1, agreed 2026-02-01"),
+        earlier.contains("### Version 1, agreed 1 February 2026"),
         "{earlier}"
     );
     assert!(earlier.contains("Changed in version 2:"), "{earlier}");
@@ -733,7 +733,7 @@ fn a_statement_lists_its_earlier_versions_from_git() {
         !page.contains("Casey"),
         "a commit author reached the shared statement"
     );
-    assert!(page.contains("version 2, agreed 2026-06-01"), "{page}");
+    assert!(page.contains("version 2, agreed 1 June 2026"), "{page}");
     // Without history the section goes.
     r.build(&["--no-history"]);
     assert!(!r

@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::format::ical;
 use crate::format::print;
 use crate::history::{self, History};
+use crate::i18n;
 use crate::leak;
 use crate::model::{AccountFile, Date, Workspace};
 use crate::paths;
@@ -145,13 +146,25 @@ impl Prepared {
             path: paths::shared_stylesheet(&account.id),
             bytes: self.renderer.stylesheet().as_bytes().to_vec(),
         });
-        let parties = format!(
-            "{} and {}",
-            self.workspace.config.organisation, account.account.name
+        // The printed marks in the shared folder's language: "Acme und Orbis", "Seite 2 von 5".
+        let lang = view::shared_language(&self.workspace, index);
+        let parties = i18n::message_with(
+            lang,
+            i18n::keys::PARTIES,
+            &[
+                ("a", &self.workspace.config.organisation),
+                ("b", &account.account.name),
+            ],
         );
+        let page = i18n::message(lang, i18n::keys::PAGE_MARK_PAGE, None);
+        let of = i18n::message(lang, i18n::keys::PAGE_MARK_OF, None);
+        let words = print::PageWords {
+            page: &page,
+            of: &of,
+        };
         files.push(OutputFile {
             path: paths::shared_page_css(&account.id),
-            bytes: print::page_css(self.workspace.config.paper, &parties).into_bytes(),
+            bytes: print::page_css(self.workspace.config.paper, &parties, words).into_bytes(),
         });
         let calendar = view::calendar::shared_calendar(&self.workspace, &self.analysis, index);
         // The guard reads an .ics as raw text, where a folded line or an escaped comma can
@@ -202,8 +215,12 @@ impl Prepared {
         files.extend(super::search::index_files(&self.workspace));
         files.push(OutputFile {
             path: paths::INTERNAL_PAGE_CSS.into(),
-            bytes: print::page_css(self.workspace.config.paper, print::INTERNAL_MARKING)
-                .into_bytes(),
+            bytes: print::page_css(
+                self.workspace.config.paper,
+                print::INTERNAL_MARKING,
+                print::PageWords::ENGLISH,
+            )
+            .into_bytes(),
         });
         files.push(OutputFile {
             path: paths::PORTFOLIO_JSON.into(),

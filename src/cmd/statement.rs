@@ -35,7 +35,9 @@ pub fn run(args: StatementArgs, today: chrono::NaiveDate) -> u8 {
         return crate::EXIT_INVALID;
     };
     let organisation = &workspace.config.organisation;
-    let view = shared::statement(organisation, file, today, &[]);
+    // The statement's text in its shared folder's language, as the other side reads it.
+    let lang = file.account.language.unwrap_or(workspace.config.language);
+    let view = shared::statement(organisation, file, today, &[], lang);
     let text = shared::canonical_text(&view, file.account.statement.as_ref());
     let out = if args.fingerprint {
         format!("{}\n", fingerprint::fingerprint(&text))

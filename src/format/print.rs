@@ -13,21 +13,40 @@ use crate::model::Paper;
 /// The marking of every printed page of the internal site.
 pub const INTERNAL_MARKING: &str = "Internal — do not forward";
 
+/// The words of the page numbers, "Page 2 of 5", in the folder's language (`i18n`, which
+/// this module does not import: `format` sits below it).
+#[derive(Debug, Clone, Copy)]
+pub struct PageWords<'a> {
+    pub page: &'a str,
+    pub of: &'a str,
+}
+
+impl PageWords<'static> {
+    /// The internal site's, in English like its other labels for now.
+    pub const ENGLISH: PageWords<'static> = PageWords {
+        page: "Page",
+        of: "of",
+    };
+}
+
 /// The body font of `style.css`: page-margin boxes do not inherit it from the page.
 const BODY_FONT: &str = r#"-apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif"#;
 
-/// The `page.css` of one audience folder: `marking` runs at the top of every page.
-pub fn page_css(paper: Paper, marking: &str) -> String {
+/// The `page.css` of one audience folder: `marking` runs at the top of every page, the page
+/// numbers in `words` at the bottom.
+pub fn page_css(paper: Paper, marking: &str, words: PageWords) -> String {
     let size = match paper {
         Paper::A4 => "A4",
         Paper::Letter => "letter",
     };
     let marking = css_string(marking);
+    let page = css_string(&format!("{} ", words.page));
+    let of = css_string(&format!(" {} ", words.of));
     format!(
         "/* rapport: the printed page, generated from rapport.yaml (paper: {paper}). */\n\
 @page {{ size: {size}; margin: 18mm 14mm 18mm;\n\
 \x20 @top-left {{ content: {marking}; font: 8pt {BODY_FONT}; color: #5f6b7a; }}\n\
-\x20 @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt {BODY_FONT}; color: #5f6b7a; }} }}\n"
+\x20 @bottom-right {{ content: {page} counter(page) {of} counter(pages); font: 8pt {BODY_FONT}; color: #5f6b7a; }} }}\n"
     )
 }
 
@@ -59,13 +78,13 @@ mod tests {
 
     #[test]
     fn the_paper_size_follows_the_workspace() {
-        assert!(page_css(Paper::A4, "x").contains("size: A4;"));
-        assert!(page_css(Paper::Letter, "x").contains("size: letter;"));
+        assert!(page_css(Paper::A4, "x", PageWords::ENGLISH).contains("size: A4;"));
+        assert!(page_css(Paper::Letter, "x", PageWords::ENGLISH).contains("size: letter;"));
     }
 
     #[test]
     fn the_marking_runs_at_the_top_of_every_page_in_the_body_font() {
-        let css = page_css(Paper::A4, INTERNAL_MARKING);
+        let css = page_css(Paper::A4, INTERNAL_MARKING, PageWords::ENGLISH);
         assert!(css.contains(
             "@top-left { content: \"Internal — do not forward\"; font: 8pt -apple-system"
         ));
@@ -73,8 +92,18 @@ mod tests {
     }
 
     #[test]
+    fn the_page_numbers_read_in_the_folders_language() {
+        let words = PageWords {
+            page: "Seite",
+            of: "von",
+        };
+        let css = page_css(Paper::A4, "x", words);
+        assert!(css.contains("content: \"Seite \" counter(page) \" von \" counter(pages);"));
+    }
+
+    #[test]
     fn a_name_cannot_break_out_of_its_string() {
-        let css = page_css(Paper::A4, "A \"B\" \\ C\n}</style>");
+        let css = page_css(Paper::A4, "A \"B\" \\ C\n}</style>", PageWords::ENGLISH);
         assert!(
             css.contains(r#"content: "A \"B\" \\ C\a }\3c /style\3e ";"#),
             "{css}"

@@ -1,10 +1,37 @@
-//! The filters rapport adds to tera: text for Markdown pages.
+//! The filters rapport adds to tera (text for Markdown pages) and its one function, `t`:
+//! a message of the page's language.
 
 use tera::{Kwargs, State, Tera, Value};
 
 pub(super) fn register(tera: &mut Tera) {
     tera.register_filter("md", md);
     tera.register_filter("md_cell", md_cell);
+    tera.register_function("t", t);
+}
+
+/// `{{ t(key="statement-agreed", date=date) }}`: the message `key` of the catalogue of the
+/// page's language (the `lang` variable; inside a component, its `@lang` parameter), the
+/// other arguments given to the message. Never an error: a missing message falls back to
+/// English, then to the key, so a page is never lost over a label.
+fn t(kwargs: Kwargs, state: &State) -> String {
+    let key = kwargs.get::<&str>("key").ok().flatten().unwrap_or_default();
+    let lang: String = state.get("lang").ok().flatten().unwrap_or_default();
+    let language = crate::i18n::language(&lang);
+    let mut args = fluent_bundle::FluentArgs::new();
+    for (name, value) in kwargs.iter() {
+        let name = name.to_string();
+        if name == "key" {
+            continue;
+        }
+        if let Some(number) = value.as_i64() {
+            args.set(name, number);
+        } else if let Some(text) = value.as_str() {
+            args.set(name, text.to_string());
+        } else if !(value.is_none() || value.is_undefined()) {
+            args.set(name, value.to_string());
+        }
+    }
+    crate::i18n::message(language, key, Some(&args))
 }
 
 /// Plain text for Markdown pages (`{{ x | md }}`): it cannot start markup or break a table.

@@ -177,6 +177,8 @@ impl Renderer {
             tera::Context::from_serialize(&page.view).map_err(|e| files.render_error(&e, page))?;
         context.insert("root", &page.root);
         context.insert("audience", &page.audience);
+        // The page's language: `<html lang>`, and the catalogue the `t` function reads.
+        context.insert("lang", page.lang.as_str());
         context.insert(
             "csp",
             match page.audience {

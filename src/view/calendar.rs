@@ -9,7 +9,10 @@ use super::shared::{self, SharedCalendarSource};
 use crate::analyze::{AccountAnalysis, Analysis, FiscalCalendar};
 use crate::format;
 use crate::format::ical::{self, Entry};
-use crate::model::{AccountFile, Cadence, CommitmentStatus, Date, Party, Quarter, Workspace};
+use crate::i18n::{self, keys};
+use crate::model::{
+    AccountFile, Cadence, CommitmentStatus, Date, Language, Party, Quarter, Workspace,
+};
 use crate::paths;
 use chrono::{Datelike, Months};
 use sha2::{Digest, Sha256};
@@ -284,8 +287,44 @@ fn meeting(name: &str, cadence: Option<Cadence>, last: Option<Date>, date: Date)
     }
 }
 
-/// The items of one account's shared calendar, from the shared views only.
-fn shared_items(source: &SharedCalendarSource, as_of: Date, fiscal: &FiscalCalendar) -> Vec<Item> {
+/// A shared committee's next meeting, in the shared folder's language.
+fn shared_meeting(
+    name: &str,
+    cadence: Option<Cadence>,
+    last: Option<Date>,
+    date: Date,
+    lang: Language,
+) -> Item {
+    let cadence = cadence_word(cadence);
+    let description = match last {
+        Some(last) => i18n::message_with(
+            lang,
+            keys::CALENDAR_MEETS_COUNTED,
+            &[("cadence", cadence), ("date", &format::date(last))],
+        ),
+        None => i18n::message_with(
+            lang,
+            keys::CALENDAR_MEETS_UNRECORDED,
+            &[("cadence", cadence)],
+        ),
+    };
+    Item {
+        kind: Kind::Meeting,
+        identity: name.to_string(),
+        date,
+        summary: i18n::message_with(lang, keys::CALENDAR_MEETING, &[("name", name)]),
+        description: Some(description),
+    }
+}
+
+/// The items of one account's shared calendar, from the shared views only, in `lang`.
+fn shared_items(
+    source: &SharedCalendarSource,
+    as_of: Date,
+    fiscal: &FiscalCalendar,
+    lang: Language,
+) -> Vec<Item> {
+    let say = |key: &str, args: &[(&str, &str)]| i18n::message_with(lang, key, args);
     let mut items = Vec::new();
     for goal in &source.goals {
         for m in goal.milestones.iter().filter(|m| m.done.is_none()) {
@@ -293,8 +332,8 @@ fn shared_items(source: &SharedCalendarSource, as_of: Date, fiscal: &FiscalCalen
                 kind: Kind::Milestone,
                 identity: format!("{}\0{}", goal.id, m.title),
                 date: m.due_date,
-                summary: format!("Milestone: {}", m.title),
-                description: Some(format!("Goal: {}", goal.title)),
+                summary: say(keys::CALENDAR_MILESTONE, &[("title", &m.title)]),
+                description: Some(say(keys::CALENDAR_GOAL, &[("goal", &goal.title)])),
             });
         }
     }
@@ -304,8 +343,8 @@ fn shared_items(source: &SharedCalendarSource, as_of: Date, fiscal: &FiscalCalen
             kind: Kind::Commitment,
             identity: format!("{}\0{}", c.made, c.what),
             date: due,
-            summary: format!("Commitment due: {}", c.what),
-            description: Some(format!("Made on {}", c.made)),
+            summary: say(keys::CALENDAR_COMMITMENT_DUE, &[("what", &c.what)]),
+            description: Some(say(keys::CALENDAR_COMMITMENT_MADE, &[("date", &c.made)])),
         });
     }
     for (quarter, actions) in &source.actions {
@@ -315,10 +354,13 @@ fn shared_items(source: &SharedCalendarSource, as_of: Date, fiscal: &FiscalCalen
                 kind: Kind::Action,
                 identity: format!("{quarter}\0{}", action.what),
                 date: due,
-                summary: format!("Action due: {}", action.what),
+                summary: say(keys::CALENDAR_ACTION_DUE, &[("what", &action.what)]),
                 description: Some(match &action.owner {
-                    Some(owner) => format!("From the {quarter} review; owner {}", owner.name),
-                    None => format!("From the {quarter} review"),
+                    Some(owner) => say(
+                        keys::CALENDAR_ACTION_FROM_OWNER,
+                        &[("quarter", quarter), ("owner", &owner.name)],
+                    ),
+                    None => say(keys::CALENDAR_ACTION_FROM, &[("quarter", quarter)]),
                 }),
             });
         }
@@ -330,11 +372,12 @@ fn shared_items(source: &SharedCalendarSource, as_of: Date, fiscal: &FiscalCalen
             .map(|e| (e.date_value, e.title.as_str()));
         let last = last_named(&committee.name, events, as_of);
         if let Some(date) = next_meeting(committee.cadence_value, last, as_of, fiscal) {
-            items.push(meeting(
+            items.push(shared_meeting(
                 &committee.name,
                 committee.cadence_value,
                 last,
                 date,
+                lang,
             ));
         }
     }
@@ -387,8 +430,13 @@ pub fn shared_calendar(workspace: &Workspace, analysis: &Analysis, index: usize)
     let as_of = analysis.as_of;
     let fiscal = FiscalCalendar::new(workspace.config.fiscal_year_start());
     let source = shared::calendar_source(&workspace.config.organisation, file, as_of);
-    let name = format!("{} and {}", source.parties.us, source.parties.them);
-    let items = shared_items(&source, as_of, &fiscal);
+    let lang = super::shared_language(workspace, index);
+    let name = i18n::message_with(
+        lang,
+        keys::PARTIES,
+        &[("a", &source.parties.us), ("b", &source.parties.them)],
+    );
+    let items = shared_items(&source, as_of, &fiscal, lang);
     ical::write(&name, as_of, &entries(&file.id, "", items))
 }
 

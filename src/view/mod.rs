@@ -14,7 +14,7 @@ pub mod totals;
 
 use crate::analyze::Analysis;
 use crate::history::History;
-use crate::model::{Date, Workspace};
+use crate::model::{Date, Language, Workspace};
 use crate::paths;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -57,6 +57,9 @@ pub struct Page {
     pub account: Option<usize>,
     /// The way back to the audience's root folder (`internal/` or `shared/<id>/`).
     pub root: String,
+    /// The language the page is written in: the workspace's for internal pages, the
+    /// account's (by default the workspace's) for its shared folder.
+    pub lang: Language,
     pub view: PageView,
 }
 
@@ -96,9 +99,16 @@ impl PageView {
 }
 
 impl Page {
-    fn new(path: String, audience: Audience, account: Option<usize>, view: PageView) -> Page {
+    fn new(
+        path: String,
+        audience: Audience,
+        account: Option<usize>,
+        lang: Language,
+        view: PageView,
+    ) -> Page {
         Page {
             root: paths::relative_root(&path),
+            lang,
             path,
             audience,
             account,
@@ -126,7 +136,9 @@ pub fn site_info(workspace: &Workspace, as_of: Date) -> SiteInfo {
 /// rebuilt whenever any changes.
 pub fn portfolio_pages(workspace: &Workspace, analysis: &Analysis) -> Vec<Page> {
     let site = site_info(workspace, analysis.as_of);
-    let internal = |path: String, view: PageView| Page::new(path, Audience::Internal, None, view);
+    let lang = workspace.config.language;
+    let internal =
+        |path: String, view: PageView| Page::new(path, Audience::Internal, None, lang, view);
     let groups = owners::group(workspace);
     let index = portfolio::portfolio(&site, workspace, analysis, groups.len());
     let mut pages = vec![internal(
@@ -176,12 +188,15 @@ pub fn account_pages(
     let a = &analysis.accounts[index];
     let id = &file.id;
     let organisation = &workspace.config.organisation;
+    let internal_lang = workspace.config.language;
+    let shared_lang = shared_language(workspace, index);
     let mut pages = Vec::with_capacity(3 + 2 * a.periods.len());
     let view = account::account_page(&site, file, a);
     pages.push(Page::new(
         paths::account(id),
         Audience::Internal,
         Some(index),
+        internal_lang,
         PageView::Account(Box::new(view)),
     ));
     for period in &a.periods {
@@ -193,13 +208,22 @@ pub fn account_pages(
             paths::review_pack(id, &quarter),
             Audience::Internal,
             Some(index),
+            internal_lang,
             PageView::Review(Box::new(pack)),
         ));
-        let progress = shared::progress(organisation, file, period, notes.as_ref(), analysis.as_of);
+        let progress = shared::progress(
+            organisation,
+            file,
+            period,
+            notes.as_ref(),
+            analysis.as_of,
+            shared_lang,
+        );
         pages.push(Page::new(
             paths::progress(id, &quarter),
             Audience::Shared,
             Some(index),
+            shared_lang,
             PageView::Progress(Box::new(progress)),
         ));
     }
@@ -208,21 +232,32 @@ pub fn account_pages(
         file,
         analysis.as_of,
         history.statement_versions(id),
+        shared_lang,
     );
     pages.push(Page::new(
         paths::statement(id),
         Audience::Shared,
         Some(index),
+        shared_lang,
         PageView::Statement(Box::new(statement)),
     ));
-    let shared_index = shared::index(organisation, file, a);
+    let shared_index = shared::index(organisation, file, a, shared_lang);
     pages.push(Page::new(
         paths::shared_index(id),
         Audience::Shared,
         Some(index),
+        shared_lang,
         PageView::SharedIndex(Box::new(shared_index)),
     ));
     pages
+}
+
+/// The language of an account's shared folder: its own, or the workspace's.
+pub fn shared_language(workspace: &Workspace, index: usize) -> Language {
+    workspace.accounts[index]
+        .account
+        .language
+        .unwrap_or(workspace.config.language)
 }
 
 /// Every page of the site, in a stable order.

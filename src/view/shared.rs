@@ -4,13 +4,15 @@
 //! template can print it: the shared audience is decided here and nowhere else.
 
 use super::account::{milestone_view, MilestoneView};
-use super::common::{self, action_views, ActionView, People, PersonName, Rich};
+use super::common::{action_views, ActionView, People, PersonName, Rich};
 use super::fingerprint;
 use crate::analyze::{AccountAnalysis, PeriodChanges};
 use crate::format;
 use crate::history::{Change, NotesDiff, StatementVersion};
+use crate::i18n::{self, keys};
 use crate::model::{
-    AccountFile, Action, Cadence, Commitment, CommitmentStatus, Date, EventKind, Party, Visibility,
+    AccountFile, Action, Cadence, Commitment, CommitmentStatus, Date, EventKind, Language, Party,
+    Visibility,
 };
 use serde::Serialize;
 
@@ -205,6 +207,7 @@ fn parties(organisation: &str, file: &AccountFile) -> Parties {
     }
 }
 
+/// A shared commitment with ISO dates, as lists and tables show them.
 fn shared_commitment(c: &Commitment) -> SharedCommitment {
     SharedCommitment {
         what: c.what.clone(),
@@ -258,13 +261,28 @@ fn shared_events(
         .collect()
 }
 
-fn shared_committee(c: &crate::model::Committee, people: &People) -> SharedCommittee {
+fn shared_committee(
+    c: &crate::model::Committee,
+    people: &People,
+    lang: Language,
+) -> SharedCommittee {
     SharedCommittee {
         name: c.name.clone(),
-        cadence: c.cadence.map(|c| common::label(c.as_str())),
+        cadence: c.cadence.map(|c| i18n::message(lang, cadence_key(c), None)),
         members: people.all(&c.members),
         purpose: Rich::option(c.purpose.as_ref()),
         cadence_value: c.cadence,
+    }
+}
+
+/// The catalogue key of a cadence's label.
+fn cadence_key(cadence: Cadence) -> &'static str {
+    match cadence {
+        Cadence::Weekly => keys::CADENCE_WEEKLY,
+        Cadence::Monthly => keys::CADENCE_MONTHLY,
+        Cadence::Quarterly => keys::CADENCE_QUARTERLY,
+        Cadence::Yearly => keys::CADENCE_YEARLY,
+        Cadence::AdHoc => keys::CADENCE_AD_HOC,
     }
 }
 
@@ -319,18 +337,21 @@ pub fn calendar_source(
             .governance
             .iter()
             .filter(|c| c.visibility == Visibility::Shared)
-            .map(|c| shared_committee(c, &people))
+            // The calendar names committees, never their cadence's label: any language does.
+            .map(|c| shared_committee(c, &people, Language::En))
             .collect(),
         events: shared_events(file, &people, 0..account.events.len()),
     }
 }
 
-/// The joint statement of one account, with what is true at `as_of`.
+/// The joint statement of one account, with what is true at `as_of`, in `lang`: its
+/// headings, and its dates written out ("20. Juni 2026").
 pub fn statement(
     organisation: &str,
     file: &AccountFile,
     as_of: Date,
     earlier: &[StatementVersion],
+    lang: Language,
 ) -> SharedStatement {
     let account = &file.account;
     let people = People {
@@ -338,10 +359,14 @@ pub fn statement(
         organisation,
     };
     let statement = account.statement.as_ref();
+    let commits = |party: &str| i18n::message_with(lang, keys::COMMITS_TO, &[("party", party)]);
     let headings = [
-        (Party::Us, format!("{organisation} commits to")),
-        (Party::Them, format!("{} commits to", account.name)),
-        (Party::Both, "Together we commit to".to_string()),
+        (Party::Us, commits(organisation)),
+        (Party::Them, commits(&account.name)),
+        (
+            Party::Both,
+            i18n::message(lang, keys::TOGETHER_COMMIT, None),
+        ),
     ];
     let commitments = headings
         .into_iter()
@@ -355,7 +380,10 @@ pub fn statement(
                         && c.visibility == Visibility::Shared
                         && c.status != CommitmentStatus::Withdrawn
                 })
-                .map(shared_commitment)
+                .map(|c| SharedCommitment {
+                    due: i18n::opt_long_date(c.due, lang),
+                    ..shared_commitment(c)
+                })
                 .collect(),
         })
         .filter(|g| !g.items.is_empty())
@@ -371,12 +399,13 @@ pub fn statement(
         id: file.id.clone(),
         parties: parties(organisation, file),
         title: statement.and_then(|s| s.title.clone()).unwrap_or_else(|| {
-            format!(
-                "Joint commitment statement: {} and {}",
-                organisation, account.name
+            i18n::message_with(
+                lang,
+                keys::STATEMENT_DEFAULT_TITLE,
+                &[("us", organisation), ("them", &account.name)],
             )
         }),
-        date: statement.and_then(|s| format::opt_date(s.date)),
+        date: statement.and_then(|s| i18n::opt_long_date(s.date, lang)),
         vision: statement.and_then(|s| Rich::option(s.vision.as_ref())),
         commitments,
         behaviours_us: statement
@@ -393,7 +422,7 @@ pub fn statement(
             .rev()
             .map(|(i, v)| EarlierVersion {
                 version: v.version,
-                date: format::opt_date(v.date),
+                date: i18n::opt_long_date(v.date, lang),
                 next: earlier.get(i + 1).map_or_else(
                     || statement.map_or(v.version + 1, |s| s.version.value),
                     |n| n.version,
@@ -422,14 +451,14 @@ pub fn statement(
                             .filter(|sig| sig.person.value == person.value)
                             .map(|sig| sig.date)
                             .max()
-                            .map(format::date),
+                            .map(|d| i18n::long_date(d, lang)),
                     })
                     .collect()
             })
             .unwrap_or_default(),
         governance: governance
             .iter()
-            .map(|c| shared_committee(c, &people))
+            .map(|c| shared_committee(c, &people, lang))
             .collect(),
         signatories: statement
             .map(|s| people.all(&s.signatories))
@@ -440,18 +469,21 @@ pub fn statement(
 }
 
 /// The canonical text of what the statement `view` says (see `fingerprint`): its parties,
-/// title, version and date as shown, and the vision and behaviours as written.
+/// title and version as shown, its date as an ISO date whatever the page's language (so a
+/// statement's fingerprint did not change when its dates were first written out), and the
+/// vision and behaviours as written.
 pub fn canonical_text(
     view: &SharedStatement,
     statement: Option<&crate::model::Statement>,
 ) -> String {
     let none: &[String] = &[];
+    let iso_date = statement.and_then(|s| format::opt_date(s.date));
     fingerprint::canonical(&fingerprint::StatementText {
         us: &view.parties.us,
         them: &view.parties.them,
         title: &view.title,
         version: view.version,
-        date: view.date.as_deref(),
+        date: iso_date.as_deref(),
         vision: statement.and_then(|s| s.vision.as_deref()),
         behaviours_us: statement.map_or(none, |s| &s.behaviours.us),
         behaviours_them: statement.map_or(none, |s| &s.behaviours.them),
@@ -477,13 +509,15 @@ fn is_shared(action: &Action) -> bool {
 }
 
 /// Shared progress for one reviewed quarter; `notes` is what changed in the account file
-/// since the previous review, of which only changes to shared items are kept.
+/// since the previous review, of which only changes to shared items are kept. The period
+/// and the dates of its sentences are written out in `lang`; lists keep ISO dates.
 pub fn progress(
     organisation: &str,
     file: &AccountFile,
     period: &PeriodChanges,
     notes: Option<&NotesDiff>,
     as_of: Date,
+    lang: Language,
 ) -> SharedProgress {
     let account = &file.account;
     let people = People {
@@ -505,8 +539,8 @@ pub fn progress(
         id: file.id.clone(),
         parties: parties(organisation, file),
         quarter: period.quarter.to_string(),
-        period_start: format::date(period.start),
-        period_end: format::date(period.end),
+        period_start: i18n::long_date(period.start, lang),
+        period_end: i18n::long_date(period.end, lang),
         shared_summary: Rich::option(review.shared_summary.as_ref()),
         milestones_met: period
             .milestones_met
@@ -550,8 +584,8 @@ pub fn progress(
             })
             .unwrap_or_default(),
         actions: action_views(&review.actions, &people, as_of, is_shared),
-        checked_at: format::date(period.review_date),
-        as_of: format::date(as_of),
+        checked_at: i18n::long_date(period.review_date, lang),
+        as_of: i18n::long_date(as_of, lang),
         notes: notes.and_then(shared_notes),
         previous: period
             .previous_review
@@ -591,8 +625,13 @@ fn shared_notes(diff: &NotesDiff) -> Option<Vec<SharedNotesSection>> {
     (!sections.is_empty()).then_some(sections)
 }
 
-/// The index page of one account's shared folder.
-pub fn index(organisation: &str, file: &AccountFile, analysis: &AccountAnalysis) -> SharedIndex {
+/// The index page of one account's shared folder; its disputes' dates and amounts in `lang`.
+pub fn index(
+    organisation: &str,
+    file: &AccountFile,
+    analysis: &AccountAnalysis,
+    lang: Language,
+) -> SharedIndex {
     let account = &file.account;
     let people = People {
         account,
@@ -624,9 +663,9 @@ pub fn index(organisation: &str, file: &AccountFile, analysis: &AccountAnalysis)
                 let currency = d.currency.clone().unwrap_or_default();
                 SharedDispute {
                     title: d.title.clone().unwrap_or_else(|| d.id.value.clone()),
-                    opened: format::date(d.opened),
-                    resolved: format::opt_date(d.resolved),
-                    amount: d.amount.map(|a| format::money(a, &currency)),
+                    opened: i18n::long_date(d.opened, lang),
+                    resolved: i18n::opt_long_date(d.resolved, lang),
+                    amount: d.amount.map(|a| i18n::money(a, &currency, lang)),
                     note: Rich::option(d.note.as_ref()),
                 }
             })
