@@ -173,33 +173,36 @@ impl Drop for Browser {
 }
 
 /// Headless flags that work as root in a container without a sandbox, a GPU or a
-/// network: nothing is fetched, synced or updated while printing.
+/// network: nothing is fetched, synced or updated while printing. Both engines use them.
+pub(super) const HEADLESS_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--mute-audio",
+    "--hide-scrollbars",
+    // Web fonts would be fetched from wherever a template points; the pages use local
+    // fonts only.
+    "--disable-remote-fonts",
+    // Our pages need no network; a stray external URL must not even be resolved (the
+    // DevTools engine's request policy fails such requests anyway).
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+];
+
+/// The flags of the DevTools engine's browser.
 fn flags(profile: &Path) -> Vec<OsString> {
-    let mut args: Vec<OsString> = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--mute-audio",
-        "--hide-scrollbars",
-        // Web fonts would be fetched from wherever a template points; the pages use
-        // local fonts only.
-        "--disable-remote-fonts",
-        // Our pages need no network; a stray external URL must not even be resolved.
-        // The Fetch policy fails such requests anyway.
-        "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--remote-debugging-pipe",
-    ]
-    .iter()
-    .map(OsString::from)
-    .collect();
+    let mut args: Vec<OsString> = HEADLESS_FLAGS
+        .iter()
+        .chain(&["--remote-debugging-pipe"])
+        .map(OsString::from)
+        .collect();
     let mut dir = OsString::from("--user-data-dir=");
     dir.push(profile);
     args.push(dir);

@@ -143,38 +143,24 @@ fn print_once(browser: &Path, html: &Path, pdf: &Path, timeout: Duration) -> Res
     Ok(())
 }
 
-/// Headless flags that work as root in a container without a sandbox, a GPU or a
-/// network: nothing is fetched, synced or updated while printing.
+/// The flags of one page's browser in the old engine: the common headless ones, and
+/// printing straight to a file.
 fn print_args(profile: &Path, pdf: &Path, html: &Path) -> Vec<OsString> {
     let with_value = |flag: &str, value: &Path| {
         let mut arg = OsString::from(flag);
         arg.push(value);
         arg
     };
-    let mut args: Vec<OsString> = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--mute-audio",
-        "--disable-remote-fonts",
-        // Our pages need no network; a stray external URL must not be fetched.
-        "--host-resolver-rules=MAP * ~NOTFOUND",
-        // No date, title and file path in the margins (the path would be the temporary
-        // folder). The first flag is current Chromium's, the second older versions'.
-        "--no-pdf-header-footer",
-        "--print-to-pdf-no-header",
-    ]
-    .iter()
-    .map(OsString::from)
-    .collect();
+    let mut args: Vec<OsString> = super::browser::HEADLESS_FLAGS
+        .iter()
+        .chain(&[
+            // No date, title and file path in the margins (the path would be the temporary
+            // folder). The first flag is current Chromium's, the second older versions'.
+            "--no-pdf-header-footer",
+            "--print-to-pdf-no-header",
+        ])
+        .map(OsString::from)
+        .collect();
     args.push(with_value("--user-data-dir=", profile));
     args.push(with_value("--print-to-pdf=", pdf));
     args.push(OsString::from(file_url(html)));
