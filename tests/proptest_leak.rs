@@ -7,31 +7,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod leak_support;
+
+use leak_support::account;
 use proptest::prelude::*;
 use rapport::leak::scan_account;
-use rapport::model::AccountFile;
-
-const ACCOUNT: &str = "\
-name: Acme
-kind: customer
-value:
-  annual_amount: 1200000
-people:
-  - id: raj
-    name: Raj Patel
-    side: them
-    notes: Raj hates long meetings and will not read decks
-events:
-  - date: 2026-01-10
-    title: Quietly met Blue Forge in Essen
-    visibility: internal
-  - date: 2026-01-11
-    title: Réunion secrète à Düsseldorf chez Müller
-    visibility: internal
-  - date: 2026-01-12
-    title: Joint kickoff workshop in Rotterdam
-    visibility: shared
-";
 
 /// The internal phrases and the fields they are in.
 const PHRASES: &[(&str, &str)] = &[
@@ -86,15 +66,6 @@ const VOCABULARY: &[&str] = &[
     "café",
     "ﬁnal",
 ];
-
-fn account() -> AccountFile {
-    AccountFile {
-        id: "acme".into(),
-        path: "accounts/acme.yaml".into(),
-        source: ACCOUNT.into(),
-        account: rapport::yaml::parse(ACCOUNT).unwrap(),
-    }
-}
 
 /// Choices read one after another from the bytes proptest draws (and shrinks); past the
 /// end, every choice is the first, the plain one.
