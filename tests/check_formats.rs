@@ -13,22 +13,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::{rapport, Run, Workspace};
-
-/// A valid account without warnings.
-const VALID: &str = "\
-name: Northwind Supply Co.
-kind: supplier
-owner: dana
-people:
-  - id: dana
-    name: Dana Whitfield
-    side: us
-    covers: [raj]
-  - id: raj
-    name: Raj Patel
-    side: them
-";
+use support::{rapport, Run, Workspace, VALID};
 
 /// A valid account with one warning (a dispute resolved before it was opened).
 const WARNED: &str = "\

@@ -7,22 +7,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
+use support::VALID;
 
 use support::Workspace;
-
-const VALID: &str = "\
-name: Northwind Supply Co.
-kind: supplier
-owner: dana
-people:
-  - id: dana
-    name: Dana Whitfield
-    side: us
-    covers: [raj]
-  - id: raj
-    name: Raj Patel
-    side: them
-";
 
 #[test]
 fn amounts_beyond_ten_to_the_fifteen_are_refused_with_a_code() {

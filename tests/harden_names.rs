@@ -6,24 +6,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_os = "linux")]
 
+mod support;
+use support::VALID;
+
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-const VALID: &str = "\
-name: Northwind Supply Co.
-kind: supplier
-owner: dana
-people:
-  - id: dana
-    name: Dana Whitfield
-    side: us
-    covers: [raj]
-  - id: raj
-    name: Raj Patel
-    side: them
-";
 
 /// A temporary folder holding the workspace `ws\xff` with one valid account and, when
 /// `bad_file`, `accounts/bad\xff.yaml` too.

@@ -12,21 +12,7 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::Command;
-use support::{rapport, Run, Workspace};
-
-const VALID: &str = "\
-name: Northwind Supply Co.
-kind: supplier
-owner: dana
-people:
-  - id: dana
-    name: Dana Whitfield
-    side: us
-    covers: [raj]
-  - id: raj
-    name: Raj Patel
-    side: them
-";
+use support::{rapport, Run, Workspace, VALID};
 
 fn workspace() -> Workspace {
     Workspace::new().account("northwind.yaml", VALID)

@@ -6,24 +6,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_os = "linux")]
 
+mod support;
+use support::VALID;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-const VALID: &str = "\
-name: Northwind Supply Co.
-kind: supplier
-owner: dana
-people:
-  - id: dana
-    name: Dana Whitfield
-    side: us
-    covers: [raj]
-  - id: raj
-    name: Raj Patel
-    side: them
-";
 
 /// A workspace in a temporary folder and `rapport serve` on it, its stdout read up to the
 /// URL; stderr is handed back to the test to keep or close.

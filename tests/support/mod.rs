@@ -8,6 +8,21 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// A valid account without warnings: the starting point of tests that break one thing.
+pub const VALID: &str = "\
+name: Northwind Supply Co.
+kind: supplier
+owner: dana
+people:
+  - id: dana
+    name: Dana Whitfield
+    side: us
+    covers: [raj]
+  - id: raj
+    name: Raj Patel
+    side: them
+";
+
 /// The outcome of one run of the binary.
 #[derive(Debug)]
 pub struct Run {
