@@ -192,7 +192,7 @@ fn phases(accounts: usize) -> Result<(), String> {
     // The portfolio page lists every account, so it is timed on its own as well (it is
     // rendered by one thread while the others render account pages).
     let t = Instant::now();
-    let portfolio = view::portfolio_pages(&workspace, &analysis);
+    let portfolio = view::portfolio_pages(&workspace, &analysis, None);
     time("  of which: portfolio pages view", t);
     let t = Instant::now();
     render_pages(&renderer, &portfolio).map_err(|e| e.to_string())?;
@@ -204,7 +204,13 @@ fn phases(accounts: usize) -> Result<(), String> {
     let mut files = render_pages(&renderer, &pages).map_err(|e| e.to_string())?;
     time("render (.html + .md, compiled)", t);
     let t = Instant::now();
-    let text = view::portfolio::portfolio_json(&workspace, &analysis);
+    let entries: Vec<String> = workspace
+        .accounts
+        .iter()
+        .zip(&analysis.accounts)
+        .map(|(file, a)| view::portfolio::account_json_text(file, a))
+        .collect();
+    let text = view::portfolio::portfolio_json(&workspace, &analysis, &entries);
     files.push(OutputFile {
         path: "internal/portfolio.json".into(),
         bytes: text.into_bytes(),

@@ -33,6 +33,8 @@ pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod suggest;
+#[cfg(test)]
+mod test_support;
 pub mod validate;
 pub mod view;
 pub mod workspace_file;

@@ -174,7 +174,7 @@ fn the_template_guide_lists_every_variable_of_every_page() {
     let renderer = rapport::render::Renderer::new(None).unwrap();
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let prepared = rapport::build::Prepared::new(workspace.unwrap(), renderer, as_of, false);
-    let mut pages = prepared.portfolio_pages();
+    let mut pages = prepared.portfolio_pages(None);
     for index in 0..prepared.workspace().accounts.len() {
         pages.extend(prepared.account_pages(index));
     }

@@ -183,30 +183,10 @@ pub fn portfolio_alerts(analysis: &Analysis, workspace: &Workspace) -> Vec<(usiz
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::model::Account;
-    use std::path::PathBuf;
+    use crate::test_support::{file, workspace};
 
     fn d(text: &str) -> Date {
         text.parse().unwrap()
-    }
-    fn file(id: &str, body: &str) -> AccountFile {
-        let source = format!("name: {id}\nkind: customer\n{body}");
-        let account: Account = crate::yaml::parse(&source).unwrap();
-        AccountFile {
-            id: id.into(),
-            path: PathBuf::from(format!("{id}.yaml")),
-            source,
-            account,
-        }
-    }
-    fn workspace(accounts: Vec<AccountFile>) -> Workspace {
-        Workspace {
-            root: PathBuf::from("."),
-            config_path: PathBuf::from("rapport.yaml"),
-            config_source: "organisation: X\n".into(),
-            config: crate::yaml::parse("organisation: X\n").unwrap(),
-            accounts,
-        }
     }
 
     #[test]

@@ -10,10 +10,12 @@
 //!
 //! `serve` runs steps 4 to 6 through the same [`Prepared`] for the accounts a user edits.
 
+mod portfolio_parts;
 mod prepared;
 mod progress;
 mod search;
 
+pub use portfolio_parts::Affected;
 pub use prepared::{render_pages, Prepared};
 
 use crate::diagnostic::Diagnostic;
@@ -114,7 +116,7 @@ pub fn build_prepared(
     // both cores busy to the end instead of leaving it for last.
     let (accounts, portfolio) = rayon::join(
         || write_accounts(&staging, &prepared, &progress),
-        || prepared.portfolio_files(),
+        || prepared.portfolio_files(None),
     );
     progress.finish();
     let (pages, files) = accounts?;

@@ -3,6 +3,7 @@
 //! account at a time, for `build` and for `serve` alike; `serve` keeps one between
 //! rebuilds and swaps in the accounts a user edits.
 
+use super::portfolio_parts::{Affected, Before, PortfolioParts};
 use super::BuildError;
 use crate::analyze::{self, Analysis};
 use crate::diagnostic::Diagnostic;
@@ -18,8 +19,9 @@ use crate::site::OutputFile;
 use crate::view::{self, Page};
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 pub struct Prepared {
     workspace: Workspace,
@@ -36,6 +38,9 @@ pub struct Prepared {
     /// A hash of each account file's text, to tell an edit from a save without a change;
     /// the texts themselves are freed (140 MB at 10,000 accounts).
     source_hashes: Vec<u64>,
+    /// Each account's share of the portfolio's data files, made when first needed (a
+    /// `check` renders no portfolio).
+    parts: OnceLock<PortfolioParts>,
 }
 
 fn hash_of(source: &str) -> u64 {
@@ -73,6 +78,7 @@ impl Prepared {
             overrides,
             with_history,
             source_hashes,
+            parts: OnceLock::new(),
         };
         for index in 0..prepared.workspace.accounts.len() {
             prepared.date_outcomes_from_history(index);
@@ -121,9 +127,15 @@ impl Prepared {
         self.reread.get(id).unwrap_or(&self.history)
     }
 
-    /// The portfolio's pages: index, account lists, owners.
-    pub fn portfolio_pages(&self) -> Vec<Page> {
-        view::portfolio_pages(&self.workspace, &self.analysis)
+    /// The portfolio's pages: index, account lists, owners; with `only`, the list and
+    /// owners' pages it names.
+    pub fn portfolio_pages(&self, only: Option<&view::PortfolioSelection>) -> Vec<Page> {
+        view::portfolio_pages(&self.workspace, &self.analysis, only)
+    }
+
+    fn parts(&self) -> &PortfolioParts {
+        self.parts
+            .get_or_init(|| PortfolioParts::new(&self.workspace, &self.analysis))
     }
 
     /// Every page of the account at `index`.
@@ -192,14 +204,21 @@ impl Prepared {
         }
     }
 
-    /// The portfolio page, the internal stylesheet, `portfolio.json` and the internal
-    /// calendars (all accounts', and each owner's).
-    pub fn portfolio_files(&self) -> Result<Vec<OutputFile>, BuildError> {
-        let (page, json) = rayon::join(
-            || render_pages(&self.renderer, &self.portfolio_pages()),
-            || view::portfolio::portfolio_json(&self.workspace, &self.analysis),
+    /// The portfolio's pages, the internal stylesheet and scripts, the search index,
+    /// `portfolio.json` and the internal calendars (all accounts', and each owner's); with
+    /// `only` (after an edit), of the list pages, owners' pages and calendars and search
+    /// shards only those it names.
+    pub fn portfolio_files(&self, only: Option<&Affected>) -> Result<Vec<OutputFile>, BuildError> {
+        let (pages, parts) = rayon::join(
+            || {
+                render_pages(
+                    &self.renderer,
+                    &self.portfolio_pages(only.map(|a| &a.pages)),
+                )
+            },
+            || self.parts(),
         );
-        let mut files = page?;
+        let mut files = pages?;
         files.push(OutputFile {
             path: paths::INTERNAL_STYLESHEET.into(),
             bytes: self.renderer.stylesheet().as_bytes().to_vec(),
@@ -212,7 +231,7 @@ impl Prepared {
             path: paths::INTERNAL_SEARCH_SCRIPT.into(),
             bytes: self.renderer.search_script().as_bytes().to_vec(),
         });
-        files.extend(super::search::index_files(&self.workspace));
+        files.extend(parts.search.files(only.map(|a| &a.shards)));
         files.push(OutputFile {
             path: paths::INTERNAL_PAGE_CSS.into(),
             bytes: print::page_css(
@@ -222,19 +241,73 @@ impl Prepared {
             )
             .into_bytes(),
         });
+        let (json, calendars) = rayon::join(
+            || view::portfolio::portfolio_json(&self.workspace, &self.analysis, &parts.json),
+            || self.internal_calendars(only, parts),
+        );
         files.push(OutputFile {
             path: paths::PORTFOLIO_JSON.into(),
             bytes: json.into_bytes(),
         });
-        files.extend(
-            view::calendar::internal_calendars(&self.workspace, &self.analysis)
-                .into_iter()
-                .map(|(path, text)| OutputFile {
-                    path,
-                    bytes: text.into_bytes(),
-                }),
-        );
+        files.extend(calendars);
         Ok(files)
+    }
+
+    /// `internal/calendar.ics` and the owners' calendars (those in `only`, or all).
+    fn internal_calendars(
+        &self,
+        only: Option<&Affected>,
+        parts: &PortfolioParts,
+    ) -> Vec<OutputFile> {
+        let mut files = vec![OutputFile {
+            path: paths::INTERNAL_CALENDAR.into(),
+            bytes: view::calendar::internal_calendar(&self.workspace, &parts.events).into_bytes(),
+        }];
+        let groups = view::owners::group(&self.workspace);
+        let owned = groups.par_iter().filter(|(slug, _)| {
+            slug.as_str() != view::owners::UNOWNED_SLUG
+                && only.is_none_or(|a| a.pages.owners.contains(*slug))
+        });
+        let calendars: Vec<OutputFile> = owned
+            .map(|(slug, (name, indices))| OutputFile {
+                path: paths::owner_calendar(slug),
+                bytes: view::calendar::owner_calendar(
+                    &self.workspace,
+                    name,
+                    indices,
+                    &parts.events,
+                )
+                .into_bytes(),
+            })
+            .collect();
+        files.extend(calendars);
+        files
+    }
+
+    /// The portfolio files an edit left without a reason to exist: the page and calendar
+    /// of an owner who no longer owns any account, a search shard with no word left.
+    pub fn stale_portfolio_files(&self, affected: &Affected) -> Vec<String> {
+        let groups = view::owners::group(&self.workspace);
+        let mut stale = Vec::new();
+        for slug in affected
+            .pages
+            .owners
+            .iter()
+            .filter(|s| !groups.contains_key(*s))
+        {
+            let page = paths::owner(slug);
+            stale.push(format!("{page}.html"));
+            stale.push(format!("{page}.md"));
+            stale.push(paths::owner_calendar(slug));
+        }
+        stale.extend(
+            affected
+                .shards
+                .iter()
+                .filter(|key| !self.parts().search.has_shard(key))
+                .map(|key| paths::search_file(key)),
+        );
+        stale
     }
 
     /// Renders, in memory, every page that goes through a template override of the
@@ -242,7 +315,7 @@ impl Prepared {
     pub fn override_problems(&self) -> Vec<Diagnostic> {
         let uses_override = |page: &Page| self.renderer.uses_override(page.template());
         let pages = self
-            .portfolio_pages()
+            .portfolio_pages(None)
             .into_iter()
             .chain((0..self.workspace.accounts.len()).flat_map(|i| self.account_pages(i)))
             .filter(uses_override);
@@ -261,8 +334,11 @@ impl Prepared {
     /// indices, analyses them again, and reads their history again: which revisions a
     /// review pack compares depends on the review dates, and the commit dates of outcomes
     /// and the statement's versions on the file's commitments and statement.
-    pub fn replace_accounts(&mut self, edited: Vec<(usize, AccountFile)>) {
+    /// Returns the portfolio files the edit can change.
+    pub fn replace_accounts(&mut self, edited: Vec<(usize, AccountFile)>) -> Affected {
         let as_of = self.analysis.as_of;
+        let indices: Vec<usize> = edited.iter().map(|(i, _)| *i).collect();
+        let before = Before::of(&self.workspace, &indices);
         for (index, mut file) in edited {
             self.source_hashes[index] = hash_of(&std::mem::take(&mut file.source));
             self.workspace.accounts[index] = file;
@@ -278,6 +354,13 @@ impl Prepared {
             }
             self.date_outcomes_from_history(index);
         }
+        let mut shards = BTreeSet::new();
+        if let Some(parts) = self.parts.get_mut() {
+            for &index in &indices {
+                shards.extend(parts.replace(&self.workspace, &self.analysis, index));
+            }
+        }
+        Affected::between(before, &self.workspace, &indices, shards)
     }
 
     /// The git history of one account, read for it alone.

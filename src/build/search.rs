@@ -13,9 +13,10 @@
 //! shared folder.
 
 use crate::leak;
-use crate::model::Workspace;
+use crate::model::{AccountFile, Workspace};
 use crate::paths;
 use crate::site::OutputFile;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Words shorter than this are not indexed (the search page says so).
@@ -41,55 +42,143 @@ pub fn shard_key(word: &str) -> String {
     prefix.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The index files: `internal/search/docs.js` and the shards.
-pub fn index_files(workspace: &Workspace) -> Vec<OutputFile> {
-    // shard -> word -> account indices (ascending, as accounts are visited in order)
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
-    let mut docs = Vec::with_capacity(workspace.accounts.len());
-    for (i, file) in workspace.accounts.iter().enumerate() {
-        let account = &file.account;
-        let classified = leak::classify(account);
-        let texts = classified
-            .internal
-            .iter()
-            .map(|(_, t)| t.as_str())
-            .chain(classified.shared.iter().map(String::as_str))
-            .chain([account.name.as_str(), file.id.as_str()]);
-        let mut seen: BTreeSet<String> = BTreeSet::new();
-        for text in texts {
-            seen.extend(words(text));
+/// The search index of a workspace, kept whole in memory so that `serve` can take an edited
+/// account's words out and put its new ones in, and write only the shards that changed.
+pub struct SearchIndex {
+    /// Each account's distinct words, sorted.
+    words: Vec<Vec<String>>,
+    /// Each account's entry of `docs.js`: name, page, kind and owner.
+    docs: Vec<serde_json::Value>,
+    /// shard -> word -> the indices of the accounts that hold it, ascending.
+    shards: BTreeMap<String, BTreeMap<String, Vec<usize>>>,
+}
+
+impl SearchIndex {
+    /// The index of every account of `workspace`; the words of each are found in parallel.
+    pub fn new(workspace: &Workspace) -> SearchIndex {
+        let (words, docs): (Vec<Vec<String>>, Vec<serde_json::Value>) = workspace
+            .accounts
+            .par_iter()
+            .map(|file| (account_words(file), doc(file)))
+            .unzip();
+        let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+        for (i, account) in words.iter().enumerate() {
+            for word in account {
+                shards
+                    .entry(shard_key(word))
+                    .or_default()
+                    .entry(word.clone())
+                    .or_default()
+                    .push(i);
+            }
         }
-        for word in seen {
-            shards
-                .entry(shard_key(&word))
-                .or_default()
-                .entry(word)
-                .or_default()
-                .push(i);
+        SearchIndex {
+            words,
+            docs,
+            shards,
         }
-        let owner = crate::view::owners::owner_name(file).unwrap_or_default();
-        docs.push(serde_json::json!([
-            account.name,
-            format!("accounts/{}/index.html", file.id),
-            format!("{} · {}", account.kind, owner).trim_end_matches(" · "),
-        ]));
     }
-    let mut files = vec![OutputFile {
-        path: paths::search_file("docs"),
-        bytes: format!("rapportSearch.docs({});\n", serde_json::Value::Array(docs)).into_bytes(),
-    }];
-    files.extend(shards.into_iter().map(|(key, words)| {
-        OutputFile {
-            path: paths::search_file(&key),
+
+    /// Indexes the account at `index` again from `file`; returns the keys of the shards
+    /// whose contents changed (some may now be empty: see [`SearchIndex::has_shard`]).
+    pub fn replace(&mut self, index: usize, file: &AccountFile) -> BTreeSet<String> {
+        let new = account_words(file);
+        let old = std::mem::replace(&mut self.words[index], new.clone());
+        self.docs[index] = doc(file);
+        let mut touched = BTreeSet::new();
+        for word in old.iter().filter(|w| new.binary_search(w).is_err()) {
+            let key = shard_key(word);
+            if let Some(shard) = self.shards.get_mut(&key) {
+                if let Some(holders) = shard.get_mut(word) {
+                    if let Ok(at) = holders.binary_search(&index) {
+                        holders.remove(at);
+                    }
+                    if holders.is_empty() {
+                        shard.remove(word);
+                    }
+                }
+                if shard.is_empty() {
+                    self.shards.remove(&key);
+                }
+            }
+            touched.insert(key);
+        }
+        for word in new.iter().filter(|w| old.binary_search(w).is_err()) {
+            let key = shard_key(word);
+            let holders = self
+                .shards
+                .entry(key.clone())
+                .or_default()
+                .entry(word.clone())
+                .or_default();
+            if let Err(at) = holders.binary_search(&index) {
+                holders.insert(at, index);
+            }
+            touched.insert(key);
+        }
+        touched
+    }
+
+    /// Whether a shard has any word.
+    pub fn has_shard(&self, key: &str) -> bool {
+        self.shards.contains_key(key)
+    }
+
+    /// `internal/search/docs.js` and the shards: every shard, or only those in `only`
+    /// that still have words.
+    pub fn files(&self, only: Option<&BTreeSet<String>>) -> Vec<OutputFile> {
+        let mut files = vec![OutputFile {
+            path: paths::search_file("docs"),
             bytes: format!(
-                "rapportSearch.shard({}, {});\n",
-                serde_json::Value::String(key.clone()),
-                serde_json::to_string(&words).unwrap_or_else(|_| "{}".into())
+                "rapportSearch.docs({});\n",
+                serde_json::Value::Array(self.docs.clone())
             )
             .into_bytes(),
-        }
-    }));
-    files
+        }];
+        let shards = self
+            .shards
+            .iter()
+            .filter(|(key, _)| only.is_none_or(|keys| keys.contains(*key)));
+        files.extend(shards.map(|(key, words)| {
+            OutputFile {
+                path: paths::search_file(key),
+                bytes: format!(
+                    "rapportSearch.shard({}, {});\n",
+                    serde_json::Value::String(key.clone()),
+                    serde_json::to_string(words).unwrap_or_else(|_| "{}".into())
+                )
+                .into_bytes(),
+            }
+        }));
+        files
+    }
+}
+
+/// The distinct words of one account's texts, sorted.
+fn account_words(file: &AccountFile) -> Vec<String> {
+    let account = &file.account;
+    let classified = leak::classify(account);
+    let texts = classified
+        .internal
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .chain(classified.shared.iter().map(String::as_str))
+        .chain([account.name.as_str(), file.id.as_str()]);
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for text in texts {
+        seen.extend(words(text));
+    }
+    seen.into_iter().collect()
+}
+
+/// One account's entry of `docs.js`: [name, page, "kind · owner"].
+fn doc(file: &AccountFile) -> serde_json::Value {
+    let owner = crate::view::owners::owner_name(file).unwrap_or_default();
+    serde_json::json!([
+        file.account.name,
+        format!("accounts/{}/index.html", file.id),
+        format!("{} · {}", file.account.kind, owner).trim_end_matches(" · "),
+    ])
 }
 
 #[cfg(test)]

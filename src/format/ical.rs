@@ -18,12 +18,57 @@ pub struct Entry {
     pub description: Option<String>,
 }
 
+/// One event already written as iCalendar text (`BEGIN:VEVENT` … `END:VEVENT`), with what
+/// calendars sort it by. Written once per item: the internal calendar and an owner's
+/// calendar hold the same events, and `serve` keeps each account's events between edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenEvent {
+    pub date: Date,
+    pub uid: String,
+    pub text: String,
+}
+
 /// The calendar `name` holding `entries`, sorted by date then UID. `stamp` is the DTSTAMP
 /// of every event (RFC 5545 requires one): the build's as-of date at 00:00:00 UTC, never
 /// the clock, so two builds of the same input are identical.
 pub fn write(name: &str, stamp: Date, entries: &[Entry]) -> String {
-    let mut sorted: Vec<&Entry> = entries.iter().collect();
-    sorted.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.uid.cmp(&b.uid)));
+    let events: Vec<WrittenEvent> = entries.iter().map(|e| event(stamp, e)).collect();
+    let mut sorted: Vec<&WrittenEvent> = events.iter().collect();
+    sort(&mut sorted);
+    assemble(name, &sorted)
+}
+
+/// Sorts events as every calendar lists them: by date, then UID.
+pub fn sort(events: &mut [&WrittenEvent]) {
+    events.sort_unstable_by(|a, b| a.date.cmp(&b.date).then_with(|| a.uid.cmp(&b.uid)));
+}
+
+/// The event of `entry`, stamped `stamp`.
+pub fn event(stamp: Date, entry: &Entry) -> WrittenEvent {
+    let stamp = stamp.and_time(chrono::NaiveTime::MIN).and_utc();
+    let mut event = icalendar::Event::new();
+    event
+        .uid(&entry.uid)
+        .timestamp(stamp)
+        .summary(&one_line(&entry.summary))
+        .starts(entry.date)
+        // DTEND of an all-day event is exclusive: the next day makes it one day long.
+        .ends(entry.date.succ_opt().unwrap_or(entry.date))
+        // A due date is a reminder, not a meeting that blocks the day.
+        .add_property("TRANSP", "TRANSPARENT");
+    if let Some(description) = &entry.description {
+        event.description(&text(description));
+    }
+    WrittenEvent {
+        date: entry.date,
+        uid: entry.uid.clone(),
+        // Writing into a String cannot fail; an empty event would only be the crate's bug.
+        text: event.done().try_into_string().unwrap_or_default(),
+    }
+}
+
+/// The calendar `name` holding `events` in the order given (see [`sort`]).
+pub fn assemble(name: &str, events: &[&WrittenEvent]) -> String {
     let mut calendar = Calendar::empty();
     for (key, value) in [
         ("VERSION", "2.0"),
@@ -34,25 +79,20 @@ pub fn write(name: &str, stamp: Date, entries: &[Entry]) -> String {
         calendar.append_property(Property::new(key, value));
     }
     calendar.name(&one_line(name));
-    let stamp = stamp.and_time(chrono::NaiveTime::MIN).and_utc();
-    for entry in sorted {
-        let mut event = icalendar::Event::new();
-        event
-            .uid(&entry.uid)
-            .timestamp(stamp)
-            .summary(&one_line(&entry.summary))
-            .starts(entry.date)
-            // DTEND of an all-day event is exclusive: the next day makes it one day long.
-            .ends(entry.date.succ_opt().unwrap_or(entry.date))
-            // A due date is a reminder, not a meeting that blocks the day.
-            .add_property("TRANSP", "TRANSPARENT");
-        if let Some(description) = &entry.description {
-            event.description(&text(description));
-        }
-        calendar.push(event.done());
+    let head = calendar.to_string();
+    // The crate writes the calendar's properties between BEGIN and END; events go before END.
+    let head = head.strip_suffix(CALENDAR_END).unwrap_or(&head);
+    let size = head.len() + events.iter().map(|e| e.text.len()).sum::<usize>();
+    let mut out = String::with_capacity(size + CALENDAR_END.len());
+    out.push_str(head);
+    for event in events {
+        out.push_str(&event.text);
     }
-    calendar.to_string()
+    out.push_str(CALENDAR_END);
+    out
 }
+
+const CALENDAR_END: &str = "END:VCALENDAR\r\n";
 
 /// A summary on one line: calendar programs show the first line only.
 fn one_line(value: &str) -> String {
@@ -150,6 +190,43 @@ mod tests {
         assert!(
             read.contains("Line one\nline two, with a \\ backslash"),
             "{read}"
+        );
+    }
+
+    #[test]
+    fn events_written_one_by_one_assemble_into_what_the_crate_writes_whole() {
+        let mut e = entry("b@rapport", "2026-07-01", "Ship it");
+        e.description = Some("Goal: growth".into());
+        let entries = [e, entry("a@rapport", "2026-07-01", "Sooner by UID")];
+        let mut whole = Calendar::empty();
+        for (key, value) in [
+            ("VERSION", "2.0"),
+            ("PRODID", "-//rapport//rapport//EN"),
+            ("CALSCALE", "GREGORIAN"),
+            ("METHOD", "PUBLISH"),
+        ] {
+            whole.append_property(Property::new(key, value));
+        }
+        whole.name("Plans");
+        for entry in entries.iter().rev() {
+            let mut event = icalendar::Event::new();
+            event
+                .uid(&entry.uid)
+                .timestamp(d("2026-06-15").and_time(chrono::NaiveTime::MIN).and_utc())
+                .summary(&entry.summary)
+                .starts(entry.date)
+                .ends(entry.date.succ_opt().unwrap())
+                .add_property("TRANSP", "TRANSPARENT");
+            if let Some(description) = &entry.description {
+                event.description(description);
+            }
+            whole.push(event.done());
+        }
+        assert_eq!(write("Plans", d("2026-06-15"), &entries), whole.to_string());
+        assert_eq!(
+            assemble("Empty", &[]),
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rapport//rapport//EN\r\n\
+             CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nNAME:Empty\r\nX-WR-CALNAME:Empty\r\nEND:VCALENDAR\r\n"
         );
     }
 

@@ -7,7 +7,7 @@
 //! templates, falls back to a full build: those can change every page.
 
 use super::watch::Change;
-use crate::build::{self, BuildError, BuildOptions, BuildSummary, Prepared};
+use crate::build::{self, Affected, BuildError, BuildOptions, BuildSummary, Prepared};
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::AccountFile;
 use crate::paths;
@@ -160,11 +160,12 @@ impl Site {
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(Failure::Invalid(diagnostics));
         }
-        prepared.replace_accounts(indices.iter().copied().zip(files).collect());
+        let affected = prepared.replace_accounts(indices.iter().copied().zip(files).collect());
         // From here on the output may be partly written: a failure makes the next rebuild
         // full, which brings disk and memory back together.
         self.full_needed = true;
-        let (written, removed) = write_pages(prepared, &self.options.out, &indices, on_written)?;
+        let (written, removed) =
+            write_pages(prepared, &self.options.out, &indices, &affected, on_written)?;
         self.full_needed = false;
         self.pending.clear();
         Ok(Outcome::Accounts {
@@ -183,12 +184,13 @@ impl Site {
 pub type Written<'a> = dyn Fn(Vec<String>) + Sync + 'a;
 
 /// Renders, guards and writes the pages of the accounts at `indices`, and the portfolio
-/// beside them (on another thread): account pages first, since they are what the user is
-/// looking at. Returns the files written and removed.
+/// files the edit `affected` beside them (on another thread): account pages first, since
+/// they are what the user is looking at. Returns the files written and removed.
 fn write_pages(
     prepared: &Prepared,
     out: &Path,
     indices: &[usize],
+    affected: &Affected,
     on_written: &Written<'_>,
 ) -> Result<(Vec<String>, Vec<String>), Failure> {
     let (accounts, portfolio) = rayon::join(
@@ -217,11 +219,14 @@ fn write_pages(
             on_written(written.iter().chain(&removed).cloned().collect());
             Ok((written, removed))
         },
-        || -> Result<Vec<OutputFile>, Failure> { Ok(prepared.portfolio_files()?) },
+        || -> Result<Vec<OutputFile>, Failure> { Ok(prepared.portfolio_files(Some(affected))?) },
     );
-    let (mut written, removed) = accounts?;
+    let (mut written, mut removed) = accounts?;
     let portfolio = site::write_changed(out, &portfolio?).map_err(BuildError::from)?;
-    on_written(portfolio.clone());
+    let stale = prepared.stale_portfolio_files(affected);
+    let gone = site::remove_files(out, &stale).map_err(BuildError::from)?;
+    on_written(portfolio.iter().chain(&gone).cloned().collect());
     written.extend(portfolio);
+    removed.extend(gone);
     Ok((written, removed))
 }

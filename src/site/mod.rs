@@ -8,7 +8,7 @@ mod swap;
 mod update;
 
 pub use lock::OutputLock;
-pub use update::{remove_stale, write_changed};
+pub use update::{remove_files, remove_stale, write_changed};
 
 use std::fs;
 use std::io;

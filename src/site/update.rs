@@ -82,6 +82,20 @@ pub fn remove_stale(
     Ok(removed)
 }
 
+/// Removes the files at `paths` (relative to `out`) that exist; returns those it removed.
+pub fn remove_files(out: &Path, paths: &[String]) -> Result<Vec<String>, SiteError> {
+    let mut removed = Vec::new();
+    for relative in paths {
+        let path = out.join(relative);
+        match fs::remove_file(&path) {
+            Ok(()) => removed.push(relative.clone()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_error(&path, e)),
+        }
+    }
+    Ok(removed)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

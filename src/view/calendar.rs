@@ -8,12 +8,11 @@
 use super::shared::{self, SharedCalendarSource};
 use crate::analyze::{AccountAnalysis, Analysis, FiscalCalendar};
 use crate::format;
-use crate::format::ical::{self, Entry};
+use crate::format::ical::{self, Entry, WrittenEvent};
 use crate::i18n::{self, keys};
 use crate::model::{
     AccountFile, Cadence, CommitmentStatus, Date, Language, Party, Quarter, Workspace,
 };
-use crate::paths;
 use chrono::{Datelike, Months};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -384,44 +383,47 @@ fn shared_items(
     items
 }
 
-/// The internal calendars: `internal/calendar.ics` with every account's items, and one
-/// per owner (`internal/owners/<slug>.ics`) with the items of the accounts they own, as
-/// (path, text) in path order.
-pub fn internal_calendars(workspace: &Workspace, analysis: &Analysis) -> Vec<(String, String)> {
+/// The events of one account in our team's calendars (the internal one and its owner's),
+/// each summary prefixed by the account's name. Kept per account so that the calendars can
+/// be put together again after an edit without writing every other account's events.
+pub fn account_events(
+    workspace: &Workspace,
+    analysis: &Analysis,
+    index: usize,
+) -> Vec<WrittenEvent> {
+    let file = &workspace.accounts[index];
     let as_of = analysis.as_of;
     let fiscal = FiscalCalendar::new(workspace.config.fiscal_year_start());
-    let title = &workspace.config.title;
-    let mut all = Vec::new();
-    // slug -> (the first spelling's person name, entries)
-    let mut owners: BTreeMap<String, (String, Vec<Entry>)> = BTreeMap::new();
-    for (file, a) in workspace.accounts.iter().zip(&analysis.accounts) {
-        let prefix = format!("{}: ", file.account.name);
-        let items = internal_items(file, a, as_of, &fiscal);
-        let account_entries = entries(&file.id, &prefix, items);
-        if let Some(owner) = &file.account.owner {
-            let name = file
-                .account
-                .person(&owner.value)
-                .map_or_else(|| owner.value.clone(), |p| p.name.clone());
-            owners
-                .entry(paths::owner_slug(&name))
-                .or_insert_with(|| (name, Vec::new()))
-                .1
-                .extend(account_entries.iter().cloned());
-        }
-        all.extend(account_entries);
-    }
-    let mut files = vec![(
-        paths::INTERNAL_CALENDAR.to_string(),
-        ical::write(title, as_of, &all),
-    )];
-    for (slug, (name, owned)) in owners {
-        files.push((
-            paths::owner_calendar(&slug),
-            ical::write(&format!("{title}: {name}"), as_of, &owned),
-        ));
-    }
-    files
+    let prefix = format!("{}: ", file.account.name);
+    let items = internal_items(file, &analysis.accounts[index], as_of, &fiscal);
+    entries(&file.id, &prefix, items)
+        .iter()
+        .map(|entry| ical::event(as_of, entry))
+        .collect()
+}
+
+/// `internal/calendar.ics`: every account's events (`events[i]` those of account `i`, from
+/// [`account_events`]).
+pub fn internal_calendar(workspace: &Workspace, events: &[Vec<WrittenEvent>]) -> String {
+    calendar_of(&workspace.config.title, events.iter())
+}
+
+/// An owner's calendar (`internal/owners/<slug>.ics`): the events of the accounts at
+/// `indices`, named after the owner.
+pub fn owner_calendar(
+    workspace: &Workspace,
+    name: &str,
+    indices: &[usize],
+    events: &[Vec<WrittenEvent>],
+) -> String {
+    let title = format!("{}: {name}", workspace.config.title);
+    calendar_of(&title, indices.iter().filter_map(|&i| events.get(i)))
+}
+
+fn calendar_of<'a>(name: &str, accounts: impl Iterator<Item = &'a Vec<WrittenEvent>>) -> String {
+    let mut sorted: Vec<&WrittenEvent> = accounts.flatten().collect();
+    ical::sort(&mut sorted);
+    ical::assemble(name, &sorted)
 }
 
 /// The shared calendar of one account: its shared items in shared wording only.

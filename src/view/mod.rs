@@ -18,6 +18,7 @@ use crate::model::{Date, Language, Workspace};
 use crate::paths;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// Who a page is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -131,10 +132,24 @@ pub fn site_info(workspace: &Workspace, as_of: Date) -> SiteInfo {
     }
 }
 
+/// Which of the portfolio's pages an edit can change, besides its index, the owners' index
+/// and the search page (which sum up every account and are always made again).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortfolioSelection {
+    /// Numbers of the account list pages.
+    pub lists: BTreeSet<usize>,
+    /// Owners' slugs (`paths::owner_slug`); a slug no account has any more has no page.
+    pub owners: BTreeSet<String>,
+}
+
 /// The portfolio's pages: its index, the account list pages when the portfolio is large,
-/// the owners' index and one page per owner. They sum up every account, so they are
-/// rebuilt whenever any changes.
-pub fn portfolio_pages(workspace: &Workspace, analysis: &Analysis) -> Vec<Page> {
+/// the owners' index and one page per owner; with `only`, the list and owner pages it
+/// names. They sum up every account, so they are rebuilt whenever any changes.
+pub fn portfolio_pages(
+    workspace: &Workspace,
+    analysis: &Analysis,
+    only: Option<&PortfolioSelection>,
+) -> Vec<Page> {
     let site = site_info(workspace, analysis.as_of);
     let lang = workspace.config.language;
     let internal =
@@ -146,13 +161,19 @@ pub fn portfolio_pages(workspace: &Workspace, analysis: &Analysis) -> Vec<Page> 
         PageView::Portfolio(Box::new(index)),
     )];
     let lists = portfolio::list_links(workspace);
-    pages.extend(lists.iter().map(|link| {
-        let list = portfolio::account_list(&site, workspace, analysis, &lists, link.number);
-        internal(
-            paths::account_list(link.number),
-            PageView::AccountList(Box::new(list)),
-        )
-    }));
+    let list_wanted = |number: &usize| only.is_none_or(|s| s.lists.contains(number));
+    pages.extend(
+        lists
+            .iter()
+            .filter(|link| list_wanted(&link.number))
+            .map(|link| {
+                let list = portfolio::account_list(&site, workspace, analysis, &lists, link.number);
+                internal(
+                    paths::account_list(link.number),
+                    PageView::AccountList(Box::new(list)),
+                )
+            }),
+    );
     pages.push(internal(
         paths::SEARCH.to_string(),
         PageView::Search(Box::new(SearchPage {
@@ -167,6 +188,7 @@ pub fn portfolio_pages(workspace: &Workspace, analysis: &Analysis) -> Vec<Page> 
     ));
     let owner_pages: Vec<Page> = groups
         .par_iter()
+        .filter(|(slug, _)| only.is_none_or(|s| s.owners.contains(*slug)))
         .map(|(slug, (name, indices))| {
             let view = owners::owner_page(&site, workspace, analysis, name, indices);
             internal(paths::owner(slug), PageView::Owner(Box::new(view)))
@@ -266,7 +288,7 @@ pub fn all_pages(workspace: &Workspace, analysis: &Analysis, history: &History) 
         .into_par_iter()
         .map(|i| account_pages(workspace, analysis, history, i))
         .collect();
-    let mut pages = portfolio_pages(workspace, analysis);
+    let mut pages = portfolio_pages(workspace, analysis, None);
     pages.extend(per_account.into_iter().flatten());
     pages
 }

@@ -41,10 +41,7 @@ pub fn owner_name(file: &AccountFile) -> Option<String> {
 pub fn group(workspace: &Workspace) -> BTreeMap<String, (String, Vec<usize>)> {
     let mut groups: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, file) in workspace.accounts.iter().enumerate() {
-        let (slug, name) = match owner_name(file) {
-            Some(name) => (paths::owner_slug(&name), name),
-            None => (UNOWNED_SLUG.to_string(), UNOWNED_NAME.to_string()),
-        };
+        let (slug, name) = slug_and_name(file);
         groups
             .entry(slug)
             .or_insert_with(|| (name, Vec::new()))
@@ -52,6 +49,18 @@ pub fn group(workspace: &Workspace) -> BTreeMap<String, (String, Vec<usize>)> {
             .push(i);
     }
     groups
+}
+
+/// The slug of the account's owner's page (`UNOWNED_SLUG` without an owner).
+pub fn slug(file: &AccountFile) -> String {
+    slug_and_name(file).0
+}
+
+fn slug_and_name(file: &AccountFile) -> (String, String) {
+    match owner_name(file) {
+        Some(name) => (paths::owner_slug(&name), name),
+        None => (UNOWNED_SLUG.to_string(), UNOWNED_NAME.to_string()),
+    }
 }
 
 #[derive(Debug, Serialize)]

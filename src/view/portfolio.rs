@@ -37,7 +37,7 @@ pub struct Portfolio {
 }
 
 /// One page of the account list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ListLink {
     pub number: usize,
     /// The names of its first and last accounts.
@@ -104,7 +104,8 @@ fn row(file: &AccountFile, a: &AccountAnalysis) -> PortfolioRow {
     }
 }
 
-fn has_actions(workspace: &Workspace) -> bool {
+/// Whether any account has actions agreed at a review: account lists then count them.
+pub fn has_actions(workspace: &Workspace) -> bool {
     workspace
         .accounts
         .iter()
@@ -206,54 +207,54 @@ pub fn portfolio(
     }
 }
 
-/// `portfolio.json`: the figures of every account for spreadsheets and BI, keys as
-/// documented, pretty-printed with a final newline. Rows are serialized one at a time
-/// straight into the text: a tree of the whole portfolio would hold hundreds of
-/// megabytes at 10,000 accounts.
-pub fn portfolio_json(workspace: &Workspace, analysis: &Analysis) -> String {
-    let json = PortfolioJson {
-        workspace,
-        analysis,
-    };
-    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    text.push('\n');
+/// One account's entry of `portfolio.json` as the file holds it: pretty-printed and
+/// indented for its place in the `accounts` list. Made per account so that `serve` writes
+/// the file again after an edit from the other accounts' entries as they were.
+pub fn account_json_text(file: &AccountFile, a: &AccountAnalysis) -> String {
+    let text = serde_json::to_string_pretty(&account_json(file, a)).unwrap_or_default();
+    indented(&text, "    ")
+}
+
+/// `portfolio.json`: the accounts' entries ([`account_json_text`], in account order), the
+/// as-of date and the totals, keys in sorted order as in every object of the file.
+pub fn portfolio_json(workspace: &Workspace, analysis: &Analysis, entries: &[String]) -> String {
+    let totals = totals::totals(workspace.accounts.iter().zip(&analysis.accounts));
+    let totals = serde_json::to_string_pretty(&totals_json(&totals)).unwrap_or_default();
+    let as_of = serde_json::to_string(&analysis.as_of).unwrap_or_default();
+    let size: usize = entries.iter().map(|e| e.len() + 2).sum();
+    let mut text = String::with_capacity(size + totals.len() + 64);
+    text.push_str("{\n  \"accounts\": [");
+    if !entries.is_empty() {
+        text.push('\n');
+        for (i, entry) in entries.iter().enumerate() {
+            if i > 0 {
+                text.push_str(",\n");
+            }
+            text.push_str(entry);
+        }
+        text.push_str("\n  ");
+    }
+    text.push_str("],\n  \"as_of\": ");
+    text.push_str(&as_of);
+    text.push_str(",\n  \"totals\": ");
+    // Every line of the totals but the first (which follows the key) is indented.
+    text.push_str(&indented(&totals, "  ")[2..]);
+    text.push_str("\n}\n");
     text
 }
 
-struct PortfolioJson<'a> {
-    workspace: &'a Workspace,
-    analysis: &'a Analysis,
-}
-
-impl Serialize for PortfolioJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        // Keys in sorted order, as in every object of the file.
-        let mut map = serializer.serialize_map(Some(3))?;
-        map.serialize_entry("accounts", &AccountRows(self))?;
-        map.serialize_entry("as_of", &self.analysis.as_of)?;
-        let totals = totals::totals(self.workspace.accounts.iter().zip(&self.analysis.accounts));
-        map.serialize_entry("totals", &totals_json(&totals))?;
-        map.end()
+/// `text` with `prefix` before each line. JSON strings hold no raw line breaks, so every
+/// line of pretty-printed JSON is a line of its structure.
+fn indented(text: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(prefix);
+        out.push_str(line);
     }
-}
-
-struct AccountRows<'a>(&'a PortfolioJson<'a>);
-
-impl Serialize for AccountRows<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let PortfolioJson {
-            workspace,
-            analysis,
-        } = self.0;
-        serializer.collect_seq(
-            workspace
-                .accounts
-                .iter()
-                .zip(&analysis.accounts)
-                .map(|(file, a)| account_json(file, a)),
-        )
-    }
+    out
 }
 
 /// The totals of `portfolio.json`: counts as objects keyed by name (keys sorted).
@@ -310,4 +311,36 @@ fn account_json(file: &AccountFile, a: &AccountAnalysis) -> serde_json::Value {
         "last_contact": a.last_contact,
         "actions": { "open": a.actions.open, "late": a.actions.late },
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::test_support::{file, workspace};
+
+    /// The file put together from per-account entries is what serde_json writes for the
+    /// whole document, so entries kept between edits give the same bytes as a full build.
+    #[test]
+    fn portfolio_json_from_entries_is_the_whole_document_pretty_printed() {
+        let disputes = "disputes:\n  - { id: d1, title: Late fees, opened: 2026-01-10, \
+                        amount: 1200, currency: EUR }\n";
+        for accounts in [
+            vec![],
+            vec![file("a", "")],
+            vec![file("a", disputes), file("b", "stage: preferred\n")],
+        ] {
+            let ws = workspace(accounts);
+            let analysis = crate::analyze::analyze(&ws, "2026-05-01".parse().unwrap());
+            let pairs = || ws.accounts.iter().zip(&analysis.accounts);
+            let entries: Vec<String> = pairs().map(|(f, a)| account_json_text(f, a)).collect();
+            let whole = serde_json::json!({
+                "accounts": pairs().map(|(f, a)| account_json(f, a)).collect::<Vec<_>>(),
+                "as_of": analysis.as_of,
+                "totals": totals_json(&totals::totals(pairs())),
+            });
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(portfolio_json(&ws, &analysis, &entries), expected);
+        }
+    }
 }
