@@ -24,7 +24,7 @@ use rebuild::{Failure, Outcome, Site};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Prints a line on stderr, ignoring failure: with the terminal gone (SIGHUP) or stderr a
@@ -169,7 +169,7 @@ impl Serve {
     pub fn run(mut self, ready: impl FnOnce(&str)) {
         let started = Instant::now();
         let result = self.site.full();
-        report(&self.status, result, started, self.say);
+        report(&self.status, result, started, None, self.say);
         self.server
             .start(self.out.clone(), Arc::clone(&self.status));
         ready(&self.url);
@@ -179,13 +179,19 @@ impl Serve {
             }
             let started = Instant::now();
             let status = &self.status;
+            // The first files a partial rebuild writes are the edited accounts' pages.
+            let pages_done: Mutex<Option<Duration>> = Mutex::new(None);
             let written = |pages: Vec<String>| {
+                if let Ok(mut done) = pages_done.lock() {
+                    done.get_or_insert_with(|| started.elapsed());
+                }
                 if !pages.is_empty() {
                     status.publish(None, Some(pages.into_iter().collect()));
                 }
             };
             let result = self.site.rebuild(&changes, &written);
-            report(&self.status, result, started, self.say);
+            let pages_done = pages_done.into_inner().ok().flatten();
+            report(&self.status, result, started, pages_done, self.say);
         }
         self.server.stop();
     }
@@ -255,8 +261,15 @@ impl Burst {
     }
 }
 
-/// Prints what a rebuild did and publishes it to the browser.
-fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant, say: Verbosity) {
+/// Prints what a rebuild did and publishes it to the browser; `pages_done` is when a
+/// partial rebuild had written the edited accounts' own pages.
+fn report(
+    status: &Status,
+    result: Result<Outcome, Failure>,
+    started: Instant,
+    pages_done: Option<Duration>,
+    say: Verbosity,
+) {
     let elapsed = started.elapsed();
     match result {
         Ok(Outcome::Full(summary)) => {
@@ -295,8 +308,9 @@ fn report(status: &Status, result: Result<Outcome, Failure>, started: Instant, s
             if say == Verbosity::Quiet {
                 return;
             }
+            let pages_ms = pages_done.unwrap_or(elapsed).as_millis();
             note!(
-                "rebuilt {}: {} file(s) written, {} removed, in {} ms",
+                "rebuilt {}: {} file(s) written, {} removed; its pages in {pages_ms} ms, the portfolio in {} ms",
                 ids.join(", "),
                 written.len(),
                 removed.len(),
