@@ -97,7 +97,7 @@ fn pipeline(c: &mut Criterion) {
     });
     group.bench_function("analyze", |b| b.iter(|| analyze(&workspace, as_of)));
     group.bench_function("view (all pages)", |b| {
-        b.iter(|| view::all_pages(&workspace, &analysis, &history))
+        b.iter(|| view::all_pages(&workspace, &analysis, &history, renderer.messages()))
     });
     let mut options = BuildOptions::new(&fixture.out, as_of);
     options.history = false;
@@ -114,18 +114,19 @@ fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("one account");
     group.sample_size(30);
     group.bench_function("view", |b| {
-        b.iter(|| view::account_pages(&workspace, &analysis, &history, 0))
+        b.iter(|| view::account_pages(&workspace, &analysis, &history, renderer.messages(), 0))
     });
     group.bench_function("view+render", |b| {
         b.iter(|| {
-            let pages = view::account_pages(&workspace, &analysis, &history, 0);
+            let pages =
+                view::account_pages(&workspace, &analysis, &history, renderer.messages(), 0);
             match render_pages(&renderer, &pages) {
                 Ok(files) => files,
                 Err(e) => panic!("rendering failed: {e}"),
             }
         })
     });
-    let pages = view::account_pages(&workspace, &analysis, &history, 0);
+    let pages = view::account_pages(&workspace, &analysis, &history, renderer.messages(), 0);
     group.bench_function("render", |b| {
         b.iter(|| match render_pages(&renderer, &pages) {
             Ok(files) => files,
@@ -192,13 +193,13 @@ fn phases(accounts: usize) -> Result<(), String> {
     // The portfolio page lists every account, so it is timed on its own as well (it is
     // rendered by one thread while the others render account pages).
     let t = Instant::now();
-    let portfolio = view::portfolio_pages(&workspace, &analysis, None);
+    let portfolio = view::portfolio_pages(&workspace, &analysis, renderer.messages(), None);
     time("  of which: portfolio pages view", t);
     let t = Instant::now();
     render_pages(&renderer, &portfolio).map_err(|e| e.to_string())?;
     time("  of which: portfolio pages render", t);
     let t = Instant::now();
-    let pages = view::all_pages(&workspace, &analysis, &History::none());
+    let pages = view::all_pages(&workspace, &analysis, &History::none(), renderer.messages());
     time("view models", t);
     let t = Instant::now();
     let mut files = render_pages(&renderer, &pages).map_err(|e| e.to_string())?;

@@ -116,6 +116,7 @@ dispute-resolved = geklärt am { $date }
 
 page-mark-page = Seite
 page-mark-of = von
+page-mark-internal = Intern – nicht weitergeben
 
 ## Der gemeinsame Kalender (calendar.ics)
 
@@ -143,3 +144,13 @@ calendar-meets-unrecorded = Tagt { $cadence ->
         [ad-hoc] nach Bedarf
        *[other] { $cadence }
     }; keine Sitzung erfasst: Beginn des nächsten Zeitraums
+
+## Die Kalender unseres Teams (internal/calendar.ics und einer je Verantwortlichem): die
+## Einträge oben und diese
+
+calendar-promised = { $party ->
+        [us] Von uns zugesagt am { $date }
+        [both] Von beiden Seiten zugesagt am { $date }
+       *[them] Von { $them } zugesagt am { $date }
+    }
+calendar-review-due = Quartalsbesprechung { $quarter } fällig

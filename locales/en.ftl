@@ -118,6 +118,7 @@ dispute-resolved = resolved { $date }
 
 page-mark-page = Page
 page-mark-of = of
+page-mark-internal = Internal — do not forward
 
 ## The shared calendar (calendar.ics); { $cadence } is weekly, monthly, quarterly,
 ## yearly or ad-hoc, or empty
@@ -132,3 +133,13 @@ calendar-action-from-owner = From the { $quarter } review; owner { $owner }
 calendar-meeting = { $name } (next meeting)
 calendar-meets-counted = Meets { $cadence }; counted from the last one recorded, { $date }
 calendar-meets-unrecorded = Meets { $cadence }; no meeting recorded: the start of the next period
+
+## Our team's calendars (internal/calendar.ics and each owner's): the entries above, and
+## these; { $party } is us, them or both, { $them } the account's name
+
+calendar-promised = { $party ->
+        [us] Promised by us on { $date }
+        [both] Promised by both sides on { $date }
+       *[them] Promised by { $them } on { $date }
+    }
+calendar-review-due = Quarterly review { $quarter } due

@@ -117,6 +117,7 @@ dispute-resolved = réglé le { $date }
 
 page-mark-page = Page
 page-mark-of = sur
+page-mark-internal = Usage interne — ne pas diffuser
 
 ## Le calendrier partagé (calendar.ics)
 
@@ -144,3 +145,13 @@ calendar-meets-unrecorded = Se réunit { $cadence ->
         [ad-hoc] selon les besoins
        *[other] { $cadence }
     }{"\u00A0"}; aucune réunion enregistrée{"\u00A0"}: début de la période suivante
+
+## Les calendriers de notre équipe (internal/calendar.ics et un par responsable) : les
+## entrées ci-dessus, et celles-ci
+
+calendar-promised = { $party ->
+        [us] Promis par nous le { $date }
+        [both] Promis par les deux parties le { $date }
+       *[them] Promis par { $them } le { $date }
+    }
+calendar-review-due = Revue trimestrielle { $quarter } à tenir

@@ -115,10 +115,15 @@ fn allowed_tags() -> &'static BTreeSet<String> {
 fn render(workspace: &Workspace) -> Vec<rapport::site::OutputFile> {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let analysis = rapport::analyze::analyze(workspace, as_of);
-    let pages = rapport::view::all_pages(workspace, &analysis, &rapport::history::History::none());
     // Built once: parsing the templates costs more than rendering one account.
     static RENDERER: OnceLock<rapport::render::Renderer> = OnceLock::new();
     let renderer = RENDERER.get_or_init(|| rapport::render::Renderer::new(None).unwrap());
+    let pages = rapport::view::all_pages(
+        workspace,
+        &analysis,
+        &rapport::history::History::none(),
+        renderer.messages(),
+    );
     rapport::build::render_pages(renderer, &pages).expect("every page renders")
 }
 

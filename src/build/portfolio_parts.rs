@@ -11,6 +11,7 @@
 use super::search::SearchIndex;
 use crate::analyze::Analysis;
 use crate::format::ical::WrittenEvent;
+use crate::i18n::Messages;
 use crate::model::Workspace;
 use crate::view::{self, owners, portfolio, PortfolioSelection};
 use rayon::prelude::*;
@@ -26,13 +27,13 @@ pub struct PortfolioParts {
 }
 
 impl PortfolioParts {
-    /// The shares of every account.
-    pub fn new(workspace: &Workspace, analysis: &Analysis) -> PortfolioParts {
+    /// The shares of every account; calendar entries in `messages`' words.
+    pub fn new(workspace: &Workspace, analysis: &Analysis, messages: &Messages) -> PortfolioParts {
         let ((events, json), search) = rayon::join(
             || {
                 (0..workspace.accounts.len())
                     .into_par_iter()
-                    .map(|i| account_share(workspace, analysis, i))
+                    .map(|i| account_share(workspace, analysis, messages, i))
                     .unzip()
             },
             || SearchIndex::new(workspace),
@@ -50,9 +51,10 @@ impl PortfolioParts {
         &mut self,
         workspace: &Workspace,
         analysis: &Analysis,
+        messages: &Messages,
         index: usize,
     ) -> BTreeSet<String> {
-        let (events, json) = account_share(workspace, analysis, index);
+        let (events, json) = account_share(workspace, analysis, messages, index);
         self.events[index] = events;
         self.json[index] = json;
         self.search.replace(index, &workspace.accounts[index])
@@ -62,10 +64,11 @@ impl PortfolioParts {
 fn account_share(
     workspace: &Workspace,
     analysis: &Analysis,
+    messages: &Messages,
     index: usize,
 ) -> (Vec<WrittenEvent>, String) {
     (
-        view::calendar::account_events(workspace, analysis, index),
+        view::calendar::account_events(workspace, analysis, messages, index),
         portfolio::account_json_text(&workspace.accounts[index], &analysis.accounts[index]),
     )
 }

@@ -63,7 +63,8 @@ impl Prepared {
             .map(|a| hash_of(&std::mem::take(&mut a.source)))
             .collect();
         let analysis = analyze::analyze(&workspace, as_of);
-        let overrides = leak::Overrides::read(&workspace.root.join("templates"));
+        let overrides =
+            leak::Overrides::read(&workspace.root.join("templates"), renderer.messages());
         let history = if with_history {
             history::collect(&workspace, &analysis)
         } else {
@@ -130,12 +131,18 @@ impl Prepared {
     /// The portfolio's pages: index, account lists, owners; with `only`, the list and
     /// owners' pages it names.
     pub fn portfolio_pages(&self, only: Option<&view::PortfolioSelection>) -> Vec<Page> {
-        view::portfolio_pages(&self.workspace, &self.analysis, only)
+        view::portfolio_pages(
+            &self.workspace,
+            &self.analysis,
+            self.renderer.messages(),
+            only,
+        )
     }
 
     fn parts(&self) -> &PortfolioParts {
-        self.parts
-            .get_or_init(|| PortfolioParts::new(&self.workspace, &self.analysis))
+        self.parts.get_or_init(|| {
+            PortfolioParts::new(&self.workspace, &self.analysis, self.renderer.messages())
+        })
     }
 
     /// Every page of the account at `index`.
@@ -144,6 +151,7 @@ impl Prepared {
             &self.workspace,
             &self.analysis,
             self.history_of(index),
+            self.renderer.messages(),
             index,
         )
     }
@@ -159,26 +167,27 @@ impl Prepared {
             bytes: self.renderer.stylesheet().as_bytes().to_vec(),
         });
         // The printed marks in the shared folder's language: "Acme und Orbis", "Seite 2 von 5".
-        let lang = view::shared_language(&self.workspace, index);
-        let parties = i18n::message_with(
-            lang,
+        let words = self
+            .renderer
+            .messages()
+            .words(view::shared_language(&self.workspace, index));
+        let parties = words.with(
             i18n::keys::PARTIES,
             &[
                 ("a", &self.workspace.config.organisation),
                 ("b", &account.account.name),
             ],
         );
-        let page = i18n::message(lang, i18n::keys::PAGE_MARK_PAGE, None);
-        let of = i18n::message(lang, i18n::keys::PAGE_MARK_OF, None);
-        let words = print::PageWords {
-            page: &page,
-            of: &of,
-        };
         files.push(OutputFile {
             path: paths::shared_page_css(&account.id),
-            bytes: print::page_css(self.workspace.config.paper, &parties, words).into_bytes(),
+            bytes: page_css(&self.workspace, &parties, words).into_bytes(),
         });
-        let calendar = view::calendar::shared_calendar(&self.workspace, &self.analysis, index);
+        let calendar = view::calendar::shared_calendar(
+            &self.workspace,
+            &self.analysis,
+            self.renderer.messages(),
+            index,
+        );
         // The guard reads an .ics as raw text, where a folded line or an escaped comma can
         // split an internal phrase: it also searches the text a calendar program shows.
         let shown = OutputFile {
@@ -232,12 +241,16 @@ impl Prepared {
             bytes: self.renderer.search_script().as_bytes().to_vec(),
         });
         files.extend(parts.search.files(only.map(|a| &a.shards)));
+        let words = self
+            .renderer
+            .messages()
+            .words(self.workspace.config.language);
         files.push(OutputFile {
             path: paths::INTERNAL_PAGE_CSS.into(),
-            bytes: print::page_css(
-                self.workspace.config.paper,
-                print::INTERNAL_MARKING,
-                print::PageWords::ENGLISH,
+            bytes: page_css(
+                &self.workspace,
+                &words.get(i18n::keys::PAGE_MARK_INTERNAL),
+                words,
             )
             .into_bytes(),
         });
@@ -357,7 +370,12 @@ impl Prepared {
         let mut shards = BTreeSet::new();
         if let Some(parts) = self.parts.get_mut() {
             for &index in &indices {
-                shards.extend(parts.replace(&self.workspace, &self.analysis, index));
+                shards.extend(parts.replace(
+                    &self.workspace,
+                    &self.analysis,
+                    self.renderer.messages(),
+                    index,
+                ));
             }
         }
         Affected::between(before, &self.workspace, &indices, shards)
@@ -374,6 +392,18 @@ impl Prepared {
         };
         history::collect(&one, &analysis)
     }
+}
+
+/// The `page.css` of one audience folder: `marking` at the top of each printed page, the
+/// page numbers in the folder's language at the bottom.
+fn page_css(workspace: &Workspace, marking: &str, words: i18n::Words) -> String {
+    let page = words.get(i18n::keys::PAGE_MARK_PAGE);
+    let of = words.get(i18n::keys::PAGE_MARK_OF);
+    let numbers = print::PageWords {
+        page: &page,
+        of: &of,
+    };
+    print::page_css(workspace.config.paper, marking, numbers)
 }
 
 /// Renders every page as `.html` and `.md`, in parallel, keeping page order.

@@ -35,9 +35,12 @@ pub fn run(args: StatementArgs, today: chrono::NaiveDate) -> u8 {
         return crate::EXIT_INVALID;
     };
     let organisation = &workspace.config.organisation;
-    // The statement's text in its shared folder's language, as the other side reads it.
+    // The statement's text in its shared folder's language and the workspace's words for
+    // it, as the other side reads it: `check` above has refused catalogues that do not
+    // parse, so the messages are the build's.
     let lang = file.account.language.unwrap_or(workspace.config.language);
-    let view = shared::statement(organisation, file, today, &[], lang);
+    let (messages, _) = crate::i18n::read_overrides(&root.join("templates"));
+    let view = shared::statement(organisation, file, today, &[], messages.words(lang));
     let text = shared::canonical_text(&view, file.account.statement.as_ref());
     let out = if args.fingerprint {
         format!("{}\n", fingerprint::fingerprint(&text))

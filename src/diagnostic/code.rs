@@ -78,8 +78,13 @@ codes! {
     // Template overrides.
     TemplateSyntax => "template-syntax", "A template override does not parse.";
     TemplateError => "template-error", "A template override fails while a page is rendered.";
-    TemplateUnreadable => "template-unreadable", "A template override cannot be read.";
+    TemplateUnreadable => "template-unreadable", "A template override or message catalogue cannot be read.";
     UnusedTemplate => "unused-template", "A file in templates/ that no page uses.";
+    // Message catalogue overrides.
+    CatalogueSyntax => "catalogue-syntax", "A message catalogue in templates/locales/ does not parse.";
+    UnknownMessage => "unknown-message", "A message in templates/locales/ that rapport does not have and no template override uses.";
+    UnknownCatalogue => "unknown-catalogue", "A file in templates/locales/ that is not the catalogue of a language rapport ships.";
+    MissingMessage => "missing-message", "A template override names a message that no catalogue has.";
     // Creating workspaces and accounts.
     NotEmpty => "not-empty", "`rapport init` was given a folder that is not empty.";
     AlreadyExists => "already-exists", "`rapport new` would overwrite an existing account.";

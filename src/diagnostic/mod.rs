@@ -35,6 +35,21 @@ pub struct Position {
 }
 
 impl Position {
+    /// The position of byte `offset` of `text`, its column counted in characters like every
+    /// column rapport prints; an offset past the end is the end.
+    pub fn at_offset(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+
     /// A position from serde-saphyr's location; `None` when the location is unknown.
     pub fn from_location(location: &serde_saphyr::Location) -> Option<Position> {
         let (line, column) = (location.line(), location.column());

@@ -10,23 +10,12 @@
 
 use crate::model::Paper;
 
-/// The marking of every printed page of the internal site.
-pub const INTERNAL_MARKING: &str = "Internal — do not forward";
-
 /// The words of the page numbers, "Page 2 of 5", in the folder's language (`i18n`, which
 /// this module does not import: `format` sits below it).
 #[derive(Debug, Clone, Copy)]
 pub struct PageWords<'a> {
     pub page: &'a str,
     pub of: &'a str,
-}
-
-impl PageWords<'static> {
-    /// The internal site's, in English like its other labels for now.
-    pub const ENGLISH: PageWords<'static> = PageWords {
-        page: "Page",
-        of: "of",
-    };
 }
 
 /// The body font of `style.css`: page-margin boxes do not inherit it from the page.
@@ -76,15 +65,20 @@ fn css_string(text: &str) -> String {
 mod tests {
     use super::*;
 
+    const ENGLISH: PageWords<'static> = PageWords {
+        page: "Page",
+        of: "of",
+    };
+
     #[test]
     fn the_paper_size_follows_the_workspace() {
-        assert!(page_css(Paper::A4, "x", PageWords::ENGLISH).contains("size: A4;"));
-        assert!(page_css(Paper::Letter, "x", PageWords::ENGLISH).contains("size: letter;"));
+        assert!(page_css(Paper::A4, "x", ENGLISH).contains("size: A4;"));
+        assert!(page_css(Paper::Letter, "x", ENGLISH).contains("size: letter;"));
     }
 
     #[test]
     fn the_marking_runs_at_the_top_of_every_page_in_the_body_font() {
-        let css = page_css(Paper::A4, INTERNAL_MARKING, PageWords::ENGLISH);
+        let css = page_css(Paper::A4, "Internal — do not forward", ENGLISH);
         assert!(css.contains(
             "@top-left { content: \"Internal — do not forward\"; font: 8pt -apple-system"
         ));
@@ -103,7 +97,7 @@ mod tests {
 
     #[test]
     fn a_name_cannot_break_out_of_its_string() {
-        let css = page_css(Paper::A4, "A \"B\" \\ C\n}</style>", PageWords::ENGLISH);
+        let css = page_css(Paper::A4, "A \"B\" \\ C\n}</style>", ENGLISH);
         assert!(
             css.contains(r#"content: "A \"B\" \\ C\a }\3c /style\3e ";"#),
             "{css}"

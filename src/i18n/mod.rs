@@ -1,20 +1,32 @@
 //! The languages rapport writes pages in: one Fluent message catalogue per language
-//! (`locales/<lang>.ftl`, embedded in the binary), looked up by the templates' `t` function
-//! (`render/`), and the long dates and amounts of each language (`locale.rs`).
+//! (`locales/<lang>.ftl`, embedded in the binary), the workspace's own catalogues laid over
+//! them (`templates/locales/<lang>.ftl`, `overrides.rs`), the keys the code looks up
+//! (`keys.rs`), sentences decided before their language (`phrase.rs`), and the long dates
+//! and amounts of each language (`locale.rs`).
 //!
 //! Shared pages are written in the account's language (the workspace's by default), internal
 //! pages in the workspace's. A key missing from a catalogue falls back to English, and a
 //! key missing from English prints the key itself: a page never fails over a message
-//! (`tests/messages.rs` keeps the catalogues complete).
+//! (`tests/languages.rs` keeps the built-in catalogues complete, `rapport check` the
+//! workspace's).
+//!
+//! A build reads the workspace's catalogues once, into one [`Messages`] that the renderer
+//! holds and the views borrow; nothing here is global but the parsed built-in text, which
+//! every build shares.
 
+pub mod keys;
 mod locale;
+mod overrides;
+mod phrase;
 
 pub use locale::{long_date, money, opt_long_date, percent};
+pub use overrides::{read_overrides, typed_text, CatalogueFile, LOCALES_DIR};
+pub use phrase::{Arg, Phrase};
 
-use crate::model::Language;
+use crate::model::{Date, Language};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Every language rapport ships, with its catalogue.
 pub const CATALOGUES: &[(Language, &str)] = &[
@@ -23,76 +35,30 @@ pub const CATALOGUES: &[(Language, &str)] = &[
     (Language::Fr, include_str!("../../locales/fr.ftl")),
 ];
 
-/// The keys the code looks up itself (headings and titles made in `view/shared.rs`, the
-/// shared calendar's entries in `view/calendar.rs`, the printed page's marks), beside those the templates name in `t(key="…")`; the code uses
-/// them through these constants only, so that `tests/messages.rs` knows every key in use.
-pub mod keys {
-    pub const PARTIES: &str = "parties";
-    pub const STATEMENT_DEFAULT_TITLE: &str = "statement-default-title";
-    pub const COMMITS_TO: &str = "commits-to";
-    pub const TOGETHER_COMMIT: &str = "together-commit";
-    pub const CADENCE_WEEKLY: &str = "cadence-weekly";
-    pub const CADENCE_MONTHLY: &str = "cadence-monthly";
-    pub const CADENCE_QUARTERLY: &str = "cadence-quarterly";
-    pub const CADENCE_YEARLY: &str = "cadence-yearly";
-    pub const CADENCE_AD_HOC: &str = "cadence-ad-hoc";
-    pub const PAGE_MARK_PAGE: &str = "page-mark-page";
-    pub const PAGE_MARK_OF: &str = "page-mark-of";
-    pub const CALENDAR_MILESTONE: &str = "calendar-milestone";
-    pub const CALENDAR_GOAL: &str = "calendar-goal";
-    pub const CALENDAR_COMMITMENT_DUE: &str = "calendar-commitment-due";
-    pub const CALENDAR_COMMITMENT_MADE: &str = "calendar-commitment-made";
-    pub const CALENDAR_ACTION_DUE: &str = "calendar-action-due";
-    pub const CALENDAR_ACTION_FROM: &str = "calendar-action-from";
-    pub const CALENDAR_ACTION_FROM_OWNER: &str = "calendar-action-from-owner";
-    pub const CALENDAR_MEETING: &str = "calendar-meeting";
-    pub const CALENDAR_MEETS_COUNTED: &str = "calendar-meets-counted";
-    pub const CALENDAR_MEETS_UNRECORDED: &str = "calendar-meets-unrecorded";
-}
+/// Every key the code looks up itself ([`keys`]).
+pub const CODE_KEYS: &[&str] = keys::ALL;
 
-/// Every key of `keys`.
-pub const CODE_KEYS: &[&str] = &[
-    keys::PARTIES,
-    keys::STATEMENT_DEFAULT_TITLE,
-    keys::COMMITS_TO,
-    keys::TOGETHER_COMMIT,
-    keys::CADENCE_WEEKLY,
-    keys::CADENCE_MONTHLY,
-    keys::CADENCE_QUARTERLY,
-    keys::CADENCE_YEARLY,
-    keys::CADENCE_AD_HOC,
-    keys::PAGE_MARK_PAGE,
-    keys::PAGE_MARK_OF,
-    keys::CALENDAR_MILESTONE,
-    keys::CALENDAR_GOAL,
-    keys::CALENDAR_COMMITMENT_DUE,
-    keys::CALENDAR_COMMITMENT_MADE,
-    keys::CALENDAR_ACTION_DUE,
-    keys::CALENDAR_ACTION_FROM,
-    keys::CALENDAR_ACTION_FROM_OWNER,
-    keys::CALENDAR_MEETING,
-    keys::CALENDAR_MEETS_COUNTED,
-    keys::CALENDAR_MEETS_UNRECORDED,
-];
+type Bundle = FluentBundle<Arc<FluentResource>>;
 
-type Bundle = FluentBundle<FluentResource>;
-
-/// The parsed catalogues, in the order of `CATALOGUES`; parsed once per process, since
-/// every page of every build reads the same embedded text.
-fn bundles() -> &'static [(Language, Bundle)] {
-    static BUNDLES: OnceLock<Vec<(Language, Bundle)>> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
+/// The built-in catalogues, parsed once per process: every build reads the same embedded
+/// text.
+fn built_in_resources() -> &'static [(Language, Arc<FluentResource>)] {
+    static RESOURCES: OnceLock<Vec<(Language, Arc<FluentResource>)>> = OnceLock::new();
+    RESOURCES.get_or_init(|| {
         CATALOGUES
             .iter()
-            .map(|(language, text)| (*language, bundle(*language, text)))
+            .map(|(language, text)| (*language, Arc::new(resource(text))))
             .collect()
     })
 }
 
-fn bundle(language: Language, text: &str) -> Bundle {
-    // A syntax error keeps the messages around it: the catalogues are tested, and a page is
-    // better with one English fallback than not at all.
-    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+/// A catalogue's messages; a syntax error keeps the messages around it (the built-in
+/// catalogues are tested, and the workspace's are checked before a build uses them).
+fn resource(text: &str) -> FluentResource {
+    FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial)
+}
+
+fn new_bundle(language: Language) -> Bundle {
     let id = language
         .as_str()
         .parse()
@@ -102,9 +68,172 @@ fn bundle(language: Language, text: &str) -> Bundle {
     // languages are left to right, and the marks would sit inside names the leak guard and
     // readers search for.
     bundle.set_use_isolating(false);
-    // Duplicate ids are the only error here, and the test of the catalogues finds them.
-    let _ = bundle.add_resource(resource);
     bundle
+}
+
+/// The built-in catalogue of `language` as a bundle.
+fn built_in_bundle(language: Language) -> Bundle {
+    let mut bundle = new_bundle(language);
+    if let Some((_, resource)) = built_in_resources().iter().find(|(l, _)| *l == language) {
+        // Duplicate ids are the only error here, and the test of the catalogues finds them.
+        let _ = bundle.add_resource(Arc::clone(resource));
+    }
+    bundle
+}
+
+/// The messages of one build: rapport's catalogues with the workspace's laid over them.
+/// Made once per build ([`read_overrides`]), held by the renderer, lent to the views.
+pub struct Messages {
+    /// For each language the workspace overrides, the built-in catalogue with the
+    /// workspace's messages in place of its own.
+    merged: Vec<(Language, Bundle)>,
+    /// The workspace's catalogues as read, for the leak guard and `check`.
+    files: Vec<CatalogueFile>,
+}
+
+impl Default for Messages {
+    fn default() -> Self {
+        Messages::built_in_only()
+    }
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("files", &self.files)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Messages {
+    /// rapport's own messages, without a workspace's.
+    pub fn built_in() -> &'static Messages {
+        static BUILT_IN: OnceLock<Messages> = OnceLock::new();
+        BUILT_IN.get_or_init(Messages::built_in_only)
+    }
+
+    fn built_in_only() -> Messages {
+        Messages {
+            merged: CATALOGUES
+                .iter()
+                .map(|(language, _)| (*language, built_in_bundle(*language)))
+                .collect(),
+            files: Vec::new(),
+        }
+    }
+
+    /// rapport's messages with those of `files` in their place, language by language.
+    fn with_overrides(files: Vec<CatalogueFile>) -> Messages {
+        let merged = CATALOGUES
+            .iter()
+            .map(|(language, _)| {
+                let mut bundle = built_in_bundle(*language);
+                for file in files.iter().filter(|f| f.language == *language) {
+                    bundle.add_resource_overriding(Arc::new(resource(&file.text)));
+                }
+                (*language, bundle)
+            })
+            .collect();
+        Messages { merged, files }
+    }
+
+    /// The workspace's catalogues that were read.
+    pub fn files(&self) -> &[CatalogueFile] {
+        &self.files
+    }
+
+    fn bundle(&self, language: Language) -> Option<&Bundle> {
+        self.merged
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, b)| b)
+    }
+
+    /// Whether any catalogue, rapport's or the workspace's, has the message `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.merged.iter().any(|(_, b)| b.has_message(key))
+    }
+
+    /// The message `key` in `language` with its arguments; English when the language lacks
+    /// it, the key itself when English does too.
+    pub fn get(&self, language: Language, key: &str, args: Option<&FluentArgs>) -> String {
+        [language, Language::En]
+            .iter()
+            .find_map(|wanted| {
+                let bundle = self.bundle(*wanted)?;
+                let pattern = bundle.get_message(key)?.value()?;
+                let mut errors = Vec::new();
+                Some(
+                    bundle
+                        .format_pattern(pattern, args, &mut errors)
+                        .into_owned(),
+                )
+            })
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The message `key` in `language` with named text arguments.
+    pub fn with(&self, language: Language, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, value.to_string());
+        }
+        self.get(language, key, Some(&fluent))
+    }
+
+    /// A phrase said in `language`.
+    pub fn say(&self, language: Language, phrase: &Phrase) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, arg) in &phrase.args {
+            match arg {
+                Arg::Text(text) => fluent.set(*name, text.clone()),
+                Arg::Count(n) => fluent.set(*name, *n),
+                Arg::Decimal(english) => fluent.set(*name, phrase::decimal(english, language)),
+                Arg::Phrases(parts) => {
+                    let said: Vec<String> = parts.iter().map(|p| self.say(language, p)).collect();
+                    fluent.set(*name, said.join(phrase::PHRASE_SEPARATOR));
+                }
+            }
+        }
+        self.get(language, phrase.key, Some(&fluent))
+    }
+
+    /// The messages of one language, for code that says several things in it.
+    pub fn words(&self, language: Language) -> Words<'_> {
+        Words {
+            messages: self,
+            language,
+        }
+    }
+}
+
+/// The messages of one build in one language: what a view uses to say its page's words.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    messages: &'a Messages,
+    pub language: Language,
+}
+
+impl Words<'_> {
+    /// The message `key`, without arguments.
+    pub fn get(&self, key: &str) -> String {
+        self.messages.get(self.language, key, None)
+    }
+
+    /// The message `key` with named text arguments.
+    pub fn with(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.messages.with(self.language, key, args)
+    }
+
+    /// A phrase in this language.
+    pub fn say(&self, phrase: &Phrase) -> String {
+        self.messages.say(self.language, phrase)
+    }
+
+    /// A date as this language writes it in running text.
+    pub fn long_date(&self, date: Date) -> String {
+        long_date(date, self.language)
+    }
 }
 
 /// The language of a language code (`en`, `de`, `fr`); English for any other.
@@ -116,37 +245,9 @@ pub fn language(code: &str) -> Language {
         .unwrap_or_default()
 }
 
-/// The message `key` in `language` with its arguments; English when the language lacks it,
-/// the key itself when English does too.
-pub fn message(language: Language, key: &str, args: Option<&FluentArgs>) -> String {
-    [language, Language::En]
-        .iter()
-        .find_map(|wanted| {
-            let (_, bundle) = bundles().iter().find(|(l, _)| l == wanted)?;
-            let pattern = bundle.get_message(key)?.value()?;
-            let mut errors = Vec::new();
-            Some(
-                bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned(),
-            )
-        })
-        .unwrap_or_else(|| key.to_string())
-}
-
-/// The message `key` in `language` with named text arguments, for the code's own messages.
-pub fn message_with(language: Language, key: &str, args: &[(&str, &str)]) -> String {
-    let mut fluent = FluentArgs::new();
-    for (name, value) in args {
-        fluent.set(*name, value.to_string());
-    }
-    message(language, key, Some(&fluent))
-}
-
 /// The message ids of one catalogue text, in order, for the tests of the catalogues.
 pub fn keys(text: &str) -> Vec<String> {
-    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
-    resource
+    resource(text)
         .entries()
         .filter_map(|entry| match entry {
             fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
@@ -166,14 +267,57 @@ mod tests {
 
     #[test]
     fn a_missing_key_falls_back_to_english_then_to_the_key() {
-        assert_eq!(message(Language::De, "and", None), "und");
-        assert_eq!(message(Language::De, "no-such-key", None), "no-such-key");
-        let mut args = FluentArgs::new();
-        args.set("a", "Acme");
-        args.set("b", "Orbis");
+        let messages = Messages::built_in();
+        assert_eq!(messages.get(Language::De, "and", None), "und");
         assert_eq!(
-            message(Language::Fr, "parties", Some(&args)),
+            messages.get(Language::De, "no-such-key", None),
+            "no-such-key"
+        );
+        assert_eq!(
+            messages.with(
+                Language::Fr,
+                keys::PARTIES,
+                &[("a", "Acme"), ("b", "Orbis")]
+            ),
             "Acme et Orbis"
         );
+    }
+
+    #[test]
+    fn an_override_replaces_its_messages_and_keeps_the_others() {
+        let file = |language: Language, text: &str| CatalogueFile {
+            language,
+            path: format!("templates/locales/{language}.ftl").into(),
+            text: text.to_string(),
+        };
+        let messages = Messages::with_overrides(vec![
+            file(Language::De, "and = sowie\nown-label = Eigenes\n"),
+            file(Language::En, "only-english = Ours\n"),
+        ]);
+        assert_eq!(messages.get(Language::De, "and", None), "sowie");
+        // The built-in German of a key the override leaves alone, and message references
+        // from the workspace's text to rapport's.
+        assert_eq!(
+            messages.with(Language::De, keys::PARTIES, &[("a", "A"), ("b", "B")]),
+            "A und B"
+        );
+        assert_eq!(messages.get(Language::De, "own-label", None), "Eigenes");
+        assert_eq!(messages.get(Language::Fr, "own-label", None), "own-label");
+        assert_eq!(messages.get(Language::Fr, "only-english", None), "Ours");
+        assert_eq!(messages.get(Language::Fr, "and", None), "et");
+        assert!(messages.has("own-label") && !messages.has("nobody-has-this"));
+        // The built-in messages stay as they were for other builds.
+        assert_eq!(Messages::built_in().get(Language::De, "and", None), "und");
+    }
+
+    #[test]
+    fn phrases_take_the_languages_decimal_separator_and_plural() {
+        let messages = Messages::built_in();
+        let phrase = Phrase::new(keys::PARTIES)
+            .decimal("a", 0.5, 2)
+            .count("b", 3);
+        assert_eq!(messages.say(Language::En, &phrase), "0.50 and 3");
+        assert_eq!(messages.say(Language::De, &phrase), "0,50 und 3");
+        assert_eq!(phrase.to_string(), "0.50 and 3");
     }
 }

@@ -19,6 +19,7 @@ mod text;
 
 pub use classify::{classify, Classified};
 
+use crate::i18n::Messages;
 use crate::model::AccountFile;
 use crate::paths;
 use crate::render::{Renderer, BUILT_IN};
@@ -43,8 +44,8 @@ pub struct Leak {
 pub enum Place {
     /// A file of the account's shared folder.
     SharedFile,
-    /// The text typed into a template override of the workspace's, which reaches the pages
-    /// of every account whatever their data.
+    /// The text typed into a template override or a message catalogue of the workspace's,
+    /// which reaches the pages of every account whatever their data.
     TemplateOverride,
 }
 
@@ -52,6 +53,10 @@ impl std::fmt::Display for Leak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let place = match self.place {
             Place::SharedFile => "appears in shared file",
+            // A workspace's message catalogue is guarded as a template override is.
+            Place::TemplateOverride if self.file.ends_with(".ftl") => {
+                "is typed into message catalogue"
+            }
             Place::TemplateOverride => "is typed into template override",
         };
         write!(
@@ -106,10 +111,16 @@ impl Overrides {
     /// Reads the overrides in `dir` (a workspace's `templates` folder) as the renderer
     /// does: a file of a built-in template's name, inside the workspace, of bounded size,
     /// UTF-8. A file that cannot be read has already failed the renderer, so it is passed
-    /// over here.
-    pub fn read(dir: &Path) -> Self {
+    /// over here. The workspace's message catalogues come from `messages`, as the renderer
+    /// read them: their text reaches pages through `t`, as a template's typed text does.
+    pub fn read(dir: &Path, messages: &Messages) -> Self {
+        let catalogues: Vec<(String, String)> = messages
+            .files()
+            .iter()
+            .map(|file| (file.path.display().to_string(), file.text.clone()))
+            .collect();
         if dir.symlink_metadata().is_err() {
-            return Overrides::none();
+            return Overrides::from_sources_and_catalogues(std::iter::empty(), &catalogues);
         }
         let root = crate::workspace_file::canonical_root(dir.parent().unwrap_or(dir));
         let mut sources = Vec::new();
@@ -125,7 +136,28 @@ impl Overrides {
                 sources.push((path.display().to_string(), text));
             }
         }
-        Overrides::from_sources(sources.iter().map(|(p, t)| (p.as_str(), t.as_str())))
+        Overrides::from_sources_and_catalogues(
+            sources.iter().map(|(p, t)| (p.as_str(), t.as_str())),
+            &catalogues,
+        )
+    }
+
+    /// The overrides with these template sources and these (path, catalogue text) pairs.
+    /// A message may be printed on an HTML page (escaped, so read as it is) or a Markdown
+    /// one (as written), so its text is read as Markdown, both as written and as rendered.
+    fn from_sources_and_catalogues<'a>(
+        sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+        catalogues: &[(String, String)],
+    ) -> Self {
+        let mut overrides = Overrides::from_sources(sources);
+        let mut scratch = text::Scratch::default();
+        for (path, source) in catalogues {
+            let mut out = String::new();
+            let typed = crate::i18n::typed_text(source);
+            text::push_visible_text(&mut out, &mut scratch, &format!("{path}.md"), &typed);
+            overrides.files.push((path.clone(), out));
+        }
+        overrides
     }
 
     /// The overrides with these (path, template text) pairs; the path's extension says

@@ -1,19 +1,24 @@
 //! The filters rapport adds to tera (text for Markdown pages) and its one function, `t`:
-//! a message of the page's language.
+//! a message of the page's language, from the build's catalogues.
 
+use crate::i18n::Messages;
+use std::sync::Arc;
 use tera::{Kwargs, State, Tera, Value};
 
-pub(super) fn register(tera: &mut Tera) {
+pub(super) fn register(tera: &mut Tera, messages: &Arc<Messages>) {
     tera.register_filter("md", md);
     tera.register_filter("md_cell", md_cell);
-    tera.register_function("t", t);
+    let messages = Arc::clone(messages);
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+        t(&messages, kwargs, state)
+    });
 }
 
 /// `{{ t(key="statement-agreed", date=date) }}`: the message `key` of the catalogue of the
 /// page's language (the `lang` variable; inside a component, its `@lang` parameter), the
 /// other arguments given to the message. Never an error: a missing message falls back to
 /// English, then to the key, so a page is never lost over a label.
-fn t(kwargs: Kwargs, state: &State) -> String {
+fn t(messages: &Messages, kwargs: Kwargs, state: &State) -> String {
     let key = kwargs.get::<&str>("key").ok().flatten().unwrap_or_default();
     let lang: String = state.get("lang").ok().flatten().unwrap_or_default();
     let language = crate::i18n::language(&lang);
@@ -31,7 +36,7 @@ fn t(kwargs: Kwargs, state: &State) -> String {
             args.set(name, value.to_string());
         }
     }
-    crate::i18n::message(language, key, Some(&args))
+    messages.get(language, key, Some(&args))
 }
 
 /// Plain text for Markdown pages (`{{ x | md }}`): it cannot start markup or break a table.

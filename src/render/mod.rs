@@ -2,14 +2,18 @@
 //! the binary with the workspace's own `templates/` files replacing them file by file.
 //! Each page's view model is its whole context: templates can reach nothing else (no
 //! environment, no files, no clock), and they print what they are given, never filter.
+//! The renderer also holds the build's messages (rapport's catalogues with the workspace's
+//! `templates/locales/` over them), read once, for the templates' `t` and for the views.
 
 mod errors;
 mod filters;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Position};
+use crate::i18n::{self, Messages};
 use crate::view::{Audience, Page};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tera::Tera;
 
 pub use errors::RenderError;
@@ -86,7 +90,8 @@ pub const INTERNAL_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-sr
 /// The largest template override read; a template is a page of markup, not data.
 const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
-/// The template engine and the stylesheet, built once per build and shared by all threads.
+/// The template engine, the stylesheet and the messages, built once per build and shared
+/// by all threads.
 pub struct Renderer {
     tera: Tera,
     stylesheet: String,
@@ -94,6 +99,9 @@ pub struct Renderer {
     search_script: String,
     /// Templates replaced by a workspace file, so errors can name the file at fault.
     overrides: BTreeMap<String, PathBuf>,
+    messages: Arc<Messages>,
+    /// What `check` should say about the templates and catalogues without failing.
+    warnings: Vec<Diagnostic>,
 }
 
 /// The text of one page in both formats.
@@ -104,10 +112,23 @@ pub struct Rendered {
 
 impl Renderer {
     /// Builds the engine from the built-in templates and the overrides in `overrides_dir`
-    /// (usually `WORKSPACE/templates`), if that folder exists. Every problem of every
-    /// template is reported, each at its file, line and column.
+    /// (usually `WORKSPACE/templates`), if that folder exists, with the messages of its
+    /// `locales/` catalogues. Every problem of every template and catalogue is reported,
+    /// each at its file, line and column.
     pub fn new(overrides_dir: Option<&Path>) -> Result<Renderer, Vec<Diagnostic>> {
-        let (mut sources, overrides) = read_sources(overrides_dir)?;
+        let (messages, mut problems) = match overrides_dir {
+            Some(dir) => i18n::read_overrides(dir),
+            None => (Messages::default(), Vec::new()),
+        };
+        let messages = Arc::new(messages);
+        let (mut sources, overrides) = match read_sources(overrides_dir) {
+            Ok(read) => read,
+            Err(unreadable) => {
+                problems.extend(unreadable);
+                return Err(problems);
+            }
+        };
+        problems.extend(message_problems(&sources, &overrides, &messages));
         let stylesheet = sources.remove(STYLESHEET).unwrap_or_default();
         let table_script = sources.remove(TABLE_SCRIPT).unwrap_or_default();
         let search_script = sources.remove(SEARCH_SCRIPT).unwrap_or_default();
@@ -117,26 +138,36 @@ impl Renderer {
         let syntax: Vec<Diagnostic> = sources
             .iter()
             .filter_map(|(name, text)| {
-                let mut alone = engine();
+                let mut alone = engine(&messages);
                 alone
                     .add_raw_template(name, text)
                     .err()
                     .and_then(|e| files.syntax_diagnostic(&e, text))
             })
             .collect();
-        if !syntax.is_empty() {
-            return Err(syntax);
+        problems.extend(syntax);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(problems);
         }
-        let mut tera = engine();
-        tera.add_raw_templates(&sources)
-            .map_err(|e| files.diagnostics(&e, &sources))?;
+        let mut tera = engine(&messages);
+        if let Err(e) = tera.add_raw_templates(&sources) {
+            problems.extend(files.diagnostics(&e, &sources));
+            return Err(problems);
+        }
         Ok(Renderer {
             tera,
             stylesheet,
             table_script,
             search_script,
             overrides,
+            messages,
+            warnings: problems,
         })
+    }
+
+    /// The build's messages: rapport's with the workspace's over them.
+    pub fn messages(&self) -> &Messages {
+        &self.messages
     }
 
     /// `tables.js`: sorting and filtering for the internal site's tables.
@@ -201,13 +232,94 @@ impl Renderer {
 }
 
 /// A tera engine with rapport's filters and escaping and nothing that reaches outside a
-/// page's view: tera 2 ships no `get_env`, file or clock function, and none is added.
-fn engine() -> Tera {
+/// page's view: tera 2 ships no `get_env`, file or clock function, and the one function
+/// added, `t`, reads `messages` only.
+fn engine(messages: &Arc<Messages>) -> Tera {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html"]);
     tera.set_escape_fn(crate::format::html::escape_html_into);
-    filters::register(&mut tera);
+    filters::register(&mut tera, messages);
     tera
+}
+
+/// The problems between the workspace's templates and messages: an error for each
+/// `t(key="…")` of a template override that no catalogue has (the page would print the
+/// key), a warning for each message of the workspace's that nothing prints.
+fn message_problems(
+    sources: &Sources,
+    overrides: &BTreeMap<String, PathBuf>,
+    messages: &Messages,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut used = BTreeSet::new();
+    for (name, path) in overrides {
+        let Some(text) = sources.get(name) else {
+            continue;
+        };
+        for (key, offset) in message_keys(text) {
+            if !messages.has(&key) {
+                problems.push(
+                    Diagnostic::error(
+                        Code::MissingMessage,
+                        path,
+                        format!(
+                            "no catalogue has the message `{key}`: the page would print the key"
+                        ),
+                    )
+                    .at(Some(Position::at_offset(text, offset)))
+                    .help(missing_help(&key, messages)),
+                );
+            }
+            used.insert(key);
+        }
+    }
+    problems.extend(messages.unknown_keys(&used));
+    problems
+}
+
+fn missing_help(key: &str, messages: &Messages) -> String {
+    let known = i18n::keys(i18n::CATALOGUES.first().map_or("", |(_, text)| text));
+    match crate::suggest::nearest(key, &known) {
+        Some(near) => format!("did you mean `{near}`? Or define `{key}` in templates/{}/en.ftl (and in the catalogue of each language your pages use)", i18n::LOCALES_DIR),
+        None if messages.files().is_empty() => format!("define it in templates/{}/en.ftl (and in the catalogue of each language your pages use), or use one of rapport's keys (locales/en.ftl in its repository)", i18n::LOCALES_DIR),
+        None => format!("define it in one of the workspace's catalogues in templates/{}/, or use one of rapport's keys (locales/en.ftl in its repository)", i18n::LOCALES_DIR),
+    }
+}
+
+/// The literal keys a template names in `t(key="…")` (any quote, spaces allowed around
+/// `=`), each with the byte offset of its text. A key computed at render time cannot be
+/// checked before; it falls back like any missing message.
+fn message_keys(text: &str) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices("t(") {
+        // `t(` itself, not the end of a longer name such as `first(`.
+        if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+            continue;
+        }
+        let rest = text[at + 2..].trim_start();
+        let Some(rest) = rest.strip_prefix("key") else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '`'))
+        else {
+            continue;
+        };
+        let body = &rest[1..];
+        let Some(len) = body.find(quote) else {
+            continue;
+        };
+        let start = text.len() - body.len();
+        found.push((body[..len].to_string(), start));
+    }
+    found
 }
 
 type Sources = BTreeMap<String, String>;
@@ -266,11 +378,14 @@ fn one_final_newline(mut text: String) -> String {
     text
 }
 
-/// Checks the workspace's template overrides as a build would compile them: every
-/// problem, each at its file and line, and a warning for each file of the folder that no
-/// page uses. Empty when there is nothing to report.
+/// Checks the workspace's template overrides and message catalogues as a build would
+/// read them: every problem, each at its file and line, and a warning for each file of
+/// the folder that no page uses. Empty when there is nothing to report.
 pub fn check_templates(overrides_dir: &Path) -> Vec<Diagnostic> {
-    let mut found = Renderer::new(Some(overrides_dir)).err().unwrap_or_default();
+    let mut found = match Renderer::new(Some(overrides_dir)) {
+        Ok(renderer) => renderer.warnings,
+        Err(problems) => problems,
+    };
     found.extend(unused_files(overrides_dir));
     found
 }

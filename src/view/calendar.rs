@@ -9,10 +9,8 @@ use super::shared::{self, SharedCalendarSource};
 use crate::analyze::{AccountAnalysis, Analysis, FiscalCalendar};
 use crate::format;
 use crate::format::ical::{self, Entry, WrittenEvent};
-use crate::i18n::{self, keys};
-use crate::model::{
-    AccountFile, Cadence, CommitmentStatus, Date, Language, Party, Quarter, Workspace,
-};
+use crate::i18n::{keys, Messages, Words};
+use crate::model::{AccountFile, Cadence, CommitmentStatus, Date, Party, Quarter, Workspace};
 use chrono::{Datelike, Months};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -189,12 +187,13 @@ fn cadence_word(cadence: Option<Cadence>) -> &'static str {
     cadence.map_or("", Cadence::as_str)
 }
 
-/// Every dated item of one account, for our own team.
+/// Every dated item of one account, for our own team, in the workspace's language.
 fn internal_items(
     file: &AccountFile,
     analysis: &AccountAnalysis,
     as_of: Date,
     fiscal: &FiscalCalendar,
+    words: Words,
 ) -> Vec<Item> {
     let account = &file.account;
     let mut items = Vec::new();
@@ -209,8 +208,8 @@ fn internal_items(
                 kind: Kind::Milestone,
                 identity: format!("{}\0{}", goal.id.value, m.title),
                 date: m.due,
-                summary: format!("Milestone: {}", m.title),
-                description: Some(format!("Goal: {goal_title}")),
+                summary: words.with(keys::CALENDAR_MILESTONE, &[("title", &m.title)]),
+                description: Some(words.with(keys::CALENDAR_GOAL, &[("goal", goal_title)])),
             });
         }
     }
@@ -218,24 +217,31 @@ fn internal_items(
         let Some(due) = c.due.filter(|_| c.status == CommitmentStatus::Open) else {
             continue;
         };
-        let by = match c.by {
+        let by: &str = match c.by {
             Party::Us => "us",
-            Party::Them => account.name.as_str(),
-            Party::Both => "both sides",
+            Party::Them => "them",
+            Party::Both => "both",
         };
+        let made = format::date(c.made);
         items.push(Item {
             kind: Kind::Commitment,
-            identity: format!("{}\0{}", format::date(c.made), c.what),
+            identity: format!("{made}\0{}", c.what),
             date: due,
-            summary: format!("Commitment due: {}", c.what),
-            description: Some(format!("Promised by {by} on {}", format::date(c.made))),
+            summary: words.with(keys::CALENDAR_COMMITMENT_DUE, &[("what", &c.what)]),
+            description: Some(words.with(
+                keys::CALENDAR_PROMISED,
+                &[("party", by), ("them", &account.name), ("date", &made)],
+            )),
         });
     }
     items.push(Item {
         kind: Kind::Review,
         identity: analysis.next_review.to_string(),
         date: analysis.next_review_due,
-        summary: format!("Quarterly review {} due", analysis.next_review),
+        summary: words.with(
+            keys::CALENDAR_REVIEW_DUE,
+            &[("quarter", &analysis.next_review.to_string())],
+        ),
         description: None,
     });
     for review in &account.reviews {
@@ -252,12 +258,19 @@ fn internal_items(
                 kind: Kind::Action,
                 identity: format!("{}\0{}", review.quarter.value, action.what),
                 date: due,
-                summary: format!("Action due: {}", action.what),
+                summary: words.with(keys::CALENDAR_ACTION_DUE, &[("what", &action.what)]),
                 description: Some(match owner {
-                    Some(owner) => {
-                        format!("From the {} review; owner {owner}", review.quarter.value)
-                    }
-                    None => format!("From the {} review", review.quarter.value),
+                    Some(owner) => words.with(
+                        keys::CALENDAR_ACTION_FROM_OWNER,
+                        &[
+                            ("quarter", &review.quarter.value.to_string()),
+                            ("owner", &owner),
+                        ],
+                    ),
+                    None => words.with(
+                        keys::CALENDAR_ACTION_FROM,
+                        &[("quarter", &review.quarter.value.to_string())],
+                    ),
                 }),
             });
         }
@@ -266,64 +279,52 @@ fn internal_items(
         let events = account.events.iter().map(|e| (e.date, e.title.as_str()));
         let last = last_named(&committee.name, events, as_of);
         if let Some(date) = next_meeting(committee.cadence, last, as_of, fiscal) {
-            items.push(meeting(&committee.name, committee.cadence, last, date));
+            items.push(meeting(
+                &committee.name,
+                committee.cadence,
+                last,
+                date,
+                words,
+            ));
         }
     }
     items
 }
 
-fn meeting(name: &str, cadence: Option<Cadence>, last: Option<Date>, date: Date) -> Item {
-    let from = match last {
-        Some(last) => format!("counted from the last one recorded, {}", format::date(last)),
-        None => "no meeting recorded: the start of the next period".to_string(),
-    };
-    Item {
-        kind: Kind::Meeting,
-        identity: name.to_string(),
-        date,
-        summary: format!("{name} (next meeting)"),
-        description: Some(format!("Meets {}; {from}", cadence_word(cadence))),
-    }
-}
-
-/// A shared committee's next meeting, in the shared folder's language.
-fn shared_meeting(
+/// A committee's next meeting, in the calendar's language.
+fn meeting(
     name: &str,
     cadence: Option<Cadence>,
     last: Option<Date>,
     date: Date,
-    lang: Language,
+    words: Words,
 ) -> Item {
     let cadence = cadence_word(cadence);
     let description = match last {
-        Some(last) => i18n::message_with(
-            lang,
+        Some(last) => words.with(
             keys::CALENDAR_MEETS_COUNTED,
             &[("cadence", cadence), ("date", &format::date(last))],
         ),
-        None => i18n::message_with(
-            lang,
-            keys::CALENDAR_MEETS_UNRECORDED,
-            &[("cadence", cadence)],
-        ),
+        None => words.with(keys::CALENDAR_MEETS_UNRECORDED, &[("cadence", cadence)]),
     };
     Item {
         kind: Kind::Meeting,
         identity: name.to_string(),
         date,
-        summary: i18n::message_with(lang, keys::CALENDAR_MEETING, &[("name", name)]),
+        summary: words.with(keys::CALENDAR_MEETING, &[("name", name)]),
         description: Some(description),
     }
 }
 
-/// The items of one account's shared calendar, from the shared views only, in `lang`.
+/// The items of one account's shared calendar, from the shared views only, in the
+/// language of `words`.
 fn shared_items(
     source: &SharedCalendarSource,
     as_of: Date,
     fiscal: &FiscalCalendar,
-    lang: Language,
+    words: Words,
 ) -> Vec<Item> {
-    let say = |key: &str, args: &[(&str, &str)]| i18n::message_with(lang, key, args);
+    let say = |key: &str, args: &[(&str, &str)]| words.with(key, args);
     let mut items = Vec::new();
     for goal in &source.goals {
         for m in goal.milestones.iter().filter(|m| m.done.is_none()) {
@@ -371,12 +372,12 @@ fn shared_items(
             .map(|e| (e.date_value, e.title.as_str()));
         let last = last_named(&committee.name, events, as_of);
         if let Some(date) = next_meeting(committee.cadence_value, last, as_of, fiscal) {
-            items.push(shared_meeting(
+            items.push(meeting(
                 &committee.name,
                 committee.cadence_value,
                 last,
                 date,
-                lang,
+                words,
             ));
         }
     }
@@ -384,18 +385,21 @@ fn shared_items(
 }
 
 /// The events of one account in our team's calendars (the internal one and its owner's),
-/// each summary prefixed by the account's name. Kept per account so that the calendars can
-/// be put together again after an edit without writing every other account's events.
+/// each summary prefixed by the account's name, in the workspace's language. Kept per
+/// account so that the calendars can be put together again after an edit without writing
+/// every other account's events.
 pub fn account_events(
     workspace: &Workspace,
     analysis: &Analysis,
+    messages: &Messages,
     index: usize,
 ) -> Vec<WrittenEvent> {
     let file = &workspace.accounts[index];
     let as_of = analysis.as_of;
     let fiscal = FiscalCalendar::new(workspace.config.fiscal_year_start());
     let prefix = format!("{}: ", file.account.name);
-    let items = internal_items(file, &analysis.accounts[index], as_of, &fiscal);
+    let words = messages.words(workspace.config.language);
+    let items = internal_items(file, &analysis.accounts[index], as_of, &fiscal, words);
     entries(&file.id, &prefix, items)
         .iter()
         .map(|entry| ical::event(as_of, entry))
@@ -427,18 +431,22 @@ fn calendar_of<'a>(name: &str, accounts: impl Iterator<Item = &'a Vec<WrittenEve
 }
 
 /// The shared calendar of one account: its shared items in shared wording only.
-pub fn shared_calendar(workspace: &Workspace, analysis: &Analysis, index: usize) -> String {
+pub fn shared_calendar(
+    workspace: &Workspace,
+    analysis: &Analysis,
+    messages: &Messages,
+    index: usize,
+) -> String {
     let file = &workspace.accounts[index];
     let as_of = analysis.as_of;
     let fiscal = FiscalCalendar::new(workspace.config.fiscal_year_start());
     let source = shared::calendar_source(&workspace.config.organisation, file, as_of);
-    let lang = super::shared_language(workspace, index);
-    let name = i18n::message_with(
-        lang,
+    let words = messages.words(super::shared_language(workspace, index));
+    let name = words.with(
         keys::PARTIES,
         &[("a", &source.parties.us), ("b", &source.parties.them)],
     );
-    let items = shared_items(&source, as_of, &fiscal, lang);
+    let items = shared_items(&source, as_of, &fiscal, words);
     ical::write(&name, as_of, &entries(&file.id, "", items))
 }
 

@@ -14,6 +14,7 @@ pub mod totals;
 
 use crate::analyze::Analysis;
 use crate::history::History;
+use crate::i18n::Messages;
 use crate::model::{Date, Language, Workspace};
 use crate::paths;
 use rayon::prelude::*;
@@ -143,15 +144,18 @@ pub struct PortfolioSelection {
 }
 
 /// The portfolio's pages: its index, the account list pages when the portfolio is large,
-/// the owners' index and one page per owner; with `only`, the list and owner pages it
-/// names. They sum up every account, so they are rebuilt whenever any changes.
+/// the owners' index and one page per owner, in the workspace's language; with `only`, the
+/// list and owner pages it names. They sum up every account, so they are rebuilt whenever
+/// any changes.
 pub fn portfolio_pages(
     workspace: &Workspace,
     analysis: &Analysis,
+    messages: &Messages,
     only: Option<&PortfolioSelection>,
 ) -> Vec<Page> {
     let site = site_info(workspace, analysis.as_of);
     let lang = workspace.config.language;
+    let words = messages.words(lang);
     let internal =
         |path: String, view: PageView| Page::new(path, Audience::Internal, None, lang, view);
     let groups = owners::group(workspace);
@@ -198,11 +202,13 @@ pub fn portfolio_pages(
     pages
 }
 
-/// Every page of one account, internal and shared.
+/// Every page of one account, internal (in the workspace's language) and shared (in the
+/// account's).
 pub fn account_pages(
     workspace: &Workspace,
     analysis: &Analysis,
     history: &History,
+    messages: &Messages,
     index: usize,
 ) -> Vec<Page> {
     let site = site_info(workspace, analysis.as_of);
@@ -212,6 +218,8 @@ pub fn account_pages(
     let organisation = &workspace.config.organisation;
     let internal_lang = workspace.config.language;
     let shared_lang = shared_language(workspace, index);
+    let internal_words = messages.words(internal_lang);
+    let shared_words = messages.words(shared_lang);
     let mut pages = Vec::with_capacity(3 + 2 * a.periods.len());
     let view = account::account_page(&site, file, a);
     pages.push(Page::new(
@@ -239,7 +247,7 @@ pub fn account_pages(
             period,
             notes.as_ref(),
             analysis.as_of,
-            shared_lang,
+            shared_words,
         );
         pages.push(Page::new(
             paths::progress(id, &quarter),
@@ -254,7 +262,7 @@ pub fn account_pages(
         file,
         analysis.as_of,
         history.statement_versions(id),
-        shared_lang,
+        shared_words,
     );
     pages.push(Page::new(
         paths::statement(id),
@@ -263,7 +271,7 @@ pub fn account_pages(
         shared_lang,
         PageView::Statement(Box::new(statement)),
     ));
-    let shared_index = shared::index(organisation, file, a, shared_lang);
+    let shared_index = shared::index(organisation, file, a, shared_words);
     pages.push(Page::new(
         paths::shared_index(id),
         Audience::Shared,
@@ -283,12 +291,17 @@ pub fn shared_language(workspace: &Workspace, index: usize) -> Language {
 }
 
 /// Every page of the site, in a stable order.
-pub fn all_pages(workspace: &Workspace, analysis: &Analysis, history: &History) -> Vec<Page> {
+pub fn all_pages(
+    workspace: &Workspace,
+    analysis: &Analysis,
+    history: &History,
+    messages: &Messages,
+) -> Vec<Page> {
     let per_account: Vec<Vec<Page>> = (0..workspace.accounts.len())
         .into_par_iter()
-        .map(|i| account_pages(workspace, analysis, history, i))
+        .map(|i| account_pages(workspace, analysis, history, messages, i))
         .collect();
-    let mut pages = portfolio_pages(workspace, analysis, None);
+    let mut pages = portfolio_pages(workspace, analysis, messages, None);
     pages.extend(per_account.into_iter().flatten());
     pages
 }

@@ -9,10 +9,9 @@ use super::fingerprint;
 use crate::analyze::{AccountAnalysis, PeriodChanges};
 use crate::format;
 use crate::history::{Change, NotesDiff, StatementVersion};
-use crate::i18n::{self, keys};
+use crate::i18n::{self, keys, Words};
 use crate::model::{
-    AccountFile, Action, Cadence, Commitment, CommitmentStatus, Date, EventKind, Language, Party,
-    Visibility,
+    AccountFile, Action, Cadence, Commitment, CommitmentStatus, Date, EventKind, Party, Visibility,
 };
 use serde::Serialize;
 
@@ -261,14 +260,10 @@ fn shared_events(
         .collect()
 }
 
-fn shared_committee(
-    c: &crate::model::Committee,
-    people: &People,
-    lang: Language,
-) -> SharedCommittee {
+fn shared_committee(c: &crate::model::Committee, people: &People, words: Words) -> SharedCommittee {
     SharedCommittee {
         name: c.name.clone(),
-        cadence: c.cadence.map(|c| i18n::message(lang, cadence_key(c), None)),
+        cadence: c.cadence.map(|c| words.get(cadence_key(c))),
         members: people.all(&c.members),
         purpose: Rich::option(c.purpose.as_ref()),
         cadence_value: c.cadence,
@@ -338,35 +333,39 @@ pub fn calendar_source(
             .iter()
             .filter(|c| c.visibility == Visibility::Shared)
             // The calendar names committees, never their cadence's label: any language does.
-            .map(|c| shared_committee(c, &people, Language::En))
+            .map(|c| {
+                shared_committee(
+                    c,
+                    &people,
+                    i18n::Messages::built_in().words(Default::default()),
+                )
+            })
             .collect(),
         events: shared_events(file, &people, 0..account.events.len()),
     }
 }
 
-/// The joint statement of one account, with what is true at `as_of`, in `lang`: its
+/// The joint statement of one account, with what is true at `as_of`, in the language of `words`: its
 /// headings, and its dates written out ("20. Juni 2026").
 pub fn statement(
     organisation: &str,
     file: &AccountFile,
     as_of: Date,
     earlier: &[StatementVersion],
-    lang: Language,
+    words: Words,
 ) -> SharedStatement {
+    let lang = words.language;
     let account = &file.account;
     let people = People {
         account,
         organisation,
     };
     let statement = account.statement.as_ref();
-    let commits = |party: &str| i18n::message_with(lang, keys::COMMITS_TO, &[("party", party)]);
+    let commits = |party: &str| words.with(keys::COMMITS_TO, &[("party", party)]);
     let headings = [
         (Party::Us, commits(organisation)),
         (Party::Them, commits(&account.name)),
-        (
-            Party::Both,
-            i18n::message(lang, keys::TOGETHER_COMMIT, None),
-        ),
+        (Party::Both, words.get(keys::TOGETHER_COMMIT)),
     ];
     let commitments = headings
         .into_iter()
@@ -399,8 +398,7 @@ pub fn statement(
         id: file.id.clone(),
         parties: parties(organisation, file),
         title: statement.and_then(|s| s.title.clone()).unwrap_or_else(|| {
-            i18n::message_with(
-                lang,
+            words.with(
                 keys::STATEMENT_DEFAULT_TITLE,
                 &[("us", organisation), ("them", &account.name)],
             )
@@ -458,7 +456,7 @@ pub fn statement(
             .unwrap_or_default(),
         governance: governance
             .iter()
-            .map(|c| shared_committee(c, &people, lang))
+            .map(|c| shared_committee(c, &people, words))
             .collect(),
         signatories: statement
             .map(|s| people.all(&s.signatories))
@@ -510,15 +508,17 @@ fn is_shared(action: &Action) -> bool {
 
 /// Shared progress for one reviewed quarter; `notes` is what changed in the account file
 /// since the previous review, of which only changes to shared items are kept. The period
-/// and the dates of its sentences are written out in `lang`; lists keep ISO dates.
+/// and the dates of its sentences are written out in the language of `words`; lists keep ISO
+/// dates.
 pub fn progress(
     organisation: &str,
     file: &AccountFile,
     period: &PeriodChanges,
     notes: Option<&NotesDiff>,
     as_of: Date,
-    lang: Language,
+    words: Words,
 ) -> SharedProgress {
+    let lang = words.language;
     let account = &file.account;
     let people = People {
         account,
@@ -625,13 +625,15 @@ fn shared_notes(diff: &NotesDiff) -> Option<Vec<SharedNotesSection>> {
     (!sections.is_empty()).then_some(sections)
 }
 
-/// The index page of one account's shared folder; its disputes' dates and amounts in `lang`.
+/// The index page of one account's shared folder; its disputes' dates and amounts in the
+/// language of `words`.
 pub fn index(
     organisation: &str,
     file: &AccountFile,
     analysis: &AccountAnalysis,
-    lang: Language,
+    words: Words,
 ) -> SharedIndex {
+    let lang = words.language;
     let account = &file.account;
     let people = People {
         account,
