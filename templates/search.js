@@ -43,10 +43,12 @@
   }
   var box = document.getElementById("search-box"), out = document.getElementById("search-results");
   var status = document.getElementById("search-status"), asked = 0;
+  // The page's words, in its language; English when a template override leaves them out.
+  function say(name, english) { return status.getAttribute("data-" + name) || english; }
   function show(query) {
     var ask = ++asked, list = words(query);
     out.textContent = "";
-    if (!list.length) { status.textContent = "Type a name, a person, a goal or a word from a note."; return; }
+    if (!list.length) { status.textContent = say("prompt", "Type a name, a person, a goal or a word from a note."); return; }
     var left = list.length;
     list.forEach(function (w) {
       load(key(w), function () {
@@ -59,8 +61,8 @@
           }, {});
         });
         var ids = Object.keys(hits).map(Number).sort(function (a, b) { return a - b; });
-        status.textContent = ids.length + (ids.length === 1 ? " account" : " accounts") +
-          (ids.length > 100 ? ", the first 100 shown" : "");
+        status.textContent = ids.length + " " + (ids.length === 1 ? say("one", "account") : say("many", "accounts")) +
+          (ids.length > 100 ? say("first", ", the first 100 shown") : "");
         ids.slice(0, 100).forEach(function (d) {
           var doc = docs[d], li = document.createElement("li"), a = document.createElement("a");
           a.href = doc[1]; a.textContent = doc[0];

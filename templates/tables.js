@@ -45,7 +45,9 @@
     var box = document.createElement("input");
     box.type = "search";
     box.className = "table-filter";
-    box.placeholder = "Filter " + table.getAttribute("data-filter") + "…";
+    // The page says the placeholder in its language; an older template override may not.
+    box.placeholder = table.getAttribute("data-filter-label") ||
+      "Filter " + table.getAttribute("data-filter") + "…";
     box.setAttribute("aria-label", box.placeholder);
     table.parentNode.insertBefore(box, table);
     box.addEventListener("input", function () {
