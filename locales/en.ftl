@@ -482,3 +482,303 @@ recognition = Recognition
 next-steps = Next steps
 actions-checked-next = The next review checks them; status as of { $date }.
 alerts-today = Open alerts today
+no-owner = No owner
+review-named = Quarterly review { $quarter }
+
+## Alerts: what each one means and what to do (docs/health.md shows these words), then
+## the sentence with the facts of each. Dates are ISO dates; { $late }, { $age } and
+## { $ago } are numbers of days.
+
+alert-milestone-overdue-title = A joint milestone is late
+alert-milestone-overdue-advice = Agree a new date with the other side, or mark the milestone done if it is.
+alert-commitment-overdue-title = A commitment is past its date
+alert-commitment-overdue-advice = Deliver it, or tell the other side now and agree a new date; record it as kept, broken or withdrawn.
+alert-dispute-unescalated-title = A dispute has dragged on without escalation
+alert-dispute-unescalated-advice = Escalate it to a senior or executive level on both sides before it sours the relationship.
+alert-no-contacts-title = We know no one at this company
+alert-no-contacts-advice = Record the people we deal with on their side, starting with our day-to-day contact.
+alert-single-threaded-title = The relationship hangs on one person
+alert-single-threaded-advice = Meet a second person on their side, ideally at another level, so one departure does not cut us off.
+alert-no-sponsor-title = No executive sponsor
+alert-no-sponsor-advice = Name a sponsor who owns the relationship at executive level, on each side that lacks one.
+alert-no-executive-contact-title = No one of ours talks to their executives
+alert-no-executive-contact-advice = Ask one of our executives to cover an executive of theirs and meet them this quarter.
+alert-stale-title = No contact for a long time
+alert-stale-advice = Get in touch: a call or visit this month, recorded as an event.
+alert-review-overdue-title = The quarterly review was not held
+alert-review-overdue-advice = Hold the quarterly review with them and record their scores.
+alert-scores-declining-title = Their scores keep falling
+alert-scores-declining-advice = Ask them what changed and agree actions at the next review.
+alert-counterpart-unwilling-title = They do not want this relationship
+alert-counterpart-unwilling-advice = Find out why, and decide with the account owner whether to invest, reset or wind down.
+alert-action-overdue-title = A review action is late
+alert-action-overdue-advice = Finish the action, or agree a new date with its owner and say so at the next review.
+alert-levels-disagree-title = Their levels see us very differently
+alert-levels-disagree-advice = Talk to both levels of theirs: the gap usually shows where we are not seen.
+alert-statement-unsigned-title = The statement is still unsigned
+alert-statement-unsigned-advice = Chase the missing signature, or agree a new version if the text is disputed.
+
+alert-message-milestone-overdue = Milestone "{ $milestone }" of goal "{ $goal }" was due on { $due } and is not done: { $late ->
+        [one] { $late } day
+       *[other] { $late } days
+    } late.
+alert-message-commitment-overdue = A commitment { $party ->
+        [us] we
+        [both] both sides
+       *[them] they
+    } made on { $made } was due on { $due } and is still open: { $late ->
+        [one] { $late } day
+       *[other] { $late } days
+    } late.
+alert-message-dispute-unescalated = Dispute { $dispute } has been open since { $opened }, { $age ->
+        [one] { $age } day
+       *[other] { $age } days
+    }, and is not escalated; escalate disputes open longer than { $limit } days to senior or executive level.
+alert-message-dispute-escalated-low = Dispute { $dispute } has been open since { $opened }, { $age ->
+        [one] { $age } day
+       *[other] { $age } days
+    }, and is escalated only to { $level } level; escalate disputes open longer than { $limit } days to senior or executive level.
+alert-message-no-contacts = No one at { $account } is recorded as a contact.
+alert-message-single-threaded = { $person } is our only contact at { $account }; if they leave, the relationship goes with them.
+alert-message-no-sponsor-ours = No one on our side ({ $organisation }) is a sponsor of the relationship with { $account }.
+alert-message-no-sponsor-theirs = No one on their side ({ $account }) is recorded as a sponsor.
+alert-message-no-executive-recorded = No one of ours holds the relationship with an executive at { $account }: no executive of theirs is recorded.
+alert-message-no-executive-covered = No one of ours holds the relationship with an executive at { $account }: none of their { $executives } recorded { $executives ->
+        [one] executive
+       *[other] executives
+    } is covered by one of ours.
+alert-message-stale-never = No event or review with { $account } is recorded.
+alert-message-stale = The last contact with { $account } was on { $last }, { $ago ->
+        [one] { $ago } day
+       *[other] { $ago } days
+    } ago (more than { $limit }).
+alert-message-review-overdue = Quarter { $quarter } ended on { $end } and { $account } has no review for it.
+alert-message-scores-declining = { $criterion } fell at each of the last two reviews: { $first } in { $first_quarter }, { $second } in { $second_quarter }, { $third } in { $third_quarter }.
+alert-message-counterpart-unwilling = { $account } does not want the relationship (value.counterpart_wants: no): decide whether to salvage it.
+alert-message-action-overdue = Action "{ $action }", agreed at the { $quarter } review, was due on { $due } and is still open: { $late ->
+        [one] { $late } day
+       *[other] { $late } days
+    } late.
+alert-message-levels-disagree = In the { $quarter } review their { $high_level } level scored { $criterion } { $high } and their { $low_level } level { $low }: find out why the levels see it differently.
+alert-message-statement-unsigned = { $person } has not signed version { $version } of the joint statement, agreed on { $date }: { $days } days ago.
+
+## Health: each component's name, and how its value was computed. { $value } and
+## { $mean } are numbers with two decimals.
+
+health-component = { $name ->
+        [scores] Scores
+        [commitments] Commitments
+        [milestones] Milestones
+        [disputes] Disputes
+       *[coverage] Coverage
+    }
+health-scores = The { $quarter } review scored { $count } { $count ->
+        [one] criterion
+       *[other] criteria
+    }; their mean weighted by importance is { $mean } out of 5, so (mean - 1) / 4 = { $value }.
+health-commitments = { $kept } { $kept ->
+        [one] commitment
+       *[other] commitments
+    } kept and { $broken } broken: { $kept } / { $settled } = { $value }.
+health-milestones = { $met } of { $due } { $due ->
+        [one] milestone
+       *[other] milestones
+    } due by { $date } { $met ->
+        [one] was
+       *[other] were
+    } met on time: { $met } / { $due } = { $value }.
+health-disputes-none-open = No dispute is open ({ $resolved } resolved): { $value }.
+health-disputes-open = { $open } open { $open ->
+        [one] dispute
+       *[other] disputes
+    }, { $ages } days old; each multiplies the value by 0.8 x (1 - days / 365, not below 0): { $value }.
+health-coverage-no-one = No one on their side is recorded, so coverage is { $value }.
+health-coverage = Average of { $parts } parts, { $value }: { $parts_said }.
+health-coverage-levels = { $covered } of { $levels } levels of theirs with people are covered ({ $value })
+health-coverage-sponsors = sponsors on { $sides ->
+        [both] both sides
+        [ours] our side only
+        [theirs] their side only
+       *[neither] neither side
+    } ({ $value })
+health-coverage-contacts = { $contacts } { $contacts ->
+        [one] contact
+       *[other] contacts
+    } on their side, more than one needed ({ $value })
+
+## Charts, for screen readers, and a point's tooltip ({ $levels }: "executive 5, manager 3")
+
+chart-scores = Score trend per criterion
+chart-health = Health trend
+chart-point = { $criterion } { $quarter }: { $score } ({ $levels })
+
+## The account page's words made by the code
+
+commitment-group = { $party ->
+        [us] Ours
+        [them] Theirs
+       *[both] Joint
+    }
+turnaround-step = { $step ->
+        [insight] Insight
+        [needs] Needs
+        [ownership] Ownership
+        [vision] Vision
+        [action] Action & allies
+        [trust] Trust through execution
+       *[recognition] Recognition & reinvention
+    }
+word-cadence = { $value ->
+        [weekly] weekly
+        [monthly] monthly
+        [quarterly] quarterly
+        [yearly] yearly
+       *[ad-hoc] ad-hoc
+    }
+word-side = { $value ->
+        [us] us
+       *[them] them
+    }
+word-step = { $value ->
+        [insight] insight
+        [needs] needs
+        [ownership] ownership
+        [vision] vision
+        [action] action
+        [trust] trust
+       *[recognition] recognition
+    }
+word-visibility = { $value ->
+        [shared] shared
+       *[internal] internal
+    }
+word-yes-no = { $value ->
+        [yes] yes
+       *[no] no
+    }
+
+## The history of an account file (review packs, and on shared pages the changes to shared
+## items): section headings, then what each change is
+
+section-relationship = Relationship
+section-people = People
+section-commitments = Commitments
+section-goals = Goals and milestones
+section-disputes = Disputes
+section-governance = Governance
+section-criteria = Success criteria
+section-events = Events
+section-statement = Joint statement
+
+change-owner-changed = owner changed
+change-stage-moved = stage moved
+change-turnaround-started = turnaround started
+change-turnaround-removed = turnaround removed
+change-turnaround-step-moved = turnaround step moved
+change-turnaround-cycle = turnaround cycle changed
+change-person-added = person added
+change-person-removed = person removed
+change-person-renamed = person renamed
+change-person-role = role changed
+change-person-side = side changed
+change-person-level = level changed
+change-person-sponsor = sponsor changed
+change-person-decision-maker = decision maker changed
+change-person-covers = coverage changed
+change-commitment-added = commitment added
+change-commitment-removed = commitment removed
+change-commitment-reworded = commitment reworded
+change-commitment-by = commitment party changed
+change-commitment-made = commitment date changed
+change-commitment-status = commitment status changed
+change-commitment-due = commitment due date moved
+change-commitment-closed = commitment closing date changed
+change-commitment-visibility = commitment visibility changed
+change-goal-added = goal added
+change-goal-removed = goal removed
+change-goal-renamed = goal renamed
+change-goal-visibility = goal visibility changed
+change-milestone-added = milestone added
+change-milestone-removed = milestone removed
+change-milestone-renamed = milestone renamed
+change-milestone-slipped = milestone slipped
+change-milestone-moved-earlier = milestone brought forward
+change-milestone-done = milestone done
+change-milestone-reopened = milestone reopened
+change-dispute-opened = dispute opened
+change-dispute-removed = dispute removed
+change-dispute-resolved = dispute resolved
+change-dispute-reopened = dispute reopened
+change-dispute-amount = dispute amount changed
+change-dispute-escalated = dispute escalation changed
+change-dispute-visibility = dispute visibility changed
+change-committee-added = committee added
+change-committee-removed = committee removed
+change-committee-renamed = committee renamed
+change-committee-cadence = committee cadence changed
+change-committee-members = committee members changed
+change-committee-visibility = committee visibility changed
+change-criterion-added = criterion added
+change-criterion-removed = criterion removed
+change-criterion-renamed = criterion renamed
+change-criterion-weight = criterion weight changed
+change-event-added = event added
+change-event-removed = event removed
+change-event-edited = event retitled
+change-event-moved = event date changed
+change-event-visibility = event visibility changed
+change-statement-added = statement written
+change-statement-removed = statement removed
+change-statement-version = statement version changed
+change-statement-date = statement date changed
+change-statement-title = statement retitled
+change-statement-vision = statement vision reworded
+change-statement-behaviours = expected behaviours changed
+change-statement-signatories = signatories changed
+change-statement-signed = signatures changed
+
+## What a change was and became: the words around the file's values
+
+working-tree = the working tree
+value-none = none
+value-later = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } later
+value-earlier = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } earlier
+value-steps-up = up { $steps ->
+        [one] { $steps } step
+       *[other] { $steps } steps
+    }
+value-steps-down = down { $steps ->
+        [one] { $steps } step
+       *[other] { $steps } steps
+    }
+value-step-direction = { $direction ->
+        [new-cycle] new cycle
+        [forward] forward
+       *[back] back
+    }
+value-turnaround = { $step }, cycle { $cycle }
+value-sponsor = sponsor
+value-decision-maker = decision maker
+value-weight = weight { $weight }
+value-commitment = by { $party }, made { $made }, { $status }
+value-commitment-due = by { $party }, made { $made }, due { $due }, { $status }
+value-commitment-subject = by { $party }, made { $made }
+value-milestones = { $count ->
+        [one] { $count } milestone
+       *[other] { $count } milestones
+    }
+value-days-after-due = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after the due date
+value-statement-subject = joint statement
+value-version = version { $version }
+value-version-of = version { $version } of { $date }
+value-titled = { $version }: { $title }
+value-behaviours = us: { $us } | them: { $them }

@@ -7,6 +7,7 @@ use super::coverage::Coverage;
 use super::figures::{CommitmentFigures, DisputeFigures, MilestoneFigures};
 use super::schedule::first_seen;
 use super::{Date, FiscalCalendar};
+use crate::i18n::{keys, Phrase};
 use crate::model::{Account, Config, Level, Party, Side, Willingness};
 use serde::Serialize;
 
@@ -82,44 +83,44 @@ impl AlertCode {
 }
 
 impl AlertCode {
-    /// What the alert means, in words a business reader uses (the code stays for JSON and
-    /// filters).
-    pub fn title(self) -> &'static str {
+    /// The message key of what the alert means, in words a business reader uses (the code
+    /// stays for JSON and filters); docs/health.md shows the English text.
+    pub fn title_key(self) -> &'static str {
         match self {
-            AlertCode::MilestoneOverdue => "A joint milestone is late",
-            AlertCode::CommitmentOverdue => "A commitment is past its date",
-            AlertCode::DisputeUnescalated => "A dispute has dragged on without escalation",
-            AlertCode::NoContacts => "We know no one at this company",
-            AlertCode::SingleThreaded => "The relationship hangs on one person",
-            AlertCode::NoSponsor => "No executive sponsor",
-            AlertCode::NoExecutiveContact => "No one of ours talks to their executives",
-            AlertCode::Stale => "No contact for a long time",
-            AlertCode::ReviewOverdue => "The quarterly review was not held",
-            AlertCode::ScoresDeclining => "Their scores keep falling",
-            AlertCode::CounterpartUnwilling => "They do not want this relationship",
-            AlertCode::ActionOverdue => "A review action is late",
-            AlertCode::LevelsDisagree => "Their levels see us very differently",
-            AlertCode::StatementUnsigned => "The statement is still unsigned",
+            AlertCode::MilestoneOverdue => keys::ALERT_MILESTONE_OVERDUE_TITLE,
+            AlertCode::CommitmentOverdue => keys::ALERT_COMMITMENT_OVERDUE_TITLE,
+            AlertCode::DisputeUnescalated => keys::ALERT_DISPUTE_UNESCALATED_TITLE,
+            AlertCode::NoContacts => keys::ALERT_NO_CONTACTS_TITLE,
+            AlertCode::SingleThreaded => keys::ALERT_SINGLE_THREADED_TITLE,
+            AlertCode::NoSponsor => keys::ALERT_NO_SPONSOR_TITLE,
+            AlertCode::NoExecutiveContact => keys::ALERT_NO_EXECUTIVE_CONTACT_TITLE,
+            AlertCode::Stale => keys::ALERT_STALE_TITLE,
+            AlertCode::ReviewOverdue => keys::ALERT_REVIEW_OVERDUE_TITLE,
+            AlertCode::ScoresDeclining => keys::ALERT_SCORES_DECLINING_TITLE,
+            AlertCode::CounterpartUnwilling => keys::ALERT_COUNTERPART_UNWILLING_TITLE,
+            AlertCode::ActionOverdue => keys::ALERT_ACTION_OVERDUE_TITLE,
+            AlertCode::LevelsDisagree => keys::ALERT_LEVELS_DISAGREE_TITLE,
+            AlertCode::StatementUnsigned => keys::ALERT_STATEMENT_UNSIGNED_TITLE,
         }
     }
 
-    /// What to do about it, in one sentence.
-    pub fn advice(self) -> &'static str {
+    /// The message key of what to do about it, in one sentence.
+    pub fn advice_key(self) -> &'static str {
         match self {
-            AlertCode::MilestoneOverdue => "Agree a new date with the other side, or mark the milestone done if it is.",
-            AlertCode::CommitmentOverdue => "Deliver it, or tell the other side now and agree a new date; record it as kept, broken or withdrawn.",
-            AlertCode::DisputeUnescalated => "Escalate it to a senior or executive level on both sides before it sours the relationship.",
-            AlertCode::NoContacts => "Record the people we deal with on their side, starting with our day-to-day contact.",
-            AlertCode::SingleThreaded => "Meet a second person on their side, ideally at another level, so one departure does not cut us off.",
-            AlertCode::NoSponsor => "Name a sponsor who owns the relationship at executive level, on each side that lacks one.",
-            AlertCode::NoExecutiveContact => "Ask one of our executives to cover an executive of theirs and meet them this quarter.",
-            AlertCode::Stale => "Get in touch: a call or visit this month, recorded as an event.",
-            AlertCode::ReviewOverdue => "Hold the quarterly review with them and record their scores.",
-            AlertCode::ScoresDeclining => "Ask them what changed and agree actions at the next review.",
-            AlertCode::CounterpartUnwilling => "Find out why, and decide with the account owner whether to invest, reset or wind down.",
-            AlertCode::ActionOverdue => "Finish the action, or agree a new date with its owner and say so at the next review.",
-            AlertCode::LevelsDisagree => "Talk to both levels of theirs: the gap usually shows where we are not seen.",
-            AlertCode::StatementUnsigned => "Chase the missing signature, or agree a new version if the text is disputed.",
+            AlertCode::MilestoneOverdue => keys::ALERT_MILESTONE_OVERDUE_ADVICE,
+            AlertCode::CommitmentOverdue => keys::ALERT_COMMITMENT_OVERDUE_ADVICE,
+            AlertCode::DisputeUnescalated => keys::ALERT_DISPUTE_UNESCALATED_ADVICE,
+            AlertCode::NoContacts => keys::ALERT_NO_CONTACTS_ADVICE,
+            AlertCode::SingleThreaded => keys::ALERT_SINGLE_THREADED_ADVICE,
+            AlertCode::NoSponsor => keys::ALERT_NO_SPONSOR_ADVICE,
+            AlertCode::NoExecutiveContact => keys::ALERT_NO_EXECUTIVE_CONTACT_ADVICE,
+            AlertCode::Stale => keys::ALERT_STALE_ADVICE,
+            AlertCode::ReviewOverdue => keys::ALERT_REVIEW_OVERDUE_ADVICE,
+            AlertCode::ScoresDeclining => keys::ALERT_SCORES_DECLINING_ADVICE,
+            AlertCode::CounterpartUnwilling => keys::ALERT_COUNTERPART_UNWILLING_ADVICE,
+            AlertCode::ActionOverdue => keys::ALERT_ACTION_OVERDUE_ADVICE,
+            AlertCode::LevelsDisagree => keys::ALERT_LEVELS_DISAGREE_ADVICE,
+            AlertCode::StatementUnsigned => keys::ALERT_STATEMENT_UNSIGNED_ADVICE,
         }
     }
 }
@@ -148,8 +149,9 @@ pub struct Alert {
     /// Stable code, e.g. `milestone-overdue`.
     pub code: AlertCode,
     pub severity: AlertSeverity,
-    /// A plain sentence with the facts.
-    pub message: String,
+    /// A plain sentence with the facts, said in the page's language (English in
+    /// `portfolio.json`).
+    pub message: Phrase,
     /// A short human name of the item: a milestone title, commitment text, dispute id,
     /// person name, criterion name, or the account name.
     pub subject: String,
@@ -194,6 +196,8 @@ pub fn alerts(inputs: &AlertInputs) -> Vec<Alert> {
 /// Most severe first, then code, then subject, then message (a stable sort keeps file order
 /// for identical alerts).
 pub fn sort(alerts: &mut [Alert]) {
+    // The message decides last by what it says, not by how a language words it, so the
+    // order is the same in every language.
     alerts.sort_by(|a, b| {
         (a.severity, a.code, &a.subject, &a.message)
             .cmp(&(b.severity, b.code, &b.subject, &b.message))
@@ -204,7 +208,7 @@ fn alert(
     code: AlertCode,
     severity: AlertSeverity,
     subject: impl Into<String>,
-    message: String,
+    message: Phrase,
 ) -> Alert {
     Alert {
         code,
@@ -234,12 +238,11 @@ fn milestone_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
             AlertCode::MilestoneOverdue,
             severity,
             &m.title,
-            format!(
-                "Milestone \"{}\" of goal \"{goal_name}\" was due on {} and is not done: {late} {} late.",
-                m.title,
-                m.due,
-                days(late)
-            ),
+            Phrase::new(keys::ALERT_MESSAGE_MILESTONE_OVERDUE)
+                .text("milestone", &m.title)
+                .text("goal", goal_name)
+                .text("due", m.due.to_string())
+                .count("late", late),
         ));
     }
 }
@@ -252,21 +255,19 @@ fn commitment_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
         };
         let Some(due) = c.due else { continue };
         let late = (i.as_of - due).num_days();
-        let (severity, who) = match c.by {
-            Party::Us => (AlertSeverity::High, "we"),
-            Party::Both => (AlertSeverity::High, "both sides"),
-            Party::Them => (AlertSeverity::Medium, "they"),
+        let severity = match c.by {
+            Party::Us | Party::Both => AlertSeverity::High,
+            Party::Them => AlertSeverity::Medium,
         };
         out.push(alert(
             AlertCode::CommitmentOverdue,
             severity,
             &c.what,
-            format!(
-                "A commitment {who} made on {} was due on {} and is still open: {late} {} late.",
-                c.made,
-                due,
-                days(late)
-            ),
+            Phrase::new(keys::ALERT_MESSAGE_COMMITMENT_OVERDUE)
+                .text("party", c.by.as_str())
+                .text("made", c.made.to_string())
+                .text("due", due.to_string())
+                .count("late", late),
         ));
     }
 }
@@ -287,21 +288,20 @@ fn dispute_unescalated(i: &AlertInputs, out: &mut Vec<Alert>) {
         let Some(dispute) = i.account.disputes.get(item.index) else {
             continue;
         };
-        let escalation = match item.escalated_to {
-            Some(level) => format!("escalated only to {level} level"),
-            None => "not escalated".to_string(),
+        let message = match item.escalated_to {
+            Some(level) => Phrase::new(keys::ALERT_MESSAGE_DISPUTE_ESCALATED_LOW)
+                .phrase("level", Phrase::word(keys::WORD_LEVEL, level.as_str())),
+            None => Phrase::new(keys::ALERT_MESSAGE_DISPUTE_UNESCALATED),
         };
         out.push(alert(
             AlertCode::DisputeUnescalated,
             AlertSeverity::High,
             &dispute.id.value,
-            format!(
-                "Dispute {} has been open since {}, {} {}, and is {escalation}; escalate disputes open longer than {limit} days to senior or executive level.",
-                dispute.id.value,
-                dispute.opened,
-                item.age_days,
-                days(item.age_days)
-            ),
+            message
+                .text("dispute", &dispute.id.value)
+                .text("opened", dispute.opened.to_string())
+                .count("age", item.age_days)
+                .count("limit", limit),
         ));
     }
 }
@@ -323,16 +323,15 @@ fn contacts(i: &AlertInputs, out: &mut Vec<Alert>) {
             AlertCode::NoContacts,
             AlertSeverity::High,
             name,
-            format!("No one at {name} is recorded as a contact."),
+            Phrase::new(keys::ALERT_MESSAGE_NO_CONTACTS).text("account", name),
         )),
         [only] => out.push(alert(
             AlertCode::SingleThreaded,
             AlertSeverity::Medium,
             &only.name,
-            format!(
-                "{} is our only contact at {name}; if they leave, the relationship goes with them.",
-                only.name
-            ),
+            Phrase::new(keys::ALERT_MESSAGE_SINGLE_THREADED)
+                .text("person", &only.name)
+                .text("account", name),
         )),
         _ => {}
     }
@@ -342,7 +341,9 @@ fn contacts(i: &AlertInputs, out: &mut Vec<Alert>) {
             AlertCode::NoSponsor,
             AlertSeverity::Medium,
             org,
-            format!("No one on our side ({org}) is a sponsor of the relationship with {name}."),
+            Phrase::new(keys::ALERT_MESSAGE_NO_SPONSOR_OURS)
+                .text("organisation", org)
+                .text("account", name),
         ));
     }
     if theirs.is_empty() {
@@ -353,7 +354,7 @@ fn contacts(i: &AlertInputs, out: &mut Vec<Alert>) {
             AlertCode::NoSponsor,
             AlertSeverity::Medium,
             name,
-            format!("No one on their side ({name}) is recorded as a sponsor."),
+            Phrase::new(keys::ALERT_MESSAGE_NO_SPONSOR_THEIRS).text("account", name),
         ));
     }
     if !c.executive_covered() {
@@ -362,19 +363,16 @@ fn contacts(i: &AlertInputs, out: &mut Vec<Alert>) {
             .iter()
             .find(|l| l.level == Level::Executive)
             .map_or(0, |l| l.theirs.len());
-        let why = if executives == 0 {
-            "no executive of theirs is recorded".to_string()
+        let message = if executives == 0 {
+            Phrase::new(keys::ALERT_MESSAGE_NO_EXECUTIVE_RECORDED)
         } else {
-            format!(
-                "none of their {executives} recorded {} is covered by one of ours",
-                plural(executives, "executive", "executives")
-            )
+            Phrase::new(keys::ALERT_MESSAGE_NO_EXECUTIVE_COVERED).count("executives", executives)
         };
         out.push(alert(
             AlertCode::NoExecutiveContact,
             AlertSeverity::Medium,
             name,
-            format!("No one of ours holds the relationship with an executive at {name}: {why}."),
+            message.text("account", name),
         ));
     }
 }
@@ -384,16 +382,17 @@ fn stale(i: &AlertInputs, out: &mut Vec<Alert>) {
     let limit = i.config.stale_after_days();
     let name = &i.account.name;
     let message = match i.last_contact {
-        None => format!("No event or review with {name} is recorded."),
+        None => Phrase::new(keys::ALERT_MESSAGE_STALE_NEVER).text("account", name),
         Some(last) => {
             let ago = (i.as_of - last).num_days();
             if ago <= limit {
                 return;
             }
-            format!(
-                "The last contact with {name} was on {last}, {ago} {} ago (more than {limit}).",
-                days(ago)
-            )
+            Phrase::new(keys::ALERT_MESSAGE_STALE)
+                .text("account", name)
+                .text("last", last.to_string())
+                .count("ago", ago)
+                .count("limit", limit)
         }
     };
     out.push(alert(
@@ -420,7 +419,10 @@ fn review_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
         AlertCode::ReviewOverdue,
         AlertSeverity::Medium,
         name,
-        format!("Quarter {quarter} ended on {end} and {name} has no review for it."),
+        Phrase::new(keys::ALERT_MESSAGE_REVIEW_OVERDUE)
+            .text("quarter", quarter.to_string())
+            .text("end", end.to_string())
+            .text("account", name),
     ));
 }
 
@@ -447,13 +449,14 @@ fn scores_declining(i: &AlertInputs, out: &mut Vec<Alert>) {
                 AlertCode::ScoresDeclining,
                 AlertSeverity::Medium,
                 &criterion.name,
-                format!(
-                    "{} fell at each of the last two reviews: {} in {q1}, {} in {q2}, {} in {q3}.",
-                    criterion.name,
-                    crate::format::score(*s1),
-                    crate::format::score(*s2),
-                    crate::format::score(*s3)
-                ),
+                Phrase::new(keys::ALERT_MESSAGE_SCORES_DECLINING)
+                    .text("criterion", &criterion.name)
+                    .score("first", *s1)
+                    .text("first_quarter", q1)
+                    .score("second", *s2)
+                    .text("second_quarter", q2)
+                    .score("third", *s3)
+                    .text("third_quarter", q3),
             ));
         }
     }
@@ -471,7 +474,7 @@ fn counterpart_unwilling(i: &AlertInputs, out: &mut Vec<Alert>) {
             AlertCode::CounterpartUnwilling,
             AlertSeverity::High,
             name,
-            format!("{name} does not want the relationship (value.counterpart_wants: no): decide whether to salvage it."),
+            Phrase::new(keys::ALERT_MESSAGE_COUNTERPART_UNWILLING).text("account", name),
         ));
     }
 }
@@ -508,12 +511,11 @@ fn action_overdue(i: &AlertInputs, out: &mut Vec<Alert>) {
                 AlertCode::ActionOverdue,
                 severity,
                 &action.what,
-                format!(
-                    "Action \"{}\", agreed at the {} review, was due on {due} and is still open: {late} {} late.",
-                    action.what,
-                    review.quarter.value,
-                    days(late)
-                ),
+                Phrase::new(keys::ALERT_MESSAGE_ACTION_OVERDUE)
+                    .text("action", &action.what)
+                    .text("quarter", review.quarter.value.to_string())
+                    .text("due", due.to_string())
+                    .count("late", late),
             ));
         }
     }
@@ -547,10 +549,19 @@ fn levels_disagree(i: &AlertInputs, out: &mut Vec<Alert>) {
                 AlertCode::LevelsDisagree,
                 AlertSeverity::Medium,
                 &criterion.name,
-                format!(
-                    "In the {} review their {high_level} level scored {} {high} and their {low_level} level {low}: find out why the levels see it differently.",
-                    review.quarter.value, criterion.name
-                ),
+                Phrase::new(keys::ALERT_MESSAGE_LEVELS_DISAGREE)
+                    .text("quarter", review.quarter.value.to_string())
+                    .phrase(
+                        "high_level",
+                        Phrase::word(keys::WORD_LEVEL, high_level.as_str()),
+                    )
+                    .text("criterion", &criterion.name)
+                    .count("high", high)
+                    .phrase(
+                        "low_level",
+                        Phrase::word(keys::WORD_LEVEL, low_level.as_str()),
+                    )
+                    .count("low", low),
             ));
         }
     }
@@ -578,28 +589,12 @@ fn statement_unsigned(i: &AlertInputs, out: &mut Vec<Alert>) {
             AlertCode::StatementUnsigned,
             AlertSeverity::Medium,
             name,
-            format!(
-                "{name} has not signed version {} of the joint statement, agreed on {date}: {} days ago.",
-                statement.version.value,
-                (i.as_of - date).num_days()
-            ),
+            Phrase::new(keys::ALERT_MESSAGE_STATEMENT_UNSIGNED)
+                .text("person", name)
+                .count("version", statement.version.value)
+                .text("date", date.to_string())
+                .count("days", (i.as_of - date).num_days()),
         ));
-    }
-}
-
-fn days(n: i64) -> &'static str {
-    if n == 1 || n == -1 {
-        "day"
-    } else {
-        "days"
-    }
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
     }
 }
 
@@ -682,7 +677,7 @@ people:
             ]
         );
         assert_eq!(
-            all[0].message,
+            all[0].message.to_string(),
             "Milestone \"thirty-one\" of goal \"Goal\" was due on 2026-03-31 and is not done: 31 days late."
         );
     }
@@ -705,7 +700,11 @@ people:
                 ("theirs", AlertSeverity::Medium)
             ]
         );
-        assert!(all[0].message.contains("1 day late"), "{}", all[0].message);
+        assert!(
+            all[0].message.to_string().contains("1 day late"),
+            "{}",
+            all[0].message
+        );
     }
 
     #[test]
@@ -718,7 +717,10 @@ people:
         let got: Vec<&str> = all.iter().map(|a| a.subject.as_str()).collect();
         assert_eq!(got, vec!["manager", "over"]);
         assert!(
-            all[0].message.contains("escalated only to manager level"),
+            all[0]
+                .message
+                .to_string()
+                .contains("escalated only to manager level"),
             "{}",
             all[0].message
         );
@@ -752,7 +754,7 @@ people:
                 .collect::<Vec<_>>(),
             vec!["Acme", "Test Co"]
         );
-        assert!(sponsors[1].message.contains("their side"));
+        assert!(sponsors[1].message.to_string().contains("their side"));
         assert_eq!(codes(&all, "no-executive-contact").len(), 1);
         assert!(codes(&all, "no-contacts").is_empty());
     }
@@ -771,7 +773,7 @@ people:
             "stale",
         );
         assert_eq!(
-            stale[0].message,
+            stale[0].message.to_string(),
             "The last contact with Test Co was on 2026-01-30, 91 days ago (more than 90)."
         );
         assert_eq!(
@@ -822,7 +824,7 @@ people:
             "review-overdue",
         );
         assert_eq!(
-            all[0].message,
+            all[0].message.to_string(),
             "Quarter 2026-Q1 ended on 2026-12-31 and Test Co has no review for it."
         );
         let reviewed = "since: 2026-12-31\nreviews:\n  - { quarter: 2026-Q1 }\n";
@@ -838,7 +840,7 @@ people:
         );
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].subject, "Reliability");
-        assert_eq!(all[0].message, "Reliability fell at each of the last two reviews: 4 in 2025-Q4, 3 in 2026-Q1, 2 in 2026-Q2.");
+        assert_eq!(all[0].message.to_string(), "Reliability fell at each of the last two reviews: 4 in 2025-Q4, 3 in 2026-Q1, 2 in 2026-Q2.");
         // Before the 2026-Q2 review counts (it is a future quarter), r went 5, 4, 3: declining too.
         assert_eq!(
             codes(

@@ -26,6 +26,7 @@ use super::coverage::Coverage;
 use super::figures::{commitment_figures, dispute_figures, milestone_figures};
 use super::figures::{CommitmentFigures, DisputeFigures, MilestoneFigures};
 use super::{Date, FiscalCalendar};
+use crate::i18n::{keys, Phrase};
 use crate::model::{Account, Config, Quarter, Review};
 use serde::Serialize;
 
@@ -40,8 +41,8 @@ pub struct HealthComponent {
     pub value: f64,
     /// Points out of 100 this component adds to the score.
     pub contribution: f64,
-    /// How `value` was computed, from which numbers.
-    pub explanation: String,
+    /// How `value` was computed, from which numbers, said in the page's language.
+    pub explanation: Phrase,
 }
 
 /// The health of an account at a date.
@@ -77,7 +78,7 @@ pub struct HealthInputs<'a> {
 }
 
 /// A component's value and the sentence explaining it; `None` when it has no data.
-type Measured = Option<(f64, String)>;
+type Measured = Option<(f64, Phrase)>;
 
 /// The health score from its inputs.
 pub fn health(config: &Config, account: &Account, inputs: &HealthInputs) -> Health {
@@ -238,11 +239,11 @@ fn scores(account: &Account, review: &Review) -> Measured {
     let value = (mean - 1.0) / 4.0;
     Some((
         value,
-        format!(
-            "The {} review scored {count} {}; their mean weighted by importance is {mean:.2} out of 5, so (mean - 1) / 4 = {value:.2}.",
-            review.quarter.value,
-            plural(count, "criterion", "criteria"),
-        ),
+        Phrase::new(keys::HEALTH_SCORES)
+            .text("quarter", review.quarter.value.to_string())
+            .count("count", count)
+            .decimal("mean", mean, 2)
+            .decimal("value", value, 2),
     ))
 }
 
@@ -250,14 +251,11 @@ fn commitments(figures: &CommitmentFigures) -> Measured {
     let value = figures.keep_rate?;
     Some((
         value,
-        format!(
-            "{} {} kept and {} broken: {} / {} = {value:.2}.",
-            figures.kept,
-            plural(figures.kept, "commitment", "commitments"),
-            figures.broken,
-            figures.kept,
-            figures.kept + figures.broken,
-        ),
+        Phrase::new(keys::HEALTH_COMMITMENTS)
+            .count("kept", figures.kept)
+            .count("broken", figures.broken)
+            .count("settled", figures.kept + figures.broken)
+            .decimal("value", value, 2),
     ))
 }
 
@@ -268,15 +266,11 @@ fn milestones(figures: &MilestoneFigures, date: Date) -> Measured {
     let value = figures.due_met as f64 / figures.due as f64;
     Some((
         value,
-        format!(
-            "{} of {} {} due by {date} {} met on time: {} / {} = {value:.2}.",
-            figures.due_met,
-            figures.due,
-            plural(figures.due, "milestone", "milestones"),
-            if figures.due_met == 1 { "was" } else { "were" },
-            figures.due_met,
-            figures.due,
-        ),
+        Phrase::new(keys::HEALTH_MILESTONES)
+            .count("met", figures.due_met)
+            .count("due", figures.due)
+            .text("date", date.to_string())
+            .decimal("value", value, 2),
     ))
 }
 
@@ -298,86 +292,72 @@ fn disputes(figures: &DisputeFigures) -> Measured {
     if open.is_empty() {
         return Some((
             1.0,
-            format!("No dispute is open ({} resolved): 1.00.", figures.resolved),
+            Phrase::new(keys::HEALTH_DISPUTES_NONE_OPEN)
+                .count("resolved", figures.resolved)
+                .decimal("value", 1.0, 2),
         ));
     }
     let value: f64 = open.iter().map(|&age| dispute_factor(age)).product();
     let ages: Vec<String> = open.iter().map(i64::to_string).collect();
     Some((
         value,
-        format!(
-            "{} open {}, {} days old; each multiplies the value by 0.8 x (1 - days / 365, not below 0): {value:.2}.",
-            open.len(),
-            plural(open.len(), "dispute", "disputes"),
-            join_and(&ages),
-        ),
+        Phrase::new(keys::HEALTH_DISPUTES_OPEN)
+            .count("open", open.len())
+            .list("ages", ages)
+            .decimal("value", value, 2),
     ))
 }
 
-fn coverage(c: &Coverage) -> (f64, String) {
+fn coverage(c: &Coverage) -> (f64, Phrase) {
     if c.their_contacts == 0 {
         return (
             0.0,
-            "No one on their side is recorded, so coverage is 0.00.".to_string(),
+            Phrase::new(keys::HEALTH_COVERAGE_NO_ONE).decimal("value", 0.0, 2),
         );
     }
-    let mut parts: Vec<(f64, String)> = Vec::new();
+    let mut parts: Vec<(f64, Phrase)> = Vec::new();
     let with_people = c.levels_with_people();
     if with_people > 0 {
         let covered = c.levels_covered();
         let share = covered as f64 / with_people as f64;
         parts.push((
             share,
-            format!(
-                "{covered} of {with_people} levels of theirs with people are covered ({share:.2})"
-            ),
+            Phrase::new(keys::HEALTH_COVERAGE_LEVELS)
+                .count("covered", covered)
+                .count("levels", with_people)
+                .decimal("value", share, 2),
         ));
     }
     let (ours, theirs) = (!c.our_sponsors.is_empty(), !c.their_sponsors.is_empty());
     let sponsors = (u8::from(ours) + u8::from(theirs)) as f64 / 2.0;
-    let where_ = match (ours, theirs) {
-        (true, true) => "both sides",
-        (true, false) => "our side only",
-        (false, true) => "their side only",
-        (false, false) => "neither side",
+    let sides = match (ours, theirs) {
+        (true, true) => "both",
+        (true, false) => "ours",
+        (false, true) => "theirs",
+        (false, false) => "neither",
     };
-    parts.push((sponsors, format!("sponsors on {where_} ({sponsors:.2})")));
+    parts.push((
+        sponsors,
+        Phrase::new(keys::HEALTH_COVERAGE_SPONSORS)
+            .text("sides", sides)
+            .decimal("value", sponsors, 2),
+    ));
     let threads = if c.their_contacts > 1 { 1.0 } else { 0.0 };
     parts.push((
         threads,
-        format!(
-            "{} {} on their side, more than one needed ({threads:.2})",
-            c.their_contacts,
-            plural(c.their_contacts, "contact", "contacts"),
-        ),
+        Phrase::new(keys::HEALTH_COVERAGE_CONTACTS)
+            .count("contacts", c.their_contacts)
+            .decimal("value", threads, 2),
     ));
     let value = parts.iter().map(|(v, _)| v).sum::<f64>() / parts.len() as f64;
-    let described: Vec<String> = parts.into_iter().map(|(_, text)| text).collect();
+    let described: Vec<Phrase> = parts.into_iter().map(|(_, text)| text).collect();
     (
         value,
-        format!(
-            "Average of {} parts, {value:.2}: {}.",
-            described.len(),
-            described.join("; ")
-        ),
+        Phrase::new(keys::HEALTH_COVERAGE)
+            .count("parts", described.len())
+            .decimal("value", value, 2)
+            .phrases("parts_said", described),
     )
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 fn round1(x: f64) -> f64 {
@@ -444,12 +424,12 @@ reviews:
         let scores = component(&h, "scores");
         assert!(close(scores.value, 0.375));
         assert!(
-            scores.explanation.contains("2026-Q2"),
+            scores.explanation.to_string().contains("2026-Q2"),
             "{}",
             scores.explanation
         );
         assert!(
-            scores.explanation.contains("2.50"),
+            scores.explanation.to_string().contains("2.50"),
             "{}",
             scores.explanation
         );
@@ -486,6 +466,7 @@ reviews:
         assert_eq!(h.score, Some(61.1));
         assert!(component(&h, "commitments")
             .explanation
+            .to_string()
             .contains("1 / 2 = 0.50"));
     }
 
@@ -520,7 +501,7 @@ reviews:
         // Sponsors on their side only (0.5) and a single contact (0): (0.5 + 0) / 2.
         assert!(close(c.value, 0.25));
         assert_eq!(
-            c.explanation,
+            c.explanation.to_string(),
             "Average of 2 parts, 0.25: sponsors on their side only (0.50); 1 contact on their side, more than one needed (0.00)."
         );
     }
@@ -551,7 +532,7 @@ goals:
         let m = component(&h, "milestones");
         assert!(close(m.value, 0.5));
         assert_eq!(
-            m.explanation,
+            m.explanation.to_string(),
             "1 of 2 milestones due by 2026-05-01 was met on time: 1 / 2 = 0.50."
         );
     }
@@ -574,7 +555,9 @@ goals:
         let c = component(&h, "disputes");
         assert!(close(c.value, 0.8 * (1.0 - 73.0 / 365.0)));
         assert!(
-            c.explanation.starts_with("1 open dispute, 73 days old"),
+            c.explanation
+                .to_string()
+                .starts_with("1 open dispute, 73 days old"),
             "{}",
             c.explanation
         );

@@ -1,9 +1,17 @@
 //! `rapport diff`: what changed in an account's notes between two git revisions, one line
-//! per change grouped by section, a JSON list, or Markdown for a pull-request comment.
+//! per change grouped by section, a JSON list, or Markdown for a pull-request comment; in
+//! English, like every message of the command line.
 
 use crate::cli::{DiffArgs, DiffFormat, Verbosity};
 use crate::format::markdown_text::{code_span, escape_comment_text};
 use crate::history::{compare_revisions, Change, NotesDiff, Point, Section};
+use crate::i18n::{Messages, Words};
+use crate::model::Language;
+
+/// The command line's words: English, from rapport's own catalogue.
+fn english() -> Words<'static> {
+    Messages::built_in().words(Language::En)
+}
 
 pub fn run(args: DiffArgs, say: Verbosity) -> u8 {
     let workspace = crate::load::find_workspace(&args.workspace);
@@ -62,7 +70,7 @@ pub fn human(diff: &NotesDiff) -> String {
     for change in &diff.changes {
         if section != Some(change.section) {
             section = Some(change.section);
-            text.push_str(&format!("\n{}\n", change.section.title()));
+            text.push_str(&format!("\n{}\n", change.section.title(english())));
         }
         text.push_str(&format!("  {}\n", line(change)));
     }
@@ -143,7 +151,7 @@ pub fn markdown(account: &str, diff: &NotesDiff) -> String {
     for change in &diff.changes {
         if section != Some(change.section) {
             section = Some(change.section);
-            text.push_str(&format!("\n### {}\n\n", change.section.title()));
+            text.push_str(&format!("\n### {}\n\n", change.section.title(english())));
         }
         text.push_str(&format!("- {}\n", markdown_line(change)));
     }
@@ -174,23 +182,26 @@ fn long(point: &Point) -> String {
 /// `milestone slipped: **Forecasts › First forecast**: 2026-03-31 → 2026-04-30 (30 days
 /// later) — `1a2b3c4` Dana, 2026-02-01`, as the review pack's Markdown writes it.
 fn markdown_line(c: &Change) -> String {
+    let words = english();
     let mut text = format!(
         "{}: **{}**",
-        c.label(),
-        escape_comment_text(c.subject.trim())
+        c.label(words),
+        escape_comment_text(words.say(&c.subject).trim())
     );
     match c.shown() {
         (Some(from), Some(to)) => text.push_str(&format!(
             ": {} → {}",
-            escape_comment_text(&from),
-            escape_comment_text(&to)
+            escape_comment_text(&words.say(&from)),
+            escape_comment_text(&words.say(&to))
         )),
-        (None, Some(to)) => text.push_str(&format!(": {}", escape_comment_text(&to))),
-        (Some(from), None) => text.push_str(&format!(": was {}", escape_comment_text(&from))),
+        (None, Some(to)) => text.push_str(&format!(": {}", escape_comment_text(&words.say(&to)))),
+        (Some(from), None) => {
+            text.push_str(&format!(": was {}", escape_comment_text(&words.say(&from))))
+        }
         (None, None) => {}
     }
     if let Some(detail) = &c.detail {
-        text.push_str(&format!(" ({})", escape_comment_text(detail)));
+        text.push_str(&format!(" ({})", escape_comment_text(&words.say(detail))));
     }
     let mut by: Vec<String> = c
         .commits
@@ -216,7 +227,7 @@ fn markdown_line(c: &Change) -> String {
 /// `milestone slipped: Forecasts › First forecast: 2026-03-31 → 2026-04-30 (30 days
 /// later) · 1a2b3c4 Dana 2026-02-01`.
 fn line(c: &Change) -> String {
-    let mut text = format!("{}: {}", c.label(), c.subject);
+    let mut text = format!("{}: {}", c.label(english()), c.subject);
     match c.shown() {
         (Some(from), Some(to)) => text.push_str(&format!(": {from} → {to}")),
         (None, Some(to)) => text.push_str(&format!(": {to}")),

@@ -18,9 +18,9 @@ const PALETTE: [&str; 8] = [
     "#1f5fa8", "#d0731f", "#2e8b57", "#a83262", "#6a4fb3", "#8c6d1f", "#17868f", "#555555",
 ];
 
-/// A line chart of 1..5 scores per criterion over the reviewed quarters, with a legend.
-/// Empty when there is nothing to draw.
-pub fn score_trend(quarters: &[String], series: &[Series]) -> String {
+/// A line chart of 1..5 scores per criterion over the reviewed quarters, with a legend and
+/// `label` for screen readers. Empty when there is nothing to draw.
+pub fn score_trend(quarters: &[String], series: &[Series], label: &str) -> String {
     if quarters.is_empty() || series.iter().all(|s| s.values.iter().all(Option::is_none)) {
         return String::new();
     }
@@ -43,7 +43,8 @@ pub fn score_trend(quarters: &[String], series: &[Series]) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" role="img" aria-label="Score trend per criterion" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" xmlns="http://www.w3.org/2000/svg">"#
+        r#"<svg class="chart" role="img" aria-label="{}" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" xmlns="http://www.w3.org/2000/svg">"#,
+        escape(label)
     );
     for score in 1..=5 {
         let _ = write!(
@@ -120,8 +121,9 @@ pub fn score_trend(quarters: &[String], series: &[Series]) -> String {
     svg
 }
 
-/// A small health sparkline over 0..100; empty with fewer than two points.
-pub fn sparkline(points: &[Option<f64>]) -> String {
+/// A small health sparkline over 0..100, with `label` for screen readers; empty with fewer
+/// than two points.
+pub fn sparkline(points: &[Option<f64>], label: &str) -> String {
     if points.iter().filter(|p| p.is_some()).count() < 2 {
         return String::new();
     }
@@ -145,7 +147,8 @@ pub fn sparkline(points: &[Option<f64>]) -> String {
         }
     }
     format!(
-        r##"<svg class="spark" role="img" aria-label="Health trend" viewBox="0 0 {w:.0} {height:.0}" width="{w:.0}" height="{height:.0}" xmlns="http://www.w3.org/2000/svg"><path d="{}" fill="none" stroke="#1f5fa8" stroke-width="1.5"/><circle cx="{:.1}" cy="{:.1}" r="2" fill="#1f5fa8"/></svg>"##,
+        r##"<svg class="spark" role="img" aria-label="{}" viewBox="0 0 {w:.0} {height:.0}" width="{w:.0}" height="{height:.0}" xmlns="http://www.w3.org/2000/svg"><path d="{}" fill="none" stroke="#1f5fa8" stroke-width="1.5"/><circle cx="{:.1}" cy="{:.1}" r="2" fill="#1f5fa8"/></svg>"##,
+        escape(label),
         path.trim_end(),
         last.0,
         last.1,
@@ -175,8 +178,9 @@ mod tests {
                 hover: Vec::new(),
             },
         ];
-        let svg = score_trend(&quarters, &series);
+        let svg = score_trend(&quarters, &series, "Scores \"per\" criterion");
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains(r#"aria-label="Scores &quot;per&quot; criterion""#));
         assert!(svg.contains("&lt;b&gt;Reliability&lt;/b&gt;"));
         assert!(!svg.contains("<b>"));
         assert_eq!(svg.matches("<path").count(), 2);
@@ -189,8 +193,9 @@ mod tests {
 
     #[test]
     fn nothing_to_draw_gives_no_chart() {
-        assert_eq!(score_trend(&[], &[]), "");
-        assert_eq!(sparkline(&[Some(50.0)]), "");
-        assert!(sparkline(&[Some(50.0), Some(70.0)]).contains("<path"));
+        assert_eq!(score_trend(&[], &[], "x"), "");
+        assert_eq!(sparkline(&[Some(50.0)], "x"), "");
+        let spark = sparkline(&[Some(50.0), Some(70.0)], "Zustand");
+        assert!(spark.contains("<path") && spark.contains(r#"aria-label="Zustand""#));
     }
 }

@@ -6,6 +6,7 @@
 //! item is reported as edited. Every change records where its item sits in both versions,
 //! which is what `trace` follows from commit to commit to name who made it.
 
+use crate::i18n::{keys, Phrase, Words};
 use crate::model::{Account, AccountKind};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -26,19 +27,24 @@ pub enum Section {
 }
 
 impl Section {
-    /// The heading of the section on pages and in the terminal.
-    pub fn title(self) -> &'static str {
+    /// The message key of the section's heading on pages and in the terminal.
+    pub fn title_key(self) -> &'static str {
         match self {
-            Section::Relationship => "Relationship",
-            Section::People => "People",
-            Section::Commitments => "Commitments",
-            Section::Goals => "Goals and milestones",
-            Section::Disputes => "Disputes",
-            Section::Governance => "Governance",
-            Section::Criteria => "Success criteria",
-            Section::Events => "Events",
-            Section::Statement => "Joint statement",
+            Section::Relationship => keys::SECTION_RELATIONSHIP,
+            Section::People => keys::SECTION_PEOPLE,
+            Section::Commitments => keys::SECTION_COMMITMENTS,
+            Section::Goals => keys::SECTION_GOALS,
+            Section::Disputes => keys::SECTION_DISPUTES,
+            Section::Governance => keys::SECTION_GOVERNANCE,
+            Section::Criteria => keys::SECTION_CRITERIA,
+            Section::Events => keys::SECTION_EVENTS,
+            Section::Statement => keys::SECTION_STATEMENT,
         }
+    }
+
+    /// The section's heading in the language of `words`.
+    pub fn title(self, words: Words) -> String {
+        words.get(self.title_key())
     }
 
     /// Whether the items of this section can carry `visibility: shared`. People, stage,
@@ -89,11 +95,13 @@ pub struct Change {
     pub kind: ChangeKind,
     pub section: Section,
     /// The item changed: a person, a commitment's wording, `goal › milestone`, ...
-    pub subject: String,
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub subject: Phrase,
+    /// What the item was and became, said in the reader's language (names, dates and
+    /// wording from the file as they are; words of the format translated).
+    pub from: Option<Phrase>,
+    pub to: Option<Phrase>,
     /// How far a date moved, a step up or down the ladder, ...
-    pub detail: Option<String>,
+    pub detail: Option<Phrase>,
     /// May be shown to the other company: a shared item (shared in every version it
     /// exists in) and not a change of visibility.
     pub shared: bool,
@@ -111,14 +119,14 @@ pub struct Change {
 }
 
 impl Change {
-    /// How the change reads in a list: `milestone slipped`.
-    pub fn label(&self) -> &'static str {
-        self.kind.label()
+    /// How the change reads in a list, in the language of `words`: `milestone slipped`.
+    pub fn label(&self, words: Words) -> String {
+        words.get(self.kind.label_key())
     }
 
     /// `from` and `to` as a reader sees them: an item added or removed has one side; a
     /// field that was or became empty reads `none`.
-    pub fn shown(&self) -> (Option<String>, Option<String>) {
+    pub fn shown(&self) -> (Option<Phrase>, Option<Phrase>) {
         let first_time = matches!(
             self.kind,
             ChangeKind::MilestoneDone | ChangeKind::DisputeResolved
@@ -126,7 +134,7 @@ impl Change {
         if self.aspect == "presence" || (first_time && self.from.is_none()) {
             return (self.from.clone(), self.to.clone());
         }
-        let none = || Some("none".to_string());
+        let none = || Some(Phrase::new(keys::VALUE_NONE));
         (
             self.from.clone().or_else(none),
             self.to.clone().or_else(none),
@@ -135,10 +143,10 @@ impl Change {
 }
 
 /// Every kind of change rapport reports: its stable code (in `rapport diff --format json`
-/// and on pages as a CSS class), how it reads in a list, and the aspect of the item it
-/// changes (`presence` for an item added or removed).
+/// and on pages as a CSS class), the message key of how it reads in a list, and the aspect
+/// of the item it changes (`presence` for an item added or removed).
 macro_rules! change_kinds {
-    ($($variant:ident = ($code:literal, $label:literal, $aspect:literal)),+ $(,)?) => {
+    ($($variant:ident = ($code:literal, $label:expr, $aspect:literal)),+ $(,)?) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         pub enum ChangeKind {
             $(#[serde(rename = $code)] $variant),+
@@ -155,8 +163,8 @@ macro_rules! change_kinds {
                 }
             }
 
-            /// How the change reads in a list: `milestone slipped`.
-            pub fn label(self) -> &'static str {
+            /// The message key of how the change reads in a list (`milestone slipped`).
+            pub fn label_key(self) -> &'static str {
                 match self {
                     $(ChangeKind::$variant => $label),+
                 }
@@ -173,72 +181,72 @@ macro_rules! change_kinds {
 }
 
 change_kinds! {
-    OwnerChanged = ("owner-changed", "owner changed", "owner"),
-    StageMoved = ("stage-moved", "stage moved", "stage"),
-    TurnaroundStarted = ("turnaround-started", "turnaround started", "presence"),
-    TurnaroundRemoved = ("turnaround-removed", "turnaround removed", "presence"),
-    TurnaroundStepMoved = ("turnaround-step-moved", "turnaround step moved", "step"),
-    TurnaroundCycle = ("turnaround-cycle", "turnaround cycle changed", "cycle"),
-    PersonAdded = ("person-added", "person added", "presence"),
-    PersonRemoved = ("person-removed", "person removed", "presence"),
-    PersonRenamed = ("person-renamed", "person renamed", "name"),
-    PersonRole = ("person-role", "role changed", "role"),
-    PersonSide = ("person-side", "side changed", "side"),
-    PersonLevel = ("person-level", "level changed", "level"),
-    PersonSponsor = ("person-sponsor", "sponsor changed", "sponsor"),
-    PersonDecisionMaker = ("person-decision-maker", "decision maker changed", "decision_maker"),
-    PersonCovers = ("person-covers", "coverage changed", "covers"),
-    CommitmentAdded = ("commitment-added", "commitment added", "presence"),
-    CommitmentRemoved = ("commitment-removed", "commitment removed", "presence"),
-    CommitmentReworded = ("commitment-reworded", "commitment reworded", "what"),
-    CommitmentBy = ("commitment-by", "commitment party changed", "by"),
-    CommitmentMade = ("commitment-made", "commitment date changed", "made"),
-    CommitmentStatus = ("commitment-status", "commitment status changed", "status"),
-    CommitmentDue = ("commitment-due", "commitment due date moved", "due"),
-    CommitmentClosed = ("commitment-closed", "commitment closing date changed", "closed"),
-    CommitmentVisibility = ("commitment-visibility", "commitment visibility changed", "visibility"),
-    GoalAdded = ("goal-added", "goal added", "presence"),
-    GoalRemoved = ("goal-removed", "goal removed", "presence"),
-    GoalRenamed = ("goal-renamed", "goal renamed", "title"),
-    GoalVisibility = ("goal-visibility", "goal visibility changed", "visibility"),
-    MilestoneAdded = ("milestone-added", "milestone added", "presence"),
-    MilestoneRemoved = ("milestone-removed", "milestone removed", "presence"),
-    MilestoneRenamed = ("milestone-renamed", "milestone renamed", "title"),
-    MilestoneSlipped = ("milestone-slipped", "milestone slipped", "due"),
-    MilestoneMovedEarlier = ("milestone-moved-earlier", "milestone brought forward", "due"),
-    MilestoneDone = ("milestone-done", "milestone done", "done"),
-    MilestoneReopened = ("milestone-reopened", "milestone reopened", "done"),
-    DisputeOpened = ("dispute-opened", "dispute opened", "presence"),
-    DisputeRemoved = ("dispute-removed", "dispute removed", "presence"),
-    DisputeResolved = ("dispute-resolved", "dispute resolved", "resolved"),
-    DisputeReopened = ("dispute-reopened", "dispute reopened", "resolved"),
-    DisputeAmount = ("dispute-amount", "dispute amount changed", "amount"),
-    DisputeEscalated = ("dispute-escalated", "dispute escalation changed", "escalated_to"),
-    DisputeVisibility = ("dispute-visibility", "dispute visibility changed", "visibility"),
-    CommitteeAdded = ("committee-added", "committee added", "presence"),
-    CommitteeRemoved = ("committee-removed", "committee removed", "presence"),
-    CommitteeRenamed = ("committee-renamed", "committee renamed", "name"),
-    CommitteeCadence = ("committee-cadence", "committee cadence changed", "cadence"),
-    CommitteeMembers = ("committee-members", "committee members changed", "members"),
-    CommitteeVisibility = ("committee-visibility", "committee visibility changed", "visibility"),
-    CriterionAdded = ("criterion-added", "criterion added", "presence"),
-    CriterionRemoved = ("criterion-removed", "criterion removed", "presence"),
-    CriterionRenamed = ("criterion-renamed", "criterion renamed", "name"),
-    CriterionWeight = ("criterion-weight", "criterion weight changed", "weight"),
-    EventAdded = ("event-added", "event added", "presence"),
-    EventRemoved = ("event-removed", "event removed", "presence"),
-    EventEdited = ("event-edited", "event retitled", "title"),
-    EventMoved = ("event-moved", "event date changed", "date"),
-    EventVisibility = ("event-visibility", "event visibility changed", "visibility"),
-    StatementAdded = ("statement-added", "statement written", "presence"),
-    StatementRemoved = ("statement-removed", "statement removed", "presence"),
-    StatementVersion = ("statement-version", "statement version changed", "version"),
-    StatementDate = ("statement-date", "statement date changed", "date"),
-    StatementTitle = ("statement-title", "statement retitled", "title"),
-    StatementVision = ("statement-vision", "statement vision reworded", "vision"),
-    StatementBehaviours = ("statement-behaviours", "expected behaviours changed", "behaviours"),
-    StatementSignatories = ("statement-signatories", "signatories changed", "signatories"),
-    StatementSigned = ("statement-signed", "signatures changed", "signed"),
+    OwnerChanged = ("owner-changed", keys::CHANGE_OWNER_CHANGED, "owner"),
+    StageMoved = ("stage-moved", keys::CHANGE_STAGE_MOVED, "stage"),
+    TurnaroundStarted = ("turnaround-started", keys::CHANGE_TURNAROUND_STARTED, "presence"),
+    TurnaroundRemoved = ("turnaround-removed", keys::CHANGE_TURNAROUND_REMOVED, "presence"),
+    TurnaroundStepMoved = ("turnaround-step-moved", keys::CHANGE_TURNAROUND_STEP_MOVED, "step"),
+    TurnaroundCycle = ("turnaround-cycle", keys::CHANGE_TURNAROUND_CYCLE, "cycle"),
+    PersonAdded = ("person-added", keys::CHANGE_PERSON_ADDED, "presence"),
+    PersonRemoved = ("person-removed", keys::CHANGE_PERSON_REMOVED, "presence"),
+    PersonRenamed = ("person-renamed", keys::CHANGE_PERSON_RENAMED, "name"),
+    PersonRole = ("person-role", keys::CHANGE_PERSON_ROLE, "role"),
+    PersonSide = ("person-side", keys::CHANGE_PERSON_SIDE, "side"),
+    PersonLevel = ("person-level", keys::CHANGE_PERSON_LEVEL, "level"),
+    PersonSponsor = ("person-sponsor", keys::CHANGE_PERSON_SPONSOR, "sponsor"),
+    PersonDecisionMaker = ("person-decision-maker", keys::CHANGE_PERSON_DECISION_MAKER, "decision_maker"),
+    PersonCovers = ("person-covers", keys::CHANGE_PERSON_COVERS, "covers"),
+    CommitmentAdded = ("commitment-added", keys::CHANGE_COMMITMENT_ADDED, "presence"),
+    CommitmentRemoved = ("commitment-removed", keys::CHANGE_COMMITMENT_REMOVED, "presence"),
+    CommitmentReworded = ("commitment-reworded", keys::CHANGE_COMMITMENT_REWORDED, "what"),
+    CommitmentBy = ("commitment-by", keys::CHANGE_COMMITMENT_BY, "by"),
+    CommitmentMade = ("commitment-made", keys::CHANGE_COMMITMENT_MADE, "made"),
+    CommitmentStatus = ("commitment-status", keys::CHANGE_COMMITMENT_STATUS, "status"),
+    CommitmentDue = ("commitment-due", keys::CHANGE_COMMITMENT_DUE, "due"),
+    CommitmentClosed = ("commitment-closed", keys::CHANGE_COMMITMENT_CLOSED, "closed"),
+    CommitmentVisibility = ("commitment-visibility", keys::CHANGE_COMMITMENT_VISIBILITY, "visibility"),
+    GoalAdded = ("goal-added", keys::CHANGE_GOAL_ADDED, "presence"),
+    GoalRemoved = ("goal-removed", keys::CHANGE_GOAL_REMOVED, "presence"),
+    GoalRenamed = ("goal-renamed", keys::CHANGE_GOAL_RENAMED, "title"),
+    GoalVisibility = ("goal-visibility", keys::CHANGE_GOAL_VISIBILITY, "visibility"),
+    MilestoneAdded = ("milestone-added", keys::CHANGE_MILESTONE_ADDED, "presence"),
+    MilestoneRemoved = ("milestone-removed", keys::CHANGE_MILESTONE_REMOVED, "presence"),
+    MilestoneRenamed = ("milestone-renamed", keys::CHANGE_MILESTONE_RENAMED, "title"),
+    MilestoneSlipped = ("milestone-slipped", keys::CHANGE_MILESTONE_SLIPPED, "due"),
+    MilestoneMovedEarlier = ("milestone-moved-earlier", keys::CHANGE_MILESTONE_MOVED_EARLIER, "due"),
+    MilestoneDone = ("milestone-done", keys::CHANGE_MILESTONE_DONE, "done"),
+    MilestoneReopened = ("milestone-reopened", keys::CHANGE_MILESTONE_REOPENED, "done"),
+    DisputeOpened = ("dispute-opened", keys::CHANGE_DISPUTE_OPENED, "presence"),
+    DisputeRemoved = ("dispute-removed", keys::CHANGE_DISPUTE_REMOVED, "presence"),
+    DisputeResolved = ("dispute-resolved", keys::CHANGE_DISPUTE_RESOLVED, "resolved"),
+    DisputeReopened = ("dispute-reopened", keys::CHANGE_DISPUTE_REOPENED, "resolved"),
+    DisputeAmount = ("dispute-amount", keys::CHANGE_DISPUTE_AMOUNT, "amount"),
+    DisputeEscalated = ("dispute-escalated", keys::CHANGE_DISPUTE_ESCALATED, "escalated_to"),
+    DisputeVisibility = ("dispute-visibility", keys::CHANGE_DISPUTE_VISIBILITY, "visibility"),
+    CommitteeAdded = ("committee-added", keys::CHANGE_COMMITTEE_ADDED, "presence"),
+    CommitteeRemoved = ("committee-removed", keys::CHANGE_COMMITTEE_REMOVED, "presence"),
+    CommitteeRenamed = ("committee-renamed", keys::CHANGE_COMMITTEE_RENAMED, "name"),
+    CommitteeCadence = ("committee-cadence", keys::CHANGE_COMMITTEE_CADENCE, "cadence"),
+    CommitteeMembers = ("committee-members", keys::CHANGE_COMMITTEE_MEMBERS, "members"),
+    CommitteeVisibility = ("committee-visibility", keys::CHANGE_COMMITTEE_VISIBILITY, "visibility"),
+    CriterionAdded = ("criterion-added", keys::CHANGE_CRITERION_ADDED, "presence"),
+    CriterionRemoved = ("criterion-removed", keys::CHANGE_CRITERION_REMOVED, "presence"),
+    CriterionRenamed = ("criterion-renamed", keys::CHANGE_CRITERION_RENAMED, "name"),
+    CriterionWeight = ("criterion-weight", keys::CHANGE_CRITERION_WEIGHT, "weight"),
+    EventAdded = ("event-added", keys::CHANGE_EVENT_ADDED, "presence"),
+    EventRemoved = ("event-removed", keys::CHANGE_EVENT_REMOVED, "presence"),
+    EventEdited = ("event-edited", keys::CHANGE_EVENT_EDITED, "title"),
+    EventMoved = ("event-moved", keys::CHANGE_EVENT_MOVED, "date"),
+    EventVisibility = ("event-visibility", keys::CHANGE_EVENT_VISIBILITY, "visibility"),
+    StatementAdded = ("statement-added", keys::CHANGE_STATEMENT_ADDED, "presence"),
+    StatementRemoved = ("statement-removed", keys::CHANGE_STATEMENT_REMOVED, "presence"),
+    StatementVersion = ("statement-version", keys::CHANGE_STATEMENT_VERSION, "version"),
+    StatementDate = ("statement-date", keys::CHANGE_STATEMENT_DATE, "date"),
+    StatementTitle = ("statement-title", keys::CHANGE_STATEMENT_TITLE, "title"),
+    StatementVision = ("statement-vision", keys::CHANGE_STATEMENT_VISION, "vision"),
+    StatementBehaviours = ("statement-behaviours", keys::CHANGE_STATEMENT_BEHAVIOURS, "behaviours"),
+    StatementSignatories = ("statement-signatories", keys::CHANGE_STATEMENT_SIGNATORIES, "signatories"),
+    StatementSigned = ("statement-signed", keys::CHANGE_STATEMENT_SIGNED, "signed"),
 }
 
 /// Every change between two versions, and how their items line up.

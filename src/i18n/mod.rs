@@ -183,19 +183,53 @@ impl Messages {
 
     /// A phrase said in `language`.
     pub fn say(&self, language: Language, phrase: &Phrase) -> String {
+        if phrase.key.is_empty() {
+            return phrase
+                .args
+                .first()
+                .map(|(_, arg)| self.said(language, arg))
+                .unwrap_or_default();
+        }
         let mut fluent = FluentArgs::new();
         for (name, arg) in &phrase.args {
             match arg {
-                Arg::Text(text) => fluent.set(*name, text.clone()),
+                // A number, so that the catalogue can choose "1 day" or "2 days".
                 Arg::Count(n) => fluent.set(*name, *n),
-                Arg::Decimal(english) => fluent.set(*name, phrase::decimal(english, language)),
-                Arg::Phrases(parts) => {
-                    let said: Vec<String> = parts.iter().map(|p| self.say(language, p)).collect();
-                    fluent.set(*name, said.join(phrase::PHRASE_SEPARATOR));
-                }
+                other => fluent.set(*name, self.said(language, other)),
             }
         }
         self.get(language, phrase.key, Some(&fluent))
+    }
+
+    /// One argument of a phrase as text in `language`.
+    fn said(&self, language: Language, arg: &Arg) -> String {
+        match arg {
+            Arg::Text(text) => text.clone(),
+            Arg::Count(n) => n.to_string(),
+            Arg::Decimal(english) => phrase::decimal(english, language),
+            Arg::Money(value, currency) => {
+                money(value.parse().unwrap_or_default(), currency, language)
+            }
+            Arg::Phrase(inner) => self.say(language, inner),
+            Arg::Phrases(parts, separator) => parts
+                .iter()
+                .map(|p| self.say(language, p))
+                .collect::<Vec<String>>()
+                .join(separator),
+            Arg::List(items) => self.list(language, items),
+        }
+    }
+
+    /// Texts listed as `language` lists them: "a", "a and b", "a, b and c".
+    pub fn list(&self, language: Language, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => {
+                let and = self.get(language, keys::AND, None);
+                format!("{} {and} {last}", init.join(", "))
+            }
+        }
     }
 
     /// The messages of one language, for code that says several things in it.
@@ -228,6 +262,11 @@ impl Words<'_> {
     /// A phrase in this language.
     pub fn say(&self, phrase: &Phrase) -> String {
         self.messages.say(self.language, phrase)
+    }
+
+    /// Texts listed as this language lists them: "a, b and c".
+    pub fn list(&self, items: &[String]) -> String {
+        self.messages.list(self.language, items)
     }
 
     /// A date as this language writes it in running text.

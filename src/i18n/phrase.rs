@@ -1,20 +1,23 @@
 //! A sentence decided before its language is: a message key and its arguments. The
-//! analysis (alert messages, how each health component was computed) knows what to say
-//! but not who reads it; the view says it in the page's language ([`super::Words::say`]),
-//! and `portfolio.json`, which has no language, gets the English text.
+//! analysis (alert messages, how each health component was computed) and the history
+//! (what a change was and became) know what to say but not who reads it; the view says it
+//! in the page's language ([`super::Words::say`]), and the outputs without a language
+//! (`portfolio.json`, `rapport diff`) get the English text.
 
 use crate::model::Language;
 use serde::Serialize;
 
-/// A message key with its arguments, to be said in a language later.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A message key with its arguments, to be said in a language later; or text that reads
+/// the same in every language (a name, a date, an amount), said as it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Phrase {
+    /// The message key; empty for verbatim text, held in the argument `value`.
     pub key: &'static str,
     pub args: Vec<(&'static str, Arg)>,
 }
 
 /// One argument of a phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Arg {
     /// Text from an account file or a word that needs no translation (a date, a quarter).
     Text(String),
@@ -23,9 +26,21 @@ pub enum Arg {
     /// A number with decimals, written the English way (`0.77`); said with the language's
     /// decimal separator (`0,77`).
     Decimal(String),
-    /// Phrases said one after the other, separated by "; ".
-    Phrases(Vec<Phrase>),
+    /// An amount of money, written the English way without separators (`28400.5`), with
+    /// its currency: said as the language writes amounts ("USD 28,400.50", "28.400,50 USD").
+    Money(String, String),
+    /// A phrase said in the same language, such as a word of the account format
+    /// (`word-level` of `manager`).
+    Phrase(Box<Phrase>),
+    /// Phrases said one after the other, with a separator that every shipped language
+    /// writes alike ("; ", ", ", " ").
+    Phrases(Vec<Phrase>, &'static str),
+    /// Texts listed as the language lists them: "a, b and c".
+    List(Vec<String>),
 }
+
+/// The argument that holds a verbatim phrase's text.
+pub(super) const VERBATIM_ARG: &str = "value";
 
 impl Phrase {
     pub fn new(key: &'static str) -> Phrase {
@@ -33,6 +48,35 @@ impl Phrase {
             key,
             args: Vec::new(),
         }
+    }
+
+    /// Text that needs no translation, said as it is in every language.
+    pub fn verbatim(text: impl Into<String>) -> Phrase {
+        Phrase::bare(Arg::Text(text.into()))
+    }
+
+    /// One argument said on its own, without a message around it.
+    fn bare(arg: Arg) -> Phrase {
+        Phrase {
+            key: "",
+            args: vec![(VERBATIM_ARG, arg)],
+        }
+    }
+
+    /// An amount of money in `currency` (empty for none), as each language writes it.
+    pub fn money(value: f64, currency: &str) -> Phrase {
+        Phrase::bare(Arg::Money(value.to_string(), currency.to_string()))
+    }
+
+    /// Phrases said one after the other, `separator` between them.
+    pub fn joined(parts: Vec<Phrase>, separator: &'static str) -> Phrase {
+        Phrase::bare(Arg::Phrases(parts, separator))
+    }
+
+    /// A word of the account format (`manager`) as the message `key` (a selector such as
+    /// `word-level`) says it.
+    pub fn word(key: &'static str, value: impl Into<String>) -> Phrase {
+        Phrase::new(key).text("value", value)
     }
 
     /// Adds a text argument.
@@ -63,9 +107,21 @@ impl Phrase {
         self
     }
 
-    /// Adds phrases said one after the other.
+    /// Adds a phrase said in the same language.
+    pub fn phrase(mut self, name: &'static str, phrase: Phrase) -> Phrase {
+        self.args.push((name, Arg::Phrase(Box::new(phrase))));
+        self
+    }
+
+    /// Adds phrases said one after the other, separated by "; ".
     pub fn phrases(mut self, name: &'static str, parts: Vec<Phrase>) -> Phrase {
-        self.args.push((name, Arg::Phrases(parts)));
+        self.args.push((name, Arg::Phrases(parts, "; ")));
+        self
+    }
+
+    /// Adds texts listed as the language lists them.
+    pub fn list(mut self, name: &'static str, items: Vec<String>) -> Phrase {
+        self.args.push((name, Arg::List(items)));
         self
     }
 }
@@ -92,7 +148,3 @@ impl Serialize for Phrase {
         serializer.serialize_str(&self.to_string())
     }
 }
-
-/// The separator between the phrases of an [`Arg::Phrases`]: the same in the three
-/// shipped languages, so it is not a message.
-pub(super) const PHRASE_SEPARATOR: &str = "; ";

@@ -1,11 +1,12 @@
 //! The internal account page: everything our team knows about one relationship.
 
-use super::common::{label, People, PersonName, Rich};
+use super::common::{People, PersonName, Rich};
 use super::health::{health_view, HealthView};
 use super::SiteInfo;
 use crate::analyze::{AccountAnalysis, Alert, AlertCode, AlertSeverity};
 use crate::format::chart;
 use crate::format::{self, money, opt_date};
+use crate::i18n::{keys, Words};
 use crate::model::{
     AccountFile, AccountKind, CommitmentStatus, Degree, EventKind, Level, Party, Sentiment, Side,
     Stage, TurnaroundStep, Visibility, Willingness,
@@ -75,21 +76,22 @@ pub struct Glance {
 pub struct AlertView {
     pub code: AlertCode,
     /// What the code means and what to do, for business readers.
-    pub title: &'static str,
-    pub advice: &'static str,
+    pub title: String,
+    pub advice: String,
     pub severity: AlertSeverity,
     pub message: String,
     pub subject: String,
 }
 
-impl From<&Alert> for AlertView {
-    fn from(alert: &Alert) -> AlertView {
+impl AlertView {
+    /// An alert as a page in the language of `words` shows it.
+    pub fn new(alert: &Alert, words: Words) -> AlertView {
         AlertView {
             code: alert.code,
-            title: alert.code.title(),
-            advice: alert.code.advice(),
+            title: words.get(alert.code.title_key()),
+            advice: words.get(alert.code.advice_key()),
             severity: alert.severity,
-            message: alert.message.clone(),
+            message: words.say(&alert.message),
             subject: alert.subject.clone(),
         }
     }
@@ -282,12 +284,16 @@ impl CriterionScore {
         }
     }
 
-    /// `executive 4, operational 2`, or nothing for a single score.
-    pub fn levels_text(&self) -> Option<String> {
+    /// `executive 4, operational 2` in the language of `words`, or nothing for a single
+    /// score.
+    pub fn levels_text(&self, words: Words) -> Option<String> {
         let parts: Vec<String> = self
             .levels
             .iter()
-            .map(|l| format!("{} {}", l.level, l.score))
+            .map(|l| {
+                let level = words.with(keys::WORD_LEVEL, &[("value", l.level.as_str())]);
+                format!("{level} {}", l.score)
+            })
             .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     }
@@ -311,11 +317,12 @@ pub struct BalanceSheet {
     pub notes: Option<Rich>,
 }
 
-/// The account page of one account.
+/// The account page of one account, in the language of `words`.
 pub fn account_page(
     site: &SiteInfo,
     file: &AccountFile,
     analysis: &AccountAnalysis,
+    words: Words,
 ) -> AccountPage {
     let as_of = site.as_of_date;
     let account = &file.account;
@@ -335,8 +342,16 @@ pub fn account_page(
                 .zip(&score_quarters)
                 .map(|(s, quarter)| {
                     let s = s.as_ref()?;
-                    let levels = s.levels_text()?;
-                    Some(format!("{} {quarter}: {} ({levels})", c.name, s.score))
+                    let levels = s.levels_text(words)?;
+                    Some(words.with(
+                        keys::CHART_POINT,
+                        &[
+                            ("criterion", &c.name),
+                            ("quarter", quarter),
+                            ("score", &s.score),
+                            ("levels", &levels),
+                        ],
+                    ))
                 })
                 .collect(),
         })
@@ -349,20 +364,24 @@ pub fn account_page(
         stage: account.stage,
         since: opt_date(account.since),
         owner: account.owner.as_ref().map(|o| people.named(o)),
-        health: health_view(analysis),
+        health: health_view(analysis, words),
         glance: glance(analysis),
-        alerts: analysis.alerts.iter().map(AlertView::from).collect(),
+        alerts: analysis
+            .alerts
+            .iter()
+            .map(|a| AlertView::new(a, words))
+            .collect(),
         salvage: salvage(file, &people, analysis),
-        turnaround: turnaround(file),
+        turnaround: turnaround(file, words),
         coverage: coverage(file, &people),
         timeline: timeline(file, &people),
         disputes: disputes(file, &people, analysis),
         goals: goals(file, &people, as_of),
-        commitments: commitments(file, analysis),
-        score_chart: chart::score_trend(&score_quarters, &series),
+        commitments: commitments(file, analysis, words),
+        score_chart: chart::score_trend(&score_quarters, &series, &words.get(keys::CHART_SCORES)),
         score_quarters,
         criteria,
-        governance: governance(file, &people),
+        governance: governance(file, &people, words),
         balance_sheets: balance_sheets(file, &people),
         reviews: analysis
             .review_order
@@ -442,13 +461,15 @@ fn salvage(file: &AccountFile, people: &People, analysis: &AccountAnalysis) -> O
     })
 }
 
-fn turnaround(file: &AccountFile) -> Option<TurnaroundView> {
+fn turnaround(file: &AccountFile, words: Words) -> Option<TurnaroundView> {
     let turnaround = file.account.turnaround.as_ref()?;
+    let step_label =
+        |step: TurnaroundStep| words.with(keys::TURNAROUND_STEP, &[("step", step.as_str())]);
     let steps = TurnaroundStep::ALL
         .iter()
         .map(|&step| StepView {
             step,
-            label: step_label(step).to_string(),
+            label: step_label(step),
             state: match step.cmp(&turnaround.step) {
                 std::cmp::Ordering::Less => StepState::Done,
                 std::cmp::Ordering::Equal => StepState::Current,
@@ -460,22 +481,9 @@ fn turnaround(file: &AccountFile) -> Option<TurnaroundView> {
     Some(TurnaroundView {
         cycle: turnaround.cycle.value,
         started: opt_date(turnaround.started),
-        current: step_label(turnaround.step).to_string(),
+        current: step_label(turnaround.step),
         steps,
     })
-}
-
-/// The names of the seven steps as the turnaround model calls them.
-pub fn step_label(step: TurnaroundStep) -> &'static str {
-    match step {
-        TurnaroundStep::Insight => "Insight",
-        TurnaroundStep::Needs => "Needs",
-        TurnaroundStep::Ownership => "Ownership",
-        TurnaroundStep::Vision => "Vision",
-        TurnaroundStep::Action => "Action & allies",
-        TurnaroundStep::Trust => "Trust through execution",
-        TurnaroundStep::Recognition => "Recognition & reinvention",
-    }
 }
 
 fn coverage_person(people: &People, person: &crate::model::Person) -> CoveragePerson {
@@ -657,17 +665,16 @@ pub fn milestone_view(
     }
 }
 
-fn commitments(file: &AccountFile, analysis: &AccountAnalysis) -> Vec<CommitmentGroup> {
-    let headings = [
-        (Party::Us, "Ours"),
-        (Party::Them, "Theirs"),
-        (Party::Both, "Joint"),
-    ];
-    headings
+fn commitments(
+    file: &AccountFile,
+    analysis: &AccountAnalysis,
+    words: Words,
+) -> Vec<CommitmentGroup> {
+    [Party::Us, Party::Them, Party::Both]
         .iter()
-        .map(|&(party, heading)| CommitmentGroup {
+        .map(|&party| CommitmentGroup {
             by: party,
-            heading: heading.to_string(),
+            heading: words.with(keys::COMMITMENT_GROUP, &[("party", party.as_str())]),
             items: file
                 .account
                 .commitments
@@ -731,13 +738,13 @@ fn criteria_views(
     (quarters, criteria)
 }
 
-fn governance(file: &AccountFile, people: &People) -> Vec<CommitteeView> {
+fn governance(file: &AccountFile, people: &People, words: Words) -> Vec<CommitteeView> {
     file.account
         .governance
         .iter()
         .map(|c| CommitteeView {
             name: c.name.clone(),
-            cadence: c.cadence.map(|c| label(c.as_str())),
+            cadence: c.cadence.map(|c| words.get(super::shared::cadence_key(c))),
             members: people.all(&c.members),
             purpose: Rich::option(c.purpose.as_ref()),
             shared: c.visibility == Visibility::Shared,

@@ -105,15 +105,6 @@ impl People<'_> {
     }
 }
 
-/// A word from the format, capitalised for headings and labels: `ad-hoc` as `Ad-hoc`.
-pub fn label(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,11 +122,6 @@ mod tests {
             }
         }
         CONVERTED.with(|cache| assert!(cache.borrow().len() <= CONVERTED_LIMIT));
-    }
-
-    #[test]
-    fn labels_capitalise_the_first_letter() {
-        assert_eq!(label("ad-hoc"), "Ad-hoc");
     }
 }
 

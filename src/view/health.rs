@@ -1,10 +1,10 @@
 //! Health as pages show it: the score, its trend, and "why this score" — every component
 //! with its value, weight and contribution.
 
-use super::common;
 use crate::analyze::AccountAnalysis;
 use crate::format;
 use crate::format::chart;
+use crate::i18n::{keys, Words};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -43,8 +43,13 @@ pub struct HealthSummary {
     pub sparkline: String,
 }
 
-/// The score and trend of an account.
-pub fn health_summary(analysis: &AccountAnalysis) -> HealthSummary {
+/// The band of an account's health, without drawing its trend.
+pub fn health_band(analysis: &AccountAnalysis) -> HealthBand {
+    band(analysis.health.score.map(|s| s.round() as i64))
+}
+
+/// The score and trend of an account; the sparkline labelled in the language of `words`.
+pub fn health_summary(analysis: &AccountAnalysis, words: Words) -> HealthSummary {
     let score = analysis.health.score.map(|s| s.round() as i64);
     let trend: Vec<TrendView> = analysis
         .trend
@@ -59,19 +64,20 @@ pub fn health_summary(analysis: &AccountAnalysis) -> HealthSummary {
         score,
         band: band(score),
         trend,
-        sparkline: chart::sparkline(&points),
+        sparkline: chart::sparkline(&points, &words.get(keys::CHART_HEALTH)),
     }
 }
 
-/// The health of an account with its explanation and trend.
-pub fn health_view(analysis: &AccountAnalysis) -> HealthView {
+/// The health of an account with its explanation and trend, in the language of `words`.
+pub fn health_view(analysis: &AccountAnalysis, words: Words) -> HealthView {
     let health = &analysis.health;
     let HealthSummary {
         score,
         band,
         trend,
         sparkline,
-    } = health_summary(analysis);
+    } = health_summary(analysis, words);
+    let name = |component: &str| words.with(keys::HEALTH_COMPONENT, &[("name", component)]);
     HealthView {
         score,
         band,
@@ -79,14 +85,14 @@ pub fn health_view(analysis: &AccountAnalysis) -> HealthView {
             .components
             .iter()
             .map(|c| ComponentView {
-                name: common::label(c.name),
+                name: name(c.name),
                 weight: format!("{}", c.weight),
                 value: format::percent(c.value),
                 contribution: format!("{:.1}", c.contribution),
-                explanation: c.explanation.clone(),
+                explanation: words.say(&c.explanation),
             })
             .collect(),
-        left_out: health.left_out.iter().map(|n| common::label(n)).collect(),
+        left_out: health.left_out.iter().map(|n| name(n)).collect(),
         sparkline,
         trend,
     }

@@ -159,7 +159,7 @@ pub fn portfolio_pages(
     let internal =
         |path: String, view: PageView| Page::new(path, Audience::Internal, None, lang, view);
     let groups = owners::group(workspace);
-    let index = portfolio::portfolio(&site, workspace, analysis, groups.len());
+    let index = portfolio::portfolio(&site, workspace, analysis, groups.len(), words);
     let mut pages = vec![internal(
         paths::PORTFOLIO.to_string(),
         PageView::Portfolio(Box::new(index)),
@@ -171,7 +171,8 @@ pub fn portfolio_pages(
             .iter()
             .filter(|link| list_wanted(&link.number))
             .map(|link| {
-                let list = portfolio::account_list(&site, workspace, analysis, &lists, link.number);
+                let list =
+                    portfolio::account_list(&site, workspace, analysis, &lists, link.number, words);
                 internal(
                     paths::account_list(link.number),
                     PageView::AccountList(Box::new(list)),
@@ -185,7 +186,7 @@ pub fn portfolio_pages(
             accounts: workspace.accounts.len(),
         })),
     ));
-    let owners_index = owners::owners_index(&site, workspace, analysis, &groups);
+    let owners_index = owners::owners_index(&site, workspace, analysis, &groups, words);
     pages.push(internal(
         paths::OWNERS.to_string(),
         PageView::Owners(Box::new(owners_index)),
@@ -194,7 +195,8 @@ pub fn portfolio_pages(
         .par_iter()
         .filter(|(slug, _)| only.is_none_or(|s| s.owners.contains(*slug)))
         .map(|(slug, (name, indices))| {
-            let view = owners::owner_page(&site, workspace, analysis, name, indices);
+            let name = owners::shown_name(slug, name, words);
+            let view = owners::owner_page(&site, workspace, analysis, &name, indices, words);
             internal(paths::owner(slug), PageView::Owner(Box::new(view)))
         })
         .collect();
@@ -221,7 +223,7 @@ pub fn account_pages(
     let internal_words = messages.words(internal_lang);
     let shared_words = messages.words(shared_lang);
     let mut pages = Vec::with_capacity(3 + 2 * a.periods.len());
-    let view = account::account_page(&site, file, a);
+    let view = account::account_page(&site, file, a, internal_words);
     pages.push(Page::new(
         paths::account(id),
         Audience::Internal,
@@ -233,7 +235,7 @@ pub fn account_pages(
         let quarter = period.quarter.to_string();
         // Computed once for both audiences; the shared page keeps only shared items.
         let notes = history.review(id, period.quarter, &file.account);
-        let pack = review::review_pack(&site, file, a, period, notes.as_ref());
+        let pack = review::review_pack(&site, file, a, period, notes.as_ref(), internal_words);
         pages.push(Page::new(
             paths::review_pack(id, &quarter),
             Audience::Internal,

@@ -13,7 +13,8 @@ use super::totals::{self, SeverityCounts, TotalsView};
 use super::SiteInfo;
 use crate::analyze::{AccountAnalysis, Analysis};
 use crate::format;
-use crate::model::{AccountFile, AccountKind, CommitmentStatus, Date, Stage, Workspace};
+use crate::i18n::{keys, Words};
+use crate::model::{AccountFile, AccountKind, CommitmentStatus, Date, Quarter, Stage, Workspace};
 use crate::paths;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -21,6 +22,8 @@ use std::collections::BTreeMap;
 /// The page of accounts without an owner: a slug no name can have (slugs never start
 /// with `_`).
 pub const UNOWNED_SLUG: &str = "_unowned";
+/// The name the accounts without an owner are grouped under; pages show it in their
+/// language ([`shown_name`]).
 const UNOWNED_NAME: &str = "No owner";
 
 /// The two horizons of "what is due".
@@ -133,8 +136,23 @@ fn severity_counts(analysis: &AccountAnalysis) -> SeverityCounts {
     counts
 }
 
-/// Everything of `file` with a date between as-of (exclusive) and `LATER_DAYS` after it.
-fn due_items(file: &AccountFile, analysis: &AccountAnalysis, as_of: Date) -> Vec<(i64, DueItem)> {
+/// An owner's name as pages show it: as written, or "No owner" in the language of `words`.
+pub fn shown_name(slug: &str, name: &str, words: Words) -> String {
+    if slug == UNOWNED_SLUG {
+        words.get(keys::NO_OWNER)
+    } else {
+        name.to_string()
+    }
+}
+
+/// Everything of `file` with a date between as-of (exclusive) and `LATER_DAYS` after it;
+/// the next review named by `review` ("Quarterly review 2026-Q3").
+fn due_items(
+    file: &AccountFile,
+    analysis: &AccountAnalysis,
+    as_of: Date,
+    review: &dyn Fn(Quarter) -> String,
+) -> Vec<(i64, DueItem)> {
     let account = &file.account;
     let item = |due: Date, kind: &'static str, what: &str| {
         let days = (due - as_of).num_days();
@@ -169,7 +187,7 @@ fn due_items(file: &AccountFile, analysis: &AccountAnalysis, as_of: Date) -> Vec
     let review = item(
         analysis.next_review_due,
         "review",
-        &format!("Quarterly review {}", analysis.next_review),
+        &review(analysis.next_review),
     );
     milestones
         .chain(commitments)
@@ -178,14 +196,17 @@ fn due_items(file: &AccountFile, analysis: &AccountAnalysis, as_of: Date) -> Vec
         .collect()
 }
 
-/// The owner page of the accounts at `indices`.
+/// The owner page of the accounts at `indices`, in the language of `words`.
 pub fn owner_page(
     site: &SiteInfo,
     workspace: &Workspace,
     analysis: &Analysis,
     owner: &str,
     indices: &[usize],
+    words: Words,
 ) -> OwnerPage {
+    let review =
+        |quarter: Quarter| words.with(keys::REVIEW_NAMED, &[("quarter", &quarter.to_string())]);
     let pairs = || {
         indices
             .iter()
@@ -197,14 +218,14 @@ pub fn owner_page(
             name: file.account.name.clone(),
             kind: file.account.kind,
             stage: file.account.stage,
-            health: health_summary(a),
+            health: health_summary(a, words),
             alerts: severity_counts(a),
             next_review: a.next_review.to_string(),
             next_review_due: format::date(a.next_review_due),
         })
         .collect();
     let mut due: Vec<(i64, DueItem)> = pairs()
-        .flat_map(|(file, a)| due_items(file, a, analysis.as_of))
+        .flat_map(|(file, a)| due_items(file, a, analysis.as_of, &review))
         .collect();
     due.sort();
     let (due_soon, due_later): (Vec<_>, Vec<_>) =
@@ -215,7 +236,7 @@ pub fn owner_page(
             account: file.account.name.clone(),
             account_id: file.id.clone(),
             counts: severity_counts(a),
-            alerts: a.alerts.iter().map(AlertView::from).collect(),
+            alerts: a.alerts.iter().map(|x| AlertView::new(x, words)).collect(),
         })
         .collect();
     alerts.sort_by(|x, y| {
@@ -234,13 +255,16 @@ pub fn owner_page(
     }
 }
 
-/// The index of every owner.
+/// The index of every owner, in the language of `words`.
 pub fn owners_index(
     site: &SiteInfo,
     workspace: &Workspace,
     analysis: &Analysis,
     groups: &BTreeMap<String, (String, Vec<usize>)>,
+    words: Words,
 ) -> OwnersIndex {
+    // The index counts what is due; it names nothing.
+    let unnamed = |_: Quarter| String::new();
     let owners = groups
         .iter()
         .map(|(slug, (name, indices))| {
@@ -255,12 +279,13 @@ pub fn owners_index(
                         &workspace.accounts[i],
                         &analysis.accounts[i],
                         analysis.as_of,
+                        &unnamed,
                     )
                 })
                 .filter(|(days, _)| *days <= SOON_DAYS)
                 .count();
             OwnerSummary {
-                name: name.clone(),
+                name: shown_name(slug, name, words),
                 slug: slug.clone(),
                 accounts: indices.len(),
                 health: totals.health,

@@ -9,6 +9,7 @@ use super::totals::{self, SeverityCounts, TotalsView};
 use super::SiteInfo;
 use crate::analyze::{AccountAnalysis, Analysis};
 use crate::format::{self, money};
+use crate::i18n::Words;
 use crate::model::{AccountFile, AccountKind, Stage, Workspace};
 use serde::Serialize;
 
@@ -78,7 +79,7 @@ pub struct PortfolioRow {
 }
 
 /// The portfolio row of one account.
-fn row(file: &AccountFile, a: &AccountAnalysis) -> PortfolioRow {
+fn row(file: &AccountFile, a: &AccountAnalysis, words: Words) -> PortfolioRow {
     PortfolioRow {
         id: file.id.clone(),
         name: file.account.name.clone(),
@@ -86,7 +87,7 @@ fn row(file: &AccountFile, a: &AccountAnalysis) -> PortfolioRow {
         owner: owner_name(file),
         owner_slug: owner_name(file).map(|n| crate::paths::owner_slug(&n)),
         stage: file.account.stage,
-        health: health_summary(a),
+        health: health_summary(a, words),
         exposure: a
             .disputes
             .exposure
@@ -136,13 +137,14 @@ pub fn list_links(workspace: &Workspace) -> Vec<ListLink> {
         .collect()
 }
 
-/// Page `number` of the account list.
+/// Page `number` of the account list, in the language of `words`.
 pub fn account_list(
     site: &SiteInfo,
     workspace: &Workspace,
     analysis: &Analysis,
     pages: &[ListLink],
     number: usize,
+    words: Words,
 ) -> AccountList {
     let start = (number - 1) * LIST_PAGE_SIZE;
     let end = (start + LIST_PAGE_SIZE).min(workspace.accounts.len());
@@ -151,48 +153,54 @@ pub fn account_list(
         number,
         pages: pages.to_vec(),
         accounts: (start..end)
-            .map(|i| row(&workspace.accounts[i], &analysis.accounts[i]))
+            .map(|i| row(&workspace.accounts[i], &analysis.accounts[i], words))
             .collect(),
         has_actions: has_actions(workspace),
     }
 }
 
-/// The portfolio page.
+/// The portfolio page, in the language of `words`.
 pub fn portfolio(
     site: &SiteInfo,
     workspace: &Workspace,
     analysis: &Analysis,
     owners: usize,
+    words: Words,
 ) -> Portfolio {
     let pairs = || workspace.accounts.iter().zip(&analysis.accounts);
     let list_pages = list_links(workspace);
     let accounts = if list_pages.is_empty() {
-        pairs().map(|(file, a)| row(file, a)).collect()
+        pairs().map(|(file, a)| row(file, a, words)).collect()
     } else {
         Vec::new()
     };
-    let mut alert_accounts: Vec<AccountAlerts> = pairs()
+    let mut with_alerts: Vec<(SeverityCounts, &AccountFile, &AccountAnalysis)> = pairs()
         .filter(|(_, a)| !a.alerts.is_empty())
         .map(|(file, a)| {
             let mut counts = SeverityCounts::default();
             for alert in &a.alerts {
                 counts.add(alert.severity);
             }
-            AccountAlerts {
-                account: file.account.name.clone(),
-                account_id: file.id.clone(),
-                counts,
-                alerts: a.alerts.iter().map(AlertView::from).collect(),
-            }
+            (counts, file, a)
         })
         .collect();
-    alert_accounts.sort_by(|x, y| {
-        (y.counts.high, y.counts.medium, y.counts.low)
-            .cmp(&(x.counts.high, x.counts.medium, x.counts.low))
-            .then_with(|| x.account_id.cmp(&y.account_id))
+    with_alerts.sort_by(|(x, x_file, _), (y, y_file, _)| {
+        (y.high, y.medium, y.low)
+            .cmp(&(x.high, x.medium, x.low))
+            .then_with(|| x_file.id.cmp(&y_file.id))
     });
-    let alert_accounts_more = alert_accounts.len().saturating_sub(ALERT_ACCOUNTS_SHOWN);
-    alert_accounts.truncate(ALERT_ACCOUNTS_SHOWN);
+    let alert_accounts_more = with_alerts.len().saturating_sub(ALERT_ACCOUNTS_SHOWN);
+    // Only the alerts shown are put into words: a large portfolio has many more.
+    let alert_accounts: Vec<AccountAlerts> = with_alerts
+        .into_iter()
+        .take(ALERT_ACCOUNTS_SHOWN)
+        .map(|(counts, file, a)| AccountAlerts {
+            account: file.account.name.clone(),
+            account_id: file.id.clone(),
+            counts,
+            alerts: a.alerts.iter().map(|x| AlertView::new(x, words)).collect(),
+        })
+        .collect();
     let totals = totals::totals(pairs());
     Portfolio {
         site: site.clone(),

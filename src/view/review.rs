@@ -10,7 +10,8 @@ use crate::analyze::{
     settled_by, settled_on, AccountAnalysis, MilestoneRef, PeriodChanges, ScoreDelta, SettledBy,
 };
 use crate::format::{self, signed};
-use crate::history::{Change, ChangeKind, CommitRef, NotesDiff};
+use crate::history::{Change, ChangeKind, CommitRef, NotesDiff, Point};
+use crate::i18n::{keys, Words};
 use crate::model::{AccountFile, CommitmentStatus, Date, Level, Party};
 use serde::Serialize;
 
@@ -74,14 +75,14 @@ pub struct NotesView {
 
 #[derive(Debug, Serialize)]
 pub struct NotesSection {
-    pub title: &'static str,
+    pub title: String,
     pub changes: Vec<NoteChange>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct NoteChange {
     pub kind: ChangeKind,
-    pub label: &'static str,
+    pub label: String,
     pub subject: String,
     pub from: Option<String>,
     pub to: Option<String>,
@@ -185,14 +186,15 @@ pub struct Changes {
     pub empty: bool,
 }
 
-/// The review pack for one period of one account; `notes` is what changed in the account
-/// file since the previous review, when git history is known.
+/// The review pack for one period of one account, in the language of `words`; `notes` is
+/// what changed in the account file since the previous review, when git history is known.
 pub fn review_pack(
     site: &SiteInfo,
     file: &AccountFile,
     analysis: &AccountAnalysis,
     period: &PeriodChanges,
     notes: Option<&NotesDiff>,
+    words: Words,
 ) -> ReviewPack {
     let account = &file.account;
     let review = &account.reviews[period.review];
@@ -258,24 +260,33 @@ pub fn review_pack(
         next: period
             .next_review
             .map(|i| account.reviews[i].quarter.value.to_string()),
-        alerts: analysis.alerts.iter().map(AlertView::from).collect(),
-        notes: notes.map(notes_view),
+        alerts: analysis
+            .alerts
+            .iter()
+            .map(|a| AlertView::new(a, words))
+            .collect(),
+        notes: notes.map(|n| notes_view(n, words)),
     }
 }
 
-/// Changes grouped by section, in section order, each with the commits that made it.
-pub fn notes_view(diff: &NotesDiff) -> NotesView {
-    let mut sections: Vec<NotesSection> = Vec::new();
+/// Changes grouped by section, in section order, each with the commits that made it, in
+/// the language of `words`.
+pub fn notes_view(diff: &NotesDiff, words: Words) -> NotesView {
+    let mut sections: Vec<(crate::history::Section, NotesSection)> = Vec::new();
     for change in &diff.changes {
-        let view = note_change(change);
+        let view = note_change(change, words);
         match sections.last_mut() {
-            Some(last) if last.title == change.section.title() => last.changes.push(view),
-            _ => sections.push(NotesSection {
-                title: change.section.title(),
-                changes: vec![view],
-            }),
+            Some((section, last)) if *section == change.section => last.changes.push(view),
+            _ => sections.push((
+                change.section,
+                NotesSection {
+                    title: change.section.title(words),
+                    changes: vec![view],
+                },
+            )),
         }
     }
+    let sections = sections.into_iter().map(|(_, s)| s).collect();
     let mut authors: Vec<String> = Vec::new();
     for commit in &diff.commits {
         if !authors.contains(&commit.author) {
@@ -283,8 +294,8 @@ pub fn notes_view(diff: &NotesDiff) -> NotesView {
         }
     }
     NotesView {
-        from: diff.from.describe(),
-        to: diff.to.describe(),
+        from: describe(&diff.from, words),
+        to: describe(&diff.to, words),
         created: diff.created,
         sections,
         commit_count: diff.commits.len(),
@@ -293,15 +304,24 @@ pub fn notes_view(diff: &NotesDiff) -> NotesView {
     }
 }
 
-fn note_change(change: &Change) -> NoteChange {
+/// A revision as the notes name it: `1a2b3c4 (2026-04-09, Dana Whitfield)`, or the
+/// working tree in the page's language.
+fn describe(point: &Point, words: Words) -> String {
+    match &point.commit {
+        Some(_) => point.describe(),
+        None => words.get(keys::WORKING_TREE),
+    }
+}
+
+fn note_change(change: &Change, words: Words) -> NoteChange {
     let (from, to) = change.shown();
     NoteChange {
         kind: change.kind,
-        label: change.label(),
-        subject: change.subject.clone(),
-        from,
-        to,
-        detail: change.detail.clone(),
+        label: change.label(words),
+        subject: words.say(&change.subject),
+        from: from.map(|p| words.say(&p)),
+        to: to.map(|p| words.say(&p)),
+        detail: change.detail.as_ref().map(|p| words.say(p)),
         commits: change.commits.iter().map(commit_view).collect(),
         uncommitted: change.uncommitted,
     }

@@ -168,13 +168,13 @@ pub struct SharedProgress {
 /// authors, no internal items, people, stage or criteria.
 #[derive(Debug, Serialize)]
 pub struct SharedNotesSection {
-    pub title: &'static str,
+    pub title: String,
     pub changes: Vec<SharedNoteChange>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct SharedNoteChange {
-    pub label: &'static str,
+    pub label: String,
     pub subject: String,
     pub from: Option<String>,
     pub to: Option<String>,
@@ -271,7 +271,7 @@ fn shared_committee(c: &crate::model::Committee, people: &People, words: Words) 
 }
 
 /// The catalogue key of a cadence's label.
-fn cadence_key(cadence: Cadence) -> &'static str {
+pub(super) fn cadence_key(cadence: Cadence) -> &'static str {
     match cadence {
         Cadence::Weekly => keys::CADENCE_WEEKLY,
         Cadence::Monthly => keys::CADENCE_MONTHLY,
@@ -429,7 +429,7 @@ pub fn statement(
                     .changes
                     .iter()
                     .filter(|c| c.shared)
-                    .map(shared_change)
+                    .map(|c| shared_change(c, words))
                     .collect(),
             })
             .collect(),
@@ -586,7 +586,7 @@ pub fn progress(
         actions: action_views(&review.actions, &people, as_of, is_shared),
         checked_at: i18n::long_date(period.review_date, lang),
         as_of: i18n::long_date(as_of, lang),
-        notes: notes.and_then(shared_notes),
+        notes: notes.and_then(|n| shared_notes(n, words)),
         previous: period
             .previous_review
             .map(|i| account.reviews[i].quarter.value.to_string()),
@@ -596,33 +596,36 @@ pub fn progress(
     }
 }
 
-/// The changes to shared items, by section; `None` when there are none.
-/// A change to a shared item as the other company may read it: what changed, never who
-/// changed it.
-fn shared_change(change: &Change) -> SharedNoteChange {
+/// A change to a shared item as the other company may read it, in the folder's language:
+/// what changed, never who changed it.
+fn shared_change(change: &Change, words: Words) -> SharedNoteChange {
     let (from, to) = change.shown();
     SharedNoteChange {
-        label: change.label(),
-        subject: change.subject.clone(),
-        from,
-        to,
-        detail: change.detail.clone(),
+        label: change.label(words),
+        subject: words.say(&change.subject),
+        from: from.map(|p| words.say(&p)),
+        to: to.map(|p| words.say(&p)),
+        detail: change.detail.as_ref().map(|p| words.say(p)),
     }
 }
 
-fn shared_notes(diff: &NotesDiff) -> Option<Vec<SharedNotesSection>> {
-    let mut sections: Vec<SharedNotesSection> = Vec::new();
+/// The changes to shared items, by section; `None` when there are none.
+fn shared_notes(diff: &NotesDiff, words: Words) -> Option<Vec<SharedNotesSection>> {
+    let mut sections: Vec<(crate::history::Section, SharedNotesSection)> = Vec::new();
     for change in diff.changes.iter().filter(|c| c.shared) {
-        let view = shared_change(change);
+        let view = shared_change(change, words);
         match sections.last_mut() {
-            Some(last) if last.title == change.section.title() => last.changes.push(view),
-            _ => sections.push(SharedNotesSection {
-                title: change.section.title(),
-                changes: vec![view],
-            }),
+            Some((section, last)) if *section == change.section => last.changes.push(view),
+            _ => sections.push((
+                change.section,
+                SharedNotesSection {
+                    title: change.section.title(words),
+                    changes: vec![view],
+                },
+            )),
         }
     }
-    (!sections.is_empty()).then_some(sections)
+    (!sections.is_empty()).then(|| sections.into_iter().map(|(_, s)| s).collect())
 }
 
 /// The index page of one account's shared folder; its disputes' dates and amounts in the

@@ -4,10 +4,12 @@
 
 use super::builder::{draft, slot, Builder};
 use super::text::{
-    commitment_summary, date, days, goal_title, list, milestone_count, moved, person_name, word,
+    commitment_subject, commitment_summary, date, day, due, goal_title, list, milestone_count,
+    moved, number, person_name, text, word,
 };
 use super::{ChangeKind, Section, Slot, SCALAR};
 use crate::history::matching::{self, Rules};
+use crate::i18n::{keys, Phrase};
 use crate::model::{Account, Commitment, Committee, Goal, Milestone, Statement, Visibility};
 
 impl Builder<'_> {
@@ -55,46 +57,45 @@ impl Builder<'_> {
         let at = (Some(slot(i)), Some(slot(j)));
         let visible = (Some(a.visibility), Some(c.visibility));
         if a.what != c.what {
-            let subject = format!("by {}, made {}", c.by, date(c.made));
-            let d = draft(ChangeKind::CommitmentReworded, subject)
-                .values(Some(a.what.clone()), Some(c.what.clone()));
+            let d = draft(ChangeKind::CommitmentReworded, commitment_subject(c))
+                .values(Some(text(&a.what)), Some(text(&c.what)));
             self.push(section, d, at, visible);
         }
         let changes = [
             (
                 ChangeKind::CommitmentBy,
-                Some(a.by.to_string()),
-                Some(c.by.to_string()),
+                word(keys::WORD_PARTY, Some(a.by)),
+                word(keys::WORD_PARTY, Some(c.by)),
                 None,
             ),
             (
                 ChangeKind::CommitmentMade,
-                Some(date(a.made)),
-                Some(date(c.made)),
+                Some(day(a.made)),
+                Some(day(c.made)),
                 None,
             ),
             (
                 ChangeKind::CommitmentStatus,
-                Some(a.status.to_string()),
-                Some(c.status.to_string()),
+                word(keys::WORD_COMMITMENT_STATUS, Some(a.status)),
+                word(keys::WORD_COMMITMENT_STATUS, Some(c.status)),
                 None,
             ),
             (
                 ChangeKind::CommitmentDue,
-                a.due.map(date),
-                c.due.map(date),
+                a.due.map(day),
+                c.due.map(day),
                 moved(a.due, c.due),
             ),
             (
                 ChangeKind::CommitmentClosed,
-                a.closed.map(date),
-                c.closed.map(date),
+                a.closed.map(day),
+                c.closed.map(day),
                 moved(a.closed, c.closed),
             ),
             (
                 ChangeKind::CommitmentVisibility,
-                Some(a.visibility.to_string()),
-                Some(c.visibility.to_string()),
+                word(keys::WORD_VISIBILITY, Some(a.visibility)),
+                word(keys::WORD_VISIBILITY, Some(c.visibility)),
                 None,
             ),
         ];
@@ -144,13 +145,13 @@ impl Builder<'_> {
         let visible = (Some(a.visibility), Some(g.visibility));
         if a.title != g.title {
             let d = draft(ChangeKind::GoalRenamed, goal_title(g))
-                .values(Some(goal_title(a)), Some(goal_title(g)));
+                .values(Some(text(&goal_title(a))), Some(text(&goal_title(g))));
             self.push(section, d, at, visible);
         }
         if a.visibility != g.visibility {
             let d = draft(ChangeKind::GoalVisibility, goal_title(g)).values(
-                Some(a.visibility.to_string()),
-                Some(g.visibility.to_string()),
+                word(keys::WORD_VISIBILITY, Some(a.visibility)),
+                word(keys::WORD_VISIBILITY, Some(g.visibility)),
             );
             self.push(section, d, at, visible);
         }
@@ -172,7 +173,7 @@ impl Builder<'_> {
             match pairs.pairs.iter().find(|p| p.1 == y) {
                 None => {
                     let d = draft(ChangeKind::MilestoneAdded, name(g, m))
-                        .values(None, Some(format!("due {}", date(m.due))));
+                        .values(None, Some(due(m.due)));
                     self.push(
                         section,
                         d,
@@ -189,8 +190,7 @@ impl Builder<'_> {
         }
         for &x in &pairs.removed {
             let m = &a.milestones[x];
-            let d = draft(ChangeKind::MilestoneRemoved, name(a, m))
-                .values(Some(format!("due {}", date(m.due))), None);
+            let d = draft(ChangeKind::MilestoneRemoved, name(a, m)).values(Some(due(m.due)), None);
             self.push(
                 section,
                 d,
@@ -211,7 +211,7 @@ impl Builder<'_> {
         let section = Section::Goals;
         if a.title != m.title {
             let d = draft(ChangeKind::MilestoneRenamed, subject)
-                .values(Some(a.title.clone()), Some(m.title.clone()));
+                .values(Some(text(&a.title)), Some(text(&m.title)));
             self.push(section, d, at, visible);
         }
         if a.due != m.due {
@@ -221,7 +221,7 @@ impl Builder<'_> {
                 ChangeKind::MilestoneMovedEarlier
             };
             let d = draft(kind, subject)
-                .values(Some(date(a.due)), Some(date(m.due)))
+                .values(Some(day(a.due)), Some(day(m.due)))
                 .detail(moved(Some(a.due), Some(m.due)));
             self.push(section, d, at, visible);
         }
@@ -231,12 +231,11 @@ impl Builder<'_> {
             } else {
                 ChangeKind::MilestoneReopened
             };
-            let late = m
-                .done
-                .filter(|d| *d > m.due)
-                .map(|d| format!("{} after the due date", days((d - m.due).num_days())));
+            let late = m.done.filter(|d| *d > m.due).map(|d| {
+                Phrase::new(keys::VALUE_DAYS_AFTER_DUE).count("days", (d - m.due).num_days())
+            });
             let d = draft(kind, subject)
-                .values(a.done.map(date), m.done.map(date))
+                .values(a.done.map(day), m.done.map(day))
                 .detail(late);
             self.push(section, d, at, visible);
         }
@@ -254,7 +253,8 @@ impl Builder<'_> {
         self.each(section, &pairs, |b, old, new| match (old, new) {
             (None, Some(j)) => {
                 let c = &n.governance[j];
-                let d = draft(ChangeKind::CommitteeAdded, &c.name).values(None, word(c.cadence));
+                let d = draft(ChangeKind::CommitteeAdded, &c.name)
+                    .values(None, word(keys::WORD_CADENCE, c.cadence));
                 b.push(
                     section,
                     d,
@@ -264,7 +264,8 @@ impl Builder<'_> {
             }
             (Some(i), None) => {
                 let c = &o.governance[i];
-                let d = draft(ChangeKind::CommitteeRemoved, &c.name).values(word(c.cadence), None);
+                let d = draft(ChangeKind::CommitteeRemoved, &c.name)
+                    .values(word(keys::WORD_CADENCE, c.cadence), None);
                 b.push(
                     section,
                     d,
@@ -290,18 +291,18 @@ impl Builder<'_> {
                 let mut changes = vec![
                     (
                         ChangeKind::CommitteeRenamed,
-                        Some(a.name.clone()),
-                        Some(c.name.clone()),
+                        Some(text(&a.name)),
+                        Some(text(&c.name)),
                     ),
                     (
                         ChangeKind::CommitteeCadence,
-                        word(a.cadence),
-                        word(c.cadence),
+                        word(keys::WORD_CADENCE, a.cadence),
+                        word(keys::WORD_CADENCE, c.cadence),
                     ),
                     (
                         ChangeKind::CommitteeVisibility,
-                        Some(a.visibility.to_string()),
-                        Some(c.visibility.to_string()),
+                        word(keys::WORD_VISIBILITY, Some(a.visibility)),
+                        word(keys::WORD_VISIBILITY, Some(c.visibility)),
                     ),
                 ];
                 if ids(a) != ids(c) {
@@ -330,12 +331,12 @@ impl Builder<'_> {
         let section = Section::Statement;
         let at = (Some(SCALAR), Some(SCALAR));
         let shared = (Some(Visibility::Shared), Some(Visibility::Shared));
-        let subject = "joint statement";
+        let subject = || Phrase::new(keys::VALUE_STATEMENT_SUBJECT);
         let (o, n) = (self.old, self.new);
         let (a, c) = match (&o.statement, &n.statement) {
             (None, None) => return,
             (None, Some(s)) => {
-                let d = draft(ChangeKind::StatementAdded, subject)
+                let d = draft(ChangeKind::StatementAdded, subject())
                     .values(None, Some(statement_summary(n, s)));
                 self.push(
                     section,
@@ -346,7 +347,7 @@ impl Builder<'_> {
                 return;
             }
             (Some(s), None) => {
-                let d = draft(ChangeKind::StatementRemoved, subject)
+                let d = draft(ChangeKind::StatementRemoved, subject())
                     .values(Some(statement_summary(o, s)), None);
                 self.push(
                     section,
@@ -362,7 +363,11 @@ impl Builder<'_> {
         let behaviours = |s: &Statement| {
             let us = s.behaviours.us.join("; ");
             let them = s.behaviours.them.join("; ");
-            (!us.is_empty() || !them.is_empty()).then(|| format!("us: {us} | them: {them}"))
+            (!us.is_empty() || !them.is_empty()).then(|| {
+                Phrase::new(keys::VALUE_BEHAVIOURS)
+                    .text("us", us)
+                    .text("them", them)
+            })
         };
         let signatories = |account: &Account, s: &Statement| {
             let names: Vec<String> = s
@@ -383,26 +388,26 @@ impl Builder<'_> {
         let changes = [
             (
                 ChangeKind::StatementVersion,
-                Some(a.version.value.to_string()),
-                Some(c.version.value.to_string()),
+                Some(number(a.version.value)),
+                Some(number(c.version.value)),
                 None,
             ),
             (
                 ChangeKind::StatementDate,
-                a.date.map(date),
-                c.date.map(date),
+                a.date.map(day),
+                c.date.map(day),
                 moved(a.date, c.date),
             ),
             (
                 ChangeKind::StatementTitle,
-                a.title.clone(),
-                c.title.clone(),
+                a.title.as_deref().map(text),
+                c.title.as_deref().map(text),
                 None,
             ),
             (
                 ChangeKind::StatementVision,
-                a.vision.clone(),
-                c.vision.clone(),
+                a.vision.as_deref().map(text),
+                c.vision.as_deref().map(text),
                 None,
             ),
             (
@@ -426,7 +431,7 @@ impl Builder<'_> {
         ];
         for (kind, from, to, detail) in changes {
             if from != to {
-                let d = draft(kind, subject).values(from, to).detail(detail);
+                let d = draft(kind, subject()).values(from, to).detail(detail);
                 self.push(section, d, at, shared);
             }
         }
@@ -434,13 +439,16 @@ impl Builder<'_> {
 }
 
 /// A statement as one line: `version 2 of 2026-06-01: A new course`.
-fn statement_summary(_account: &Account, s: &Statement) -> String {
-    let mut text = format!("version {}", s.version.value);
-    if let Some(d) = s.date {
-        text.push_str(&format!(" of {}", date(d)));
+fn statement_summary(_account: &Account, s: &Statement) -> Phrase {
+    let version = match s.date {
+        Some(d) => Phrase::new(keys::VALUE_VERSION_OF).text("date", date(d)),
+        None => Phrase::new(keys::VALUE_VERSION),
     }
-    if let Some(title) = &s.title {
-        text.push_str(&format!(": {title}"));
+    .count("version", s.version.value);
+    match &s.title {
+        Some(title) => Phrase::new(keys::VALUE_TITLED)
+            .phrase("version", version)
+            .text("title", title),
+        None => version,
     }
-    text
 }

@@ -3,6 +3,7 @@
 
 use super::{Change, ChangeKind, Comparison, Section, Slot};
 use crate::history::matching::Pairs;
+use crate::i18n::Phrase;
 use crate::model::{Account, Visibility};
 
 pub(super) struct Builder<'a> {
@@ -14,29 +15,64 @@ pub(super) struct Builder<'a> {
 /// What one change says, before it is placed.
 pub(super) struct Draft {
     kind: ChangeKind,
-    subject: String,
-    from: Option<String>,
-    to: Option<String>,
-    detail: Option<String>,
+    subject: Phrase,
+    from: Option<Phrase>,
+    to: Option<Phrase>,
+    detail: Option<Phrase>,
 }
 
-pub(super) fn draft(kind: ChangeKind, subject: impl Into<String>) -> Draft {
+/// A change of `subject`: a phrase, or a name or wording from the file (a `String` or
+/// `&str`, said as written).
+pub(super) fn draft(kind: ChangeKind, subject: impl Into<Subject>) -> Draft {
     Draft {
         kind,
-        subject: subject.into(),
+        subject: subject.into().0,
         from: None,
         to: None,
         detail: None,
     }
 }
 
+/// What a change is about.
+pub(super) struct Subject(Phrase);
+
+impl From<Phrase> for Subject {
+    fn from(phrase: Phrase) -> Subject {
+        Subject(phrase)
+    }
+}
+
+impl From<&Phrase> for Subject {
+    fn from(phrase: &Phrase) -> Subject {
+        Subject(phrase.clone())
+    }
+}
+
+impl From<&str> for Subject {
+    fn from(name: &str) -> Subject {
+        Subject(Phrase::verbatim(name))
+    }
+}
+
+impl From<&String> for Subject {
+    fn from(name: &String) -> Subject {
+        Subject(Phrase::verbatim(name.as_str()))
+    }
+}
+
+impl From<String> for Subject {
+    fn from(name: String) -> Subject {
+        Subject(Phrase::verbatim(name))
+    }
+}
+
 impl Draft {
-    pub(super) fn values(mut self, from: Option<String>, to: Option<String>) -> Draft {
+    pub(super) fn values(mut self, from: Option<Phrase>, to: Option<Phrase>) -> Draft {
         self.from = from;
         self.to = to;
         self
     }
-    pub(super) fn detail(mut self, detail: Option<String>) -> Draft {
+    pub(super) fn detail(mut self, detail: Option<Phrase>) -> Draft {
         self.detail = detail;
         self
     }

@@ -1,9 +1,10 @@
 //! The record of what happened: disputes (opened, resolved, amounts) and events.
 
 use super::builder::{draft, slot, Builder};
-use super::text::{amount, date, dispute_summary, dispute_title, event_summary, word};
+use super::text::{amount, day, dispute_summary, dispute_title, event_summary, text, word};
 use super::{ChangeKind, Section};
 use crate::history::matching::{self, Rules};
+use crate::i18n::keys;
 use crate::model::{Dispute, Event};
 
 impl Builder<'_> {
@@ -50,17 +51,17 @@ impl Builder<'_> {
             ChangeKind::DisputeReopened
         };
         let changes = [
-            (resolved, a.resolved.map(date), x.resolved.map(date)),
+            (resolved, a.resolved.map(day), x.resolved.map(day)),
             (ChangeKind::DisputeAmount, amount(a), amount(x)),
             (
                 ChangeKind::DisputeEscalated,
-                word(a.escalated_to),
-                word(x.escalated_to),
+                word(keys::WORD_LEVEL, a.escalated_to),
+                word(keys::WORD_LEVEL, x.escalated_to),
             ),
             (
                 ChangeKind::DisputeVisibility,
-                Some(a.visibility.to_string()),
-                Some(x.visibility.to_string()),
+                word(keys::WORD_VISIBILITY, Some(a.visibility)),
+                word(keys::WORD_VISIBILITY, Some(x.visibility)),
             ),
         ];
         for (kind, from, to) in changes {
@@ -109,18 +110,14 @@ impl Builder<'_> {
                 let changes = [
                     (
                         ChangeKind::EventEdited,
-                        Some(a.title.clone()),
-                        Some(e.title.clone()),
+                        Some(text(&a.title)),
+                        Some(text(&e.title)),
                     ),
-                    (
-                        ChangeKind::EventMoved,
-                        Some(date(a.date)),
-                        Some(date(e.date)),
-                    ),
+                    (ChangeKind::EventMoved, Some(day(a.date)), Some(day(e.date))),
                     (
                         ChangeKind::EventVisibility,
-                        Some(a.visibility.to_string()),
-                        Some(e.visibility.to_string()),
+                        word(keys::WORD_VISIBILITY, Some(a.visibility)),
+                        word(keys::WORD_VISIBILITY, Some(e.visibility)),
                     ),
                 ];
                 for (kind, from, to) in changes {

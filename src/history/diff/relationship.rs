@@ -3,10 +3,12 @@
 
 use super::builder::{draft, slot, Builder};
 use super::text::{
-    ladder, list, person_label, person_name, person_summary, step_direction, word, yes_no,
+    ladder, list, number, person_label, person_name, person_summary, step_direction, text,
+    turnaround, word, yes_no,
 };
 use super::{ChangeKind, Section, SCALAR};
 use crate::history::matching;
+use crate::i18n::{keys, Phrase};
 use crate::model::{Account, Criterion, Person, PersonRef};
 
 impl Builder<'_> {
@@ -17,32 +19,38 @@ impl Builder<'_> {
         let internal = (None, None);
         self.link(section, SCALAR, SCALAR);
         let subject = n.name.clone();
-        let owner = |a: &Account| a.owner.as_ref().map(|r| person_name(a, r));
+        let owner = |a: &Account| a.owner.as_ref().map(|r| text(&person_name(a, r)));
         if o.owner.as_ref().map(|r| &r.value) != n.owner.as_ref().map(|r| &r.value) {
             let d = draft(ChangeKind::OwnerChanged, &subject).values(owner(o), owner(n));
             self.push(section, d, at, internal);
         }
         if o.stage != n.stage {
             let d = draft(ChangeKind::StageMoved, &subject)
-                .values(word(o.stage), word(n.stage))
+                .values(
+                    word(keys::WORD_STAGE, o.stage),
+                    word(keys::WORD_STAGE, n.stage),
+                )
                 .detail(ladder(o.stage, n.stage));
             self.push(section, d, at, internal);
         }
         match (&o.turnaround, &n.turnaround) {
             (None, Some(t)) => {
-                let to = format!("{}, cycle {}", t.step, t.cycle.value);
+                let to = turnaround(t.step, t.cycle.value);
                 let d = draft(ChangeKind::TurnaroundStarted, &subject).values(None, Some(to));
                 self.push(section, d, at, internal);
             }
             (Some(t), None) => {
-                let from = format!("{}, cycle {}", t.step, t.cycle.value);
+                let from = turnaround(t.step, t.cycle.value);
                 let d = draft(ChangeKind::TurnaroundRemoved, &subject).values(Some(from), None);
                 self.push(section, d, at, internal);
             }
             (Some(a), Some(b)) => {
                 if a.step != b.step {
                     let d = draft(ChangeKind::TurnaroundStepMoved, &subject)
-                        .values(Some(a.step.to_string()), Some(b.step.to_string()))
+                        .values(
+                            word(keys::WORD_STEP, Some(a.step)),
+                            word(keys::WORD_STEP, Some(b.step)),
+                        )
                         .detail(step_direction(
                             a.step,
                             b.step,
@@ -51,10 +59,8 @@ impl Builder<'_> {
                     self.push(section, d, at, internal);
                 }
                 if a.cycle.value != b.cycle.value {
-                    let d = draft(ChangeKind::TurnaroundCycle, &subject).values(
-                        Some(a.cycle.value.to_string()),
-                        Some(b.cycle.value.to_string()),
-                    );
+                    let d = draft(ChangeKind::TurnaroundCycle, &subject)
+                        .values(Some(number(a.cycle.value)), Some(number(b.cycle.value)));
                     self.push(section, d, at, internal);
                 }
             }
@@ -89,19 +95,27 @@ impl Builder<'_> {
         let section = Section::People;
         let at = (Some(slot(i)), Some(slot(j)));
         let subject = person_label(p);
-        let mut fields: Vec<(ChangeKind, Option<String>, Option<String>)> = vec![
+        let mut fields: Vec<(ChangeKind, Option<Phrase>, Option<Phrase>)> = vec![
             (
                 ChangeKind::PersonRenamed,
-                Some(a.name.clone()),
-                Some(p.name.clone()),
+                Some(text(&a.name)),
+                Some(text(&p.name)),
             ),
-            (ChangeKind::PersonRole, a.role.clone(), p.role.clone()),
+            (
+                ChangeKind::PersonRole,
+                a.role.as_deref().map(text),
+                p.role.as_deref().map(text),
+            ),
             (
                 ChangeKind::PersonSide,
-                Some(a.side.to_string()),
-                Some(p.side.to_string()),
+                word(keys::WORD_SIDE, Some(a.side)),
+                word(keys::WORD_SIDE, Some(p.side)),
             ),
-            (ChangeKind::PersonLevel, word(a.level), word(p.level)),
+            (
+                ChangeKind::PersonLevel,
+                word(keys::WORD_LEVEL, a.level),
+                word(keys::WORD_LEVEL, p.level),
+            ),
             (
                 ChangeKind::PersonSponsor,
                 Some(yes_no(a.sponsor)),
@@ -140,7 +154,8 @@ impl Builder<'_> {
         let (o, n) = (self.old, self.new);
         let section = Section::Criteria;
         let pairs = matching::pair_by_id(&o.criteria, &n.criteria, |c| c.id.value.as_str());
-        let weight = |c: &Criterion| Some(format!("weight {}", c.weight.value));
+        let weight =
+            |c: &Criterion| Some(Phrase::new(keys::VALUE_WEIGHT).count("weight", c.weight.value));
         let none = (None, None);
         self.each(section, &pairs, |b, old, new| match (old, new) {
             (None, Some(j)) => {
@@ -158,14 +173,12 @@ impl Builder<'_> {
                 let at = (Some(slot(i)), Some(slot(j)));
                 if a.name != c.name {
                     let d = draft(ChangeKind::CriterionRenamed, &c.name)
-                        .values(Some(a.name.clone()), Some(c.name.clone()));
+                        .values(Some(text(&a.name)), Some(text(&c.name)));
                     b.push(section, d, at, none);
                 }
                 if a.weight.value != c.weight.value {
-                    let d = draft(ChangeKind::CriterionWeight, &c.name).values(
-                        Some(a.weight.value.to_string()),
-                        Some(c.weight.value.to_string()),
-                    );
+                    let d = draft(ChangeKind::CriterionWeight, &c.name)
+                        .values(Some(number(a.weight.value)), Some(number(c.weight.value)));
                     b.push(section, d, at, none);
                 }
             }

@@ -24,6 +24,12 @@ criteria:
   - { id: reliability, name: Reliability, weight: 3 }
 "#;
 
+
+/// A change's value as the terminal and English pages say it.
+fn said(value: &Option<crate::i18n::Phrase>) -> Option<String> {
+    value.as_ref().map(|p| p.to_string())
+}
+
 fn account(text: &str) -> Account {
     match crate::yaml::parse::<Account>(text) {
         Ok(account) => account,
@@ -61,9 +67,9 @@ fn a_reworded_commitment_is_reworded_not_removed_and_added() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(c.kind.as_str(), "commitment-reworded");
-    assert_eq!(c.subject, "by both, made 2026-01-20");
+    assert_eq!(c.subject.to_string(), "by both, made 2026-01-20");
     assert_eq!(
-        (c.from.as_deref(), c.to.as_deref()),
+        (said(&c.from).as_deref(), said(&c.to).as_deref()),
         (
             Some("Raise any pricing discrepancy within 10 working days"),
             Some("Raise any pricing discrepancy within 5 working days")
@@ -100,7 +106,7 @@ fn status_changes_of_internal_commitments_are_never_shared() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind.as_str(), c.from.as_deref(), c.to.as_deref()),
+        (c.kind.as_str(), said(&c.from).as_deref(), said(&c.to).as_deref()),
         ("commitment-status", Some("open"), Some("kept"))
     );
     assert!(!c.shared);
@@ -112,12 +118,12 @@ fn a_milestone_slip_reports_the_days() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(c.kind.as_str(), "milestone-slipped");
-    assert_eq!(c.subject, "Share forecasts › First forecast");
-    assert_eq!(c.detail.as_deref(), Some("30 days later"));
+    assert_eq!(c.subject.to_string(), "Share forecasts › First forecast");
+    assert_eq!(said(&c.detail).as_deref(), Some("30 days later"));
     assert!(c.shared);
     let back = compare(&new, &account(BASE)).changes;
     assert_eq!(only(&back).kind.as_str(), "milestone-moved-earlier");
-    assert_eq!(only(&back).detail.as_deref(), Some("30 days earlier"));
+    assert_eq!(said(&only(&back).detail).as_deref(), Some("30 days earlier"));
 }
 
 #[test]
@@ -126,11 +132,12 @@ fn a_milestone_done_late_says_how_late() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind.as_str(), c.to.as_deref()),
+        (c.kind.as_str(), said(&c.to).as_deref()),
         ("milestone-done", Some("2026-04-10"))
     );
-    assert_eq!(c.detail.as_deref(), Some("10 days after the due date"));
-    assert_eq!(c.shown(), (None, Some("2026-04-10".to_string())));
+    assert_eq!(said(&c.detail).as_deref(), Some("10 days after the due date"));
+    let (from, to) = c.shown();
+    assert_eq!((said(&from), said(&to)), (None, Some("2026-04-10".to_string())));
 }
 
 #[test]
@@ -154,10 +161,10 @@ fn people_changes_are_internal() {
         ]
     );
     assert!(changes.iter().all(|c| !c.shared));
-    assert_eq!(changes[0].to.as_deref(), Some("Helga, Raj"));
-    assert_eq!(changes[2].subject, "Raj (raj)");
+    assert_eq!(said(&changes[0].to).as_deref(), Some("Helga, Raj"));
+    assert_eq!(changes[2].subject.to_string(), "Raj (raj)");
     assert_eq!(
-        (changes[2].from.as_deref(), changes[2].to.as_deref()),
+        (said(&changes[2].from).as_deref(), said(&changes[2].to).as_deref()),
         (Some("yes"), Some("no"))
     );
 }
@@ -168,7 +175,7 @@ fn stage_moves_say_up_or_down_and_stay_internal() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind.as_str(), c.detail.as_deref()),
+        (c.kind.as_str(), said(&c.detail).as_deref()),
         ("stage-moved", Some("up 2 steps"))
     );
     assert!(!c.shared);
@@ -179,8 +186,8 @@ fn dispute_resolution_and_amount_are_reported() {
     let new = edited(&[("amount: 28400", "amount: 31200, resolved: 2026-09-29")]);
     let changes = compare(&account(BASE), &new).changes;
     assert_eq!(kinds(&changes), ["dispute-resolved", "dispute-amount"]);
-    assert_eq!(changes[1].from.as_deref(), Some("USD 28,400"));
-    assert_eq!(changes[1].to.as_deref(), Some("USD 31,200"));
+    assert_eq!(said(&changes[1].from).as_deref(), Some("USD 28,400"));
+    assert_eq!(said(&changes[1].to).as_deref(), Some("USD 31,200"));
     assert!(changes.iter().all(|c| c.shared));
 }
 
@@ -190,7 +197,7 @@ fn criterion_weights_are_compared_by_id() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind.as_str(), c.from.as_deref(), c.to.as_deref()),
+        (c.kind.as_str(), said(&c.from).as_deref(), said(&c.to).as_deref()),
         ("criterion-weight", Some("3"), Some("5"))
     );
 }
@@ -317,6 +324,8 @@ fn change_kinds_serialize_as_their_code() {
     for kind in ChangeKind::ALL {
         let json = serde_json::to_value(kind).unwrap_or_default();
         assert_eq!(json.as_str(), Some(kind.as_str()));
-        assert!(!kind.label().is_empty());
+        let english = crate::i18n::Messages::built_in().words(crate::model::Language::En);
+        let label = english.get(kind.label_key());
+        assert!(!label.is_empty() && label != kind.label_key(), "{kind:?}");
     }
 }
