@@ -1,8 +1,11 @@
-# rapport's messages in English: the labels of the shared folder (the joint statement,
-# the progress pages and the folder's index) and of its printed pages. Every key a
-# template or the code uses is here and in de.ftl and fr.ftl, and every key here is used
-# (tests/messages.rs). Arguments: { $a } and { $b } are company names, { $date } a long
-# date, { $quarter } a quarter such as 2026-Q2.
+# rapport's messages in English: the labels of every page rapport writes (the internal
+# site in the workspace's language, each account's shared folder and its printed pages in
+# the account's), the sentences of alerts, health and history, and the calendars. Every key
+# a template or the code uses is here and in de.ftl and fr.ftl, and every key here is used
+# (tests/languages.rs). A workspace may override any of them in its own
+# templates/locales/<lang>.ftl. Arguments: { $a } and { $b } are company names, { $date } a
+# date, { $quarter } a quarter such as 2026-Q2; { $value } in a `word-` message is a word of
+# the account format.
 
 ## Both companies
 
@@ -173,6 +176,20 @@ word-kind = { $value ->
         [supplier] supplier
        *[partner] partner
     }
+count-kind = { $count } { $value ->
+        [customer] { $count ->
+            [one] customer
+           *[other] customers
+        }
+        [supplier] { $count ->
+            [one] supplier
+           *[other] suppliers
+        }
+       *[partner] { $count ->
+            [one] partner
+           *[other] partners
+        }
+    }
 word-stage = { $value ->
         [prospect] prospect
         [vendor] vendor
@@ -310,7 +327,7 @@ column-poor = Poor
 column-no-score = No score
 column-high-alerts = High alerts
 column-medium-alerts = Medium alerts
-column-due-30 = Due in 30 days
+column-due-soon = Due in 30 days
 column-due = Due
 column-what = What
 column-item = Item
@@ -766,9 +783,21 @@ value-turnaround = { $step }, cycle { $cycle }
 value-sponsor = sponsor
 value-decision-maker = decision maker
 value-weight = weight { $weight }
-value-commitment = by { $party }, made { $made }, { $status }
-value-commitment-due = by { $party }, made { $made }, due { $due }, { $status }
-value-commitment-subject = by { $party }, made { $made }
+value-commitment = by { $party ->
+        [us] us
+        [them] them
+       *[both] both
+    }, made { $made }, { $status }
+value-commitment-due = by { $party ->
+        [us] us
+        [them] them
+       *[both] both
+    }, made { $made }, due { $due }, { $status }
+value-commitment-subject = by { $party ->
+        [us] us
+        [them] them
+       *[both] both
+    }, made { $made }
 value-milestones = { $count ->
         [one] { $count } milestone
        *[other] { $count } milestones

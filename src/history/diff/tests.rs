@@ -24,7 +24,6 @@ criteria:
   - { id: reliability, name: Reliability, weight: 3 }
 "#;
 
-
 /// A change's value as the terminal and English pages say it.
 fn said(value: &Option<crate::i18n::Phrase>) -> Option<String> {
     value.as_ref().map(|p| p.to_string())
@@ -106,7 +105,11 @@ fn status_changes_of_internal_commitments_are_never_shared() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind.as_str(), said(&c.from).as_deref(), said(&c.to).as_deref()),
+        (
+            c.kind.as_str(),
+            said(&c.from).as_deref(),
+            said(&c.to).as_deref()
+        ),
         ("commitment-status", Some("open"), Some("kept"))
     );
     assert!(!c.shared);
@@ -123,7 +126,10 @@ fn a_milestone_slip_reports_the_days() {
     assert!(c.shared);
     let back = compare(&new, &account(BASE)).changes;
     assert_eq!(only(&back).kind.as_str(), "milestone-moved-earlier");
-    assert_eq!(said(&only(&back).detail).as_deref(), Some("30 days earlier"));
+    assert_eq!(
+        said(&only(&back).detail).as_deref(),
+        Some("30 days earlier")
+    );
 }
 
 #[test]
@@ -135,9 +141,15 @@ fn a_milestone_done_late_says_how_late() {
         (c.kind.as_str(), said(&c.to).as_deref()),
         ("milestone-done", Some("2026-04-10"))
     );
-    assert_eq!(said(&c.detail).as_deref(), Some("10 days after the due date"));
+    assert_eq!(
+        said(&c.detail).as_deref(),
+        Some("10 days after the due date")
+    );
     let (from, to) = c.shown();
-    assert_eq!((said(&from), said(&to)), (None, Some("2026-04-10".to_string())));
+    assert_eq!(
+        (said(&from), said(&to)),
+        (None, Some("2026-04-10".to_string()))
+    );
 }
 
 #[test]
@@ -164,7 +176,10 @@ fn people_changes_are_internal() {
     assert_eq!(said(&changes[0].to).as_deref(), Some("Helga, Raj"));
     assert_eq!(changes[2].subject.to_string(), "Raj (raj)");
     assert_eq!(
-        (said(&changes[2].from).as_deref(), said(&changes[2].to).as_deref()),
+        (
+            said(&changes[2].from).as_deref(),
+            said(&changes[2].to).as_deref()
+        ),
         (Some("yes"), Some("no"))
     );
 }
@@ -197,7 +212,11 @@ fn criterion_weights_are_compared_by_id() {
     let changes = compare(&account(BASE), &new).changes;
     let c = only(&changes);
     assert_eq!(
-        (c.kind.as_str(), said(&c.from).as_deref(), said(&c.to).as_deref()),
+        (
+            c.kind.as_str(),
+            said(&c.from).as_deref(),
+            said(&c.to).as_deref()
+        ),
         ("criterion-weight", Some("3"), Some("5"))
     );
 }

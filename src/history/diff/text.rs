@@ -116,8 +116,10 @@ pub(super) fn commitment_summary(c: &Commitment) -> Phrase {
         Some(_) => keys::VALUE_COMMITMENT_DUE,
         None => keys::VALUE_COMMITMENT,
     };
+    // The party as a format word: each language chooses the form "by" takes ("by us",
+    // "von uns", "par nous").
     let mut phrase = Phrase::new(key)
-        .phrase("party", Phrase::word(keys::WORD_PARTY, c.by.as_str()))
+        .text("party", c.by.as_str())
         .text("made", date(c.made))
         .phrase(
             "status",
@@ -132,7 +134,7 @@ pub(super) fn commitment_summary(c: &Commitment) -> Phrase {
 /// What names a commitment whose wording changed: `by both, made 2026-01-20`.
 pub(super) fn commitment_subject(c: &Commitment) -> Phrase {
     Phrase::new(keys::VALUE_COMMITMENT_SUBJECT)
-        .phrase("party", Phrase::word(keys::WORD_PARTY, c.by.as_str()))
+        .text("party", c.by.as_str())
         .text("made", date(c.made))
 }
 
