@@ -216,8 +216,8 @@ impl Messages {
                     continue;
                 }
                 let help = match crate::suggest::nearest(&key, &built_in) {
-                    Some(near) => format!("did you mean `{near}`? rapport's keys are in its own catalogue, locales/en.ftl in its repository"),
-                    None => "rapport has no message of this name, and no template override in templates/ names it in `t(key=\"…\")`; rapport's keys are in its own catalogue, locales/en.ftl in its repository".to_string(),
+                    Some(near) => format!("did you mean `{near}`? rapport's keys are those of its own catalogues, locales/en.ftl, de.ftl and fr.ftl in its source"),
+                    None => "rapport has no message of this name, and no template override in templates/ names it in `t(key=\"…\")`; rapport's keys are those of its own catalogues, locales/en.ftl, de.ftl and fr.ftl in its source".to_string(),
                 };
                 problems.push(
                     Diagnostic::warning(

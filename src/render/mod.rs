@@ -281,13 +281,13 @@ fn missing_help(key: &str, messages: &Messages) -> String {
     let known = i18n::keys(i18n::CATALOGUES.first().map_or("", |(_, text)| text));
     match crate::suggest::nearest(key, &known) {
         Some(near) => format!("did you mean `{near}`? Or define `{key}` in templates/{}/en.ftl (and in the catalogue of each language your pages use)", i18n::LOCALES_DIR),
-        None if messages.files().is_empty() => format!("define it in templates/{}/en.ftl (and in the catalogue of each language your pages use), or use one of rapport's keys (locales/en.ftl in its repository)", i18n::LOCALES_DIR),
-        None => format!("define it in one of the workspace's catalogues in templates/{}/, or use one of rapport's keys (locales/en.ftl in its repository)", i18n::LOCALES_DIR),
+        None if messages.files().is_empty() => format!("define it in templates/{}/en.ftl (and in the catalogue of each language your pages use), or use one of rapport's keys (its catalogues, locales/en.ftl in its source)", i18n::LOCALES_DIR),
+        None => format!("define it in one of the workspace's catalogues in templates/{}/, or use one of rapport's keys (its catalogues, locales/en.ftl in its source)", i18n::LOCALES_DIR),
     }
 }
 
 /// The literal keys a template names in `t(key="…")` (any quote, spaces allowed around
-/// `=`), each with the byte offset of its text. A key computed at render time cannot be
+/// `=`), each with the byte offset of its opening quote. A key computed at render time cannot be
 /// checked before; it falls back like any missing message.
 fn message_keys(text: &str) -> Vec<(String, usize)> {
     let mut found = Vec::new();
@@ -316,7 +316,8 @@ fn message_keys(text: &str) -> Vec<(String, usize)> {
         let Some(len) = body.find(quote) else {
             continue;
         };
-        let start = text.len() - body.len();
+        // At the opening quote, so that a report underlines the whole literal.
+        let start = text.len() - rest.len();
         found.push((body[..len].to_string(), start));
     }
     found

@@ -2,8 +2,8 @@
 //! `accounts/*.yaml` and the template overrides. The output folder (inside the workspace by
 //! default), editor temporary files and our own reads are not changes.
 //!
-//! Only three folders are watched, each without recursion: the workspace root, `accounts/`
-//! and `templates/`. Watching the root recursively would put an inotify watch on every
+//! Only four folders are watched, each without recursion: the workspace root, `accounts/`,
+//! `templates/` and its message catalogues, `templates/locales/`. Watching the root recursively would put an inotify watch on every
 //! folder of the output (two per account) and renew them all on every full rebuild.
 
 use crate::load::{ACCOUNTS_DIR, CONFIG_FILE};
@@ -49,10 +49,11 @@ impl Watch {
         Ok(watch)
     }
 
-    /// Watches `accounts/` and `templates/` again after one of them was created or
-    /// replaced; a watch on a folder that is gone has ended by itself.
+    /// Watches `accounts/`, `templates/` and `templates/locales/` again after one of them
+    /// was created or replaced; a watch on a folder that is gone has ended by itself.
     pub fn refresh(&mut self) {
-        for dir in [ACCOUNTS_DIR, TEMPLATES_DIR] {
+        let locales = Path::new(TEMPLATES_DIR).join(crate::i18n::LOCALES_DIR);
+        for dir in [Path::new(ACCOUNTS_DIR), Path::new(TEMPLATES_DIR), &locales] {
             let path = self.root.join(dir);
             if path.is_dir() {
                 // Already watched is fine; a failure leaves that folder unwatched and the
@@ -109,7 +110,17 @@ fn classify_path(root: &Path, out: &Path, path: &Path) -> Option<Change> {
     let mut parts = relative.iter();
     let first = parts.next()?.to_str()?;
     let second = parts.next().and_then(|p| p.to_str());
+    let third = parts.next().and_then(|p| p.to_str());
     if parts.next().is_some() {
+        return None;
+    }
+    // A message catalogue changes labels on every page, as a template does.
+    if (first, second) == (TEMPLATES_DIR, Some(crate::i18n::LOCALES_DIR)) {
+        return third
+            .is_none_or(|name| name.ends_with(".ftl"))
+            .then_some(Change::Templates);
+    }
+    if third.is_some() {
         return None;
     }
     match (first, second) {
@@ -165,6 +176,20 @@ mod tests {
             changes(EventKind::Remove(RemoveKind::Folder), &["/ws/accounts"]),
             vec![Change::AccountsFolder]
         );
+        // The workspace's message catalogues, and their folder, change every page too.
+        assert_eq!(
+            changes(WRITE, &["/ws/templates/locales/de.ftl"]),
+            vec![Change::Templates]
+        );
+        assert_eq!(
+            changes(
+                EventKind::Remove(RemoveKind::Folder),
+                &["/ws/templates/locales"]
+            ),
+            vec![Change::Templates]
+        );
+        assert_eq!(changes(WRITE, &["/ws/templates/locales/notes.txt"]), vec![]);
+        assert_eq!(changes(WRITE, &["/ws/templates/other/de.ftl"]), vec![]);
     }
 
     #[test]
