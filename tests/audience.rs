@@ -187,8 +187,9 @@ fn internal_markers_stay_internal_and_shared_items_reach_their_folder() {
     markers_reach_only_their_audience(None);
 }
 
-/// The same with both accounts' shared folders in German, then in French (issue 20): the
-/// labels change, never what reaches which folder.
+/// The same in a German, then a French workspace with German, then French accounts (issue
+/// 20): every page's labels change, never what reaches which folder, and every field still
+/// reaches the internal site.
 #[test]
 fn internal_markers_stay_internal_in_a_german_shared_folder() {
     markers_reach_only_their_audience(Some("de"));
@@ -232,6 +233,11 @@ fn markers_reach_only_their_audience(language: Option<&str>) {
     let ws = tmp.path().join("ws");
     let (marked, mut amounts) = marker_workspace(&ws);
     if let Some(language) = language {
+        std::fs::write(
+            ws.join("rapport.yaml"),
+            format!("{CONFIG}language: {language}\n"),
+        )
+        .unwrap();
         set_account_language(&ws, language);
         for a in &mut amounts {
             let extra = localised_forms(&a.forms[0]);
@@ -266,11 +272,15 @@ fn markers_reach_only_their_audience(language: Option<&str>) {
         files.keys()
     );
     if let Some(language) = language {
-        let statement = &shared["shared/m-alpha/statement.html"];
-        assert!(
-            statement.contains(&format!("<html lang=\"{language}\">")),
-            "{statement}"
-        );
+        for page in [
+            &shared["shared/m-alpha/statement.html"],
+            &internal["internal/accounts/m-alpha/index.html"],
+        ] {
+            assert!(
+                page.contains(&format!("<html lang=\"{language}\">")),
+                "{page}"
+            );
+        }
     }
 
     let mut problems = Vec::new();
