@@ -46,8 +46,12 @@ fn workspace() -> Workspace {
 
 fn check_json(ws: &Workspace) -> (std::process::Output, serde_json::Value) {
     let output = ws.run(&["check", "ws", "--format", "json"]);
-    let json = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)));
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
     (output, json)
 }
 
@@ -101,12 +105,18 @@ fn overridden_messages_reach_internal_and_shared_pages_and_the_rest_stay() {
     assert!(statement.contains("Goals we share"), "{statement}");
     assert!(statement.contains("Our pact: Acme Components with Northwind Supply"));
     assert!(!statement.contains("Joint goals"), "{statement}");
-    assert!(statement.contains("Fingerprint"), "a key left out keeps rapport's text");
+    assert!(
+        statement.contains("Fingerprint"),
+        "a key left out keeps rapport's text"
+    );
     let css = ws.page("shared/northwind/page.css");
     assert!(css.contains("\"Sheet \" counter(page)"), "{css}");
     // The German folder takes the German override, and rapport's German elsewhere.
     let german = ws.page("shared/orbis/statement.html");
-    assert!(german.contains("Was wir gemeinsam erreichen wollen"), "{german}");
+    assert!(
+        german.contains("Was wir gemeinsam erreichen wollen"),
+        "{german}"
+    );
     assert!(german.contains("Gemeinsame Absichtserklärung"), "{german}");
     assert!(!german.contains("Goals we share"), "{german}");
     // Internal pages, their alerts included.
@@ -116,7 +126,10 @@ fn overridden_messages_reach_internal_and_shared_pages_and_the_rest_stay() {
     assert!(portfolio.contains("Accounts by kind"), "{portfolio}");
     // A template override names a message of the workspace's own.
     let search = ws.page("internal/search.md");
-    assert!(search.starts_with("# Partners for the long run\n\nSearch"), "{search}");
+    assert!(
+        search.starts_with("# Partners for the long run\n\nSearch"),
+        "{search}"
+    );
 }
 
 #[test]
@@ -149,7 +162,11 @@ fn a_syntax_error_fails_check_and_build_at_its_line() {
     let before = tree(&ws.site());
     let build = assert_fails(&ws.try_build());
     assert!(build.contains("catalogue-syntax"), "{build}");
-    assert_same_tree(&before, &tree(&ws.site()), "a failed build changed the site");
+    assert_same_tree(
+        &before,
+        &tree(&ws.site()),
+        "a failed build changed the site",
+    );
 }
 
 #[test]
@@ -187,7 +204,10 @@ fn an_unknown_key_is_a_warning_with_the_nearest_key() {
 #[test]
 fn a_catalogue_for_a_language_rapport_does_not_ship_is_a_warning_naming_the_shipped_ones() {
     let ws = workspace()
-        .file("templates/locales/es.ftl", "joint-goals = Objetivos comunes\n")
+        .file(
+            "templates/locales/es.ftl",
+            "joint-goals = Objetivos comunes\n",
+        )
         .file("templates/locales/deu.ftl", "joint-goals = Ziele\n");
     let check = ws.run(&["check", "ws"]);
     assert_ok(&check);
@@ -212,7 +232,9 @@ fn a_catalogue_for_a_language_rapport_does_not_ship_is_a_warning_naming_the_ship
         ]
     );
     ws.build();
-    assert!(ws.page("shared/northwind/statement.html").contains("Joint goals"));
+    assert!(ws
+        .page("shared/northwind/statement.html")
+        .contains("Joint goals"));
 }
 
 #[test]
@@ -243,9 +265,16 @@ fn a_template_override_naming_a_key_no_catalogue_has_is_an_error_at_the_key() {
     );
     let before = tree(&ws.site());
     assert_fails(&ws.try_build());
-    assert_same_tree(&before, &tree(&ws.site()), "a failed build changed the site");
+    assert_same_tree(
+        &before,
+        &tree(&ws.site()),
+        "a failed build changed the site",
+    );
     // Defining it in a catalogue of the workspace's settles it.
-    ws.write("templates/locales/en.ftl", "serch-scope = { $count } accounts to search\n");
+    ws.write(
+        "templates/locales/en.ftl",
+        "serch-scope = { $count } accounts to search\n",
+    );
     assert_ok(&ws.run(&["check", "ws"]));
 }
 
