@@ -495,8 +495,8 @@ due-on = fällig am { $date }
 disputes-opened-heading = Eröffnete Streitfälle
 disputes-resolved-heading = Geklärte Streitfälle
 notes-changed = Was sich seit der letzten Besprechung in unseren Notizen geändert hat
-notes-compared = Die Account-Datei bei { $from } verglichen mit { $to }.
-notes-compared-commits = Die Account-Datei bei { $from } verglichen mit { $to }: { $count ->
+notes-compared = Die Account-Datei im Stand { $from } verglichen mit { $to }.
+notes-compared-commits = Die Account-Datei im Stand { $from } verglichen mit { $to }: { $count ->
         [one] { $count } Commit
        *[other] { $count } Commits
     } von { $authors }.
@@ -760,7 +760,8 @@ change-statement-signed = Unterschriften geändert
 
 ## Was eine Änderung war und wurde: die Wörter um die Werte der Datei
 
-working-tree = das Arbeitsverzeichnis
+# Nach „verglichen mit“: der Dativ.
+working-tree = dem Arbeitsverzeichnis
 value-none = keine Angabe
 value-later = { $days ->
         [one] { $days } Tag

@@ -774,3 +774,77 @@ fn an_outcome_without_a_closed_date_is_dated_by_its_commit() {
     assert!(kept("2026-Q1").contains("Pay undisputed invoice lines within terms"));
     assert!(!kept("2026-Q3").contains("Pay undisputed"));
 }
+
+/// In a German workspace the history speaks German: the review packs' notes and the shared
+/// pages' changes name each change, and the words around the file's values, in German, with
+/// German amounts; the file's own wording stays as written.
+#[test]
+fn the_history_reads_in_the_pages_language() {
+    if !git_available() {
+        return;
+    }
+    let r = scripted();
+    r.ws.write(
+        "rapport.yaml",
+        "organisation: Acme Components\nlanguage: de\n",
+    );
+    r.build(&[]);
+    let q3 = r.progress("2026-Q3");
+    let shared = section(
+        &q3,
+        "## Änderungen am gemeinsamen Plan seit der letzten Besprechung",
+    )
+    .unwrap_or_else(|| panic!("{q3}"));
+    line_with(shared, &["Meilenstein verschoben", "(30 Tage später)"]);
+    line_with(
+        shared,
+        &[
+            "Status der Zusage geändert",
+            "Pay undisputed invoice lines",
+            "offen → eingehalten",
+        ],
+    );
+    line_with(
+        shared,
+        &[
+            "Streitfall eröffnet",
+            "Unannounced freight surcharge",
+            "eröffnet am 2026-08-30, 28.400\u{A0}USD",
+        ],
+    );
+    let q2 = r.pack("2026-Q2");
+    let notes = section(
+        &q2,
+        "## Was sich seit der letzten Besprechung in unseren Notizen geändert hat",
+    )
+    .unwrap_or_else(|| panic!("{q2}"));
+    assert!(notes.contains("### Beziehung"), "{notes}");
+    line_with(
+        notes,
+        &["Stufe geändert", "Anbieter → bevorzugt", "(1 Stufe höher)"],
+    );
+    line_with(
+        notes,
+        &[
+            "Person hinzugefügt",
+            "Helga Brandt (helga)",
+            "ihre Seite, Sales Director, Geschäftsleitung",
+        ],
+    );
+    line_with(notes, &["Sponsorrolle geändert", "ja → nein"]);
+    let q4 = r.pack("2026-Q4");
+    let notes = section(
+        &q4,
+        "## Was sich seit der letzten Besprechung in unseren Notizen geändert hat",
+    )
+    .unwrap_or_else(|| panic!("{q4}"));
+    line_with(
+        notes,
+        &["Streitwert geändert", "28.400\u{A0}USD → 31.200\u{A0}USD"],
+    );
+    line_with(
+        notes,
+        &["Gremium hinzugefügt", "nach Bedarf", "noch nicht committet"],
+    );
+    assert!(q4.contains("verglichen mit dem Arbeitsverzeichnis"), "{q4}");
+}

@@ -54,10 +54,15 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let analysis = rapport::analyze::analyze(&workspace, as_of);
-    let pages = rapport::view::all_pages(&workspace, &analysis, &rapport::history::History::none());
     let Some(renderer) = renderer() else {
         return;
     };
+    let pages = rapport::view::all_pages(
+        &workspace,
+        &analysis,
+        &rapport::history::History::none(),
+        renderer.messages(),
+    );
     let files = rapport::build::render_pages(renderer, &pages)
         .unwrap_or_else(|e| panic!("a valid account failed to render: {e}"));
     let shared: Vec<(&str, &[u8])> = files

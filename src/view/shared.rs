@@ -11,7 +11,8 @@ use crate::format;
 use crate::history::{Change, NotesDiff, StatementVersion};
 use crate::i18n::{self, keys, Words};
 use crate::model::{
-    AccountFile, Action, Cadence, Commitment, CommitmentStatus, Date, EventKind, Party, Visibility,
+    AccountFile, Action, Cadence, Commitment, CommitmentStatus, Date, EventKind, Language, Party,
+    Visibility,
 };
 use serde::Serialize;
 
@@ -332,14 +333,8 @@ pub fn calendar_source(
             .governance
             .iter()
             .filter(|c| c.visibility == Visibility::Shared)
-            // The calendar names committees, never their cadence's label: any language does.
-            .map(|c| {
-                shared_committee(
-                    c,
-                    &people,
-                    i18n::Messages::built_in().words(Default::default()),
-                )
-            })
+            // The calendar names committees, never their cadence's label: any words do.
+            .map(|c| shared_committee(c, &people, i18n::Messages::built_in().words(Language::En)))
             .collect(),
         events: shared_events(file, &people, 0..account.events.len()),
     }
