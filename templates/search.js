@@ -67,7 +67,10 @@
           var doc = docs[d], li = document.createElement("li"), a = document.createElement("a");
           a.href = doc[1]; a.textContent = doc[0];
           li.appendChild(a);
-          li.appendChild(document.createTextNode(" · " + doc[2]));
+          // doc[2] is "kind · owner" with the format's word for the kind; the page says it.
+          var about = doc[2].split(" · ");
+          about[0] = out.getAttribute("data-" + about[0]) || about[0];
+          li.appendChild(document.createTextNode(" · " + about.join(" · ")));
           out.appendChild(li);
         });
       });

@@ -259,3 +259,59 @@ fn search_finds_accounts_by_any_of_their_words_and_stays_internal() {
         }
     }
 }
+
+/// In a German workspace the scripts speak German too: the filter box's placeholder, the
+/// search's count and each result's kind come from the page, not from the scripts' English.
+#[test]
+fn the_scripts_say_the_pages_words() {
+    let Some(browser) = browser_or_skip("the_scripts_say_the_pages_words") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
+        &ws,
+    );
+    let config = std::fs::read_to_string(ws.join("rapport.yaml")).unwrap();
+    std::fs::write(ws.join("rapport.yaml"), format!("{config}language: de\n")).unwrap();
+    let site = dir.path().join("site");
+    let status = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args([
+            "build",
+            "-q",
+            "--as-of",
+            "2026-09-30",
+            "--no-history",
+            "--out",
+        ])
+        .arg(&site)
+        .arg(&ws)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let internal = site.join("internal");
+    let portfolio = dump_dom(&browser, &internal.join("index.html"));
+    assert!(
+        portfolio.contains("placeholder=\"Accounts filtern…\""),
+        "{portfolio}"
+    );
+    let url = format!("file://{}?q=dana", internal.join("search.html").display());
+    let search = dump_dom_at(&browser, &url);
+    assert!(search.contains(">1 Account<"), "{search}");
+    assert!(search.contains(" · Lieferant · Dana Whitfield"), "{search}");
+    assert!(!search.contains("· supplier"), "{search}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
