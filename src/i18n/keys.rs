@@ -1,7 +1,7 @@
 //! The message keys the code looks up itself, beside those the templates name in
 //! `t(key="…")`. The code uses them through these constants only, and [`ALL`] lists every
-//! one, so that the test of the catalogues (`tests/languages.rs`) knows every key in use
-//! and a workspace's override catalogue can be told a known key from a misspelt one.
+//! one, so that the test of the catalogues (`tests/languages.rs`) knows every key in use:
+//! each is in every catalogue, and each key of a catalogue is used.
 
 /// Declares each key as a constant and lists them all in `ALL`, so that no key can be
 /// declared and left out of the list.
