@@ -23,7 +23,7 @@ pub use locale::{long_date, money, opt_long_date, percent};
 pub use overrides::{read_overrides, typed_text, CatalogueFile, LOCALES_DIR};
 pub use phrase::{Arg, Phrase};
 
-use crate::model::{Date, Language};
+use crate::model::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::sync::{Arc, OnceLock};
@@ -262,16 +262,6 @@ impl Words<'_> {
     /// A phrase in this language.
     pub fn say(&self, phrase: &Phrase) -> String {
         self.messages.say(self.language, phrase)
-    }
-
-    /// Texts listed as this language lists them: "a, b and c".
-    pub fn list(&self, items: &[String]) -> String {
-        self.messages.list(self.language, items)
-    }
-
-    /// A date as this language writes it in running text.
-    pub fn long_date(&self, date: Date) -> String {
-        long_date(date, self.language)
     }
 }
 
