@@ -2,7 +2,7 @@
 //! dispute exposure and annual value per currency, and alerts by severity. The portfolio
 //! page shows them and `portfolio.json` carries them, from this one computation.
 
-use super::health::{health_summary, HealthBand};
+use super::health::{health_band, HealthBand};
 use crate::analyze::{AccountAnalysis, AlertSeverity};
 use crate::format::money;
 use crate::model::{AccountFile, AccountKind, Stage};
@@ -76,7 +76,7 @@ pub fn totals<'a>(
             .and_then(|s| Stage::ALL.iter().position(|t| *t == s))
             .unwrap_or(Stage::ALL.len());
         stages[stage] += 1;
-        bands[match health_summary(analysis).band {
+        bands[match health_band(analysis) {
             HealthBand::Good => 0,
             HealthBand::Fair => 1,
             HealthBand::Poor => 2,
