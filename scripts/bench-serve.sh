@@ -38,7 +38,8 @@ wait_for() {
 
 wait_for '^built ' 1
 grep '^built ' "$log"
-file=$(ls "$work/ws/accounts" | sed -n "$((accounts / 2))p")
+# Not the first or last of its list page, whose name the other list pages show.
+file=$(ls "$work/ws/accounts" | sed -n "$((accounts / 2 + 7))p")
 path="$work/ws/accounts/$file"
 original=$(cat "$path")
 owner=$(sed -n 's/^owner: //p' "$path")

@@ -7,6 +7,7 @@
 //! whole new folder.
 
 use super::{OutputFile, SiteError};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
@@ -19,20 +20,49 @@ fn io_error(path: &Path, source: io::Error) -> SiteError {
     }
 }
 
-/// Writes the files whose content differs from what is on disk; returns their paths.
+/// Writes the files whose content differs from what is on disk; returns their paths, in
+/// the order of `files`. Files are compared and written in parallel: an edit's portfolio
+/// files are tens of megabytes at 10,000 accounts.
 pub fn write_changed(out: &Path, files: &[OutputFile]) -> Result<Vec<String>, SiteError> {
+    let results: Vec<Result<Option<String>, SiteError>> = files
+        .par_iter()
+        .map(|file| {
+            let path = out.join(&file.path);
+            if same_bytes(&path, &file.bytes) {
+                return Ok(None);
+            }
+            replace(&path, &file.bytes)?;
+            Ok(Some(file.path.clone()))
+        })
+        .collect();
     let mut written = Vec::new();
-    for file in files {
-        let path = out.join(&file.path);
-        // Comparing sizes first spares reading the portfolio (megabytes) when it changed.
-        let same_size = fs::metadata(&path).is_ok_and(|m| m.len() == file.bytes.len() as u64);
-        if same_size && fs::read(&path).is_ok_and(|old| old == file.bytes) {
-            continue;
-        }
-        replace(&path, &file.bytes)?;
-        written.push(file.path.clone());
+    for result in results {
+        written.extend(result?);
     }
     Ok(written)
+}
+
+/// Whether the file at `path` holds exactly `bytes`: sizes first, which spares reading a
+/// changed portfolio; then the contents a block at a time, never the whole file at once.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    let same_size = fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);
+    if !same_size {
+        return false;
+    }
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut block = vec![0; 64 * 1024];
+    let mut rest = bytes;
+    loop {
+        match io::Read::read(&mut file, &mut block) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && block[..n] == rest[..n] => rest = &rest[n..],
+            Ok(_) => return false,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file beside it and a rename.
@@ -135,6 +165,25 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
+    }
+
+    #[test]
+    fn a_file_of_the_same_size_is_compared_block_by_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        // Larger than one block, differing only in the last byte of the second.
+        let big = "x".repeat(100_000);
+        let mut changed = big.clone();
+        changed.replace_range(99_999.., "y");
+        write_changed(out, &[file("p.json", &big)]).unwrap();
+        assert!(write_changed(out, &[file("p.json", &big)])
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            write_changed(out, &[file("p.json", &changed)]).unwrap(),
+            ["p.json"]
+        );
+        assert_eq!(fs::read_to_string(out.join("p.json")).unwrap(), changed);
     }
 
     #[test]

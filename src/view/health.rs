@@ -43,14 +43,20 @@ pub struct HealthSummary {
     pub sparkline: String,
 }
 
-/// The band of an account's health, without drawing its trend.
+/// The account's score as pages print it: rounded.
+fn rounded_score(analysis: &AccountAnalysis) -> Option<i64> {
+    analysis.health.score.map(|s| s.round() as i64)
+}
+
+/// The band of the account's health, without drawing its trend (totals count bands of
+/// every account).
 pub fn health_band(analysis: &AccountAnalysis) -> HealthBand {
-    band(analysis.health.score.map(|s| s.round() as i64))
+    band(rounded_score(analysis))
 }
 
 /// The score and trend of an account; the sparkline labelled in the language of `words`.
 pub fn health_summary(analysis: &AccountAnalysis, words: Words) -> HealthSummary {
-    let score = analysis.health.score.map(|s| s.round() as i64);
+    let score = rounded_score(analysis);
     let trend: Vec<TrendView> = analysis
         .trend
         .iter()
