@@ -35,7 +35,7 @@ pub const CATALOGUES: &[(Language, &str)] = &[
     (Language::Fr, include_str!("../../locales/fr.ftl")),
 ];
 
-/// Every key the code looks up itself ([`keys`]).
+/// Every key the code looks up itself ([`mod@keys`]).
 pub const CODE_KEYS: &[&str] = keys::ALL;
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
