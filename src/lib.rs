@@ -73,12 +73,31 @@ pub fn run(cli: Cli, today: chrono::NaiveDate) -> u8 {
 /// Loads and validates a workspace. The workspace is returned only when it has no errors.
 /// Template overrides are checked too: a build would fail on them.
 pub fn check(root: &Path) -> (Option<Workspace>, Vec<Diagnostic>) {
-    let mut templates = render::check_templates(&root.join("templates"));
+    let checked = check_for_build(root);
+    (checked.workspace, checked.diagnostics)
+}
+
+/// What [`check_for_build`] found.
+pub struct Checked {
+    /// The workspace, when it has no errors.
+    pub workspace: Option<Workspace>,
+    /// The renderer of the workspace's templates, when they have no errors.
+    pub renderer: Option<render::Renderer>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// [`check`], keeping the renderer that checking the templates made, for the build that
+/// follows. The templates are read while the account files are.
+pub fn check_for_build(root: &Path) -> Checked {
+    let ((renderer, mut templates), loaded) = rayon::join(
+        || render::check_templates(&root.join("templates")),
+        || load::load(root),
+    );
     if root.to_str().is_none() {
         // Every path printed starts with the workspace's; say once why they look wrong.
         templates.push(non_utf8_name(root));
     }
-    let (workspace, mut diagnostics) = match load::load(root) {
+    let (workspace, mut diagnostics) = match loaded {
         Ok(loaded) => loaded,
         Err(unloaded) => {
             // The account files that parsed are still checked, so that a broken
@@ -86,16 +105,21 @@ pub fn check(root: &Path) -> (Option<Workspace>, Vec<Diagnostic>) {
             let mut diagnostics = unloaded.problems;
             diagnostics.extend(validate::validate_files(&unloaded.accounts));
             diagnostics.extend(templates);
-            return (None, sorted(diagnostics));
+            return Checked {
+                workspace: None,
+                renderer,
+                diagnostics: sorted(diagnostics),
+            };
         }
     };
     diagnostics.extend(validate::validate(&workspace));
     diagnostics.extend(templates);
     let diagnostics = sorted(diagnostics);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        (None, diagnostics)
-    } else {
-        (Some(workspace), diagnostics)
+    let workspace = (!diagnostics.iter().any(Diagnostic::is_error)).then_some(workspace);
+    Checked {
+        workspace,
+        renderer,
+        diagnostics,
     }
 }
 

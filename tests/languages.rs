@@ -8,7 +8,7 @@
 
 mod build_support;
 
-use build_support::{assert_fails, assert_ok, run_in, tree, Workspace, AS_OF};
+use build_support::{assert_fails, assert_ok, copy_dir, run_in, tree, Workspace, AS_OF};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -256,19 +256,6 @@ fn sample_in(ws: &Path, lang: &str) {
         format!("{config}language: {lang}\n"),
     )
     .unwrap();
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// `rapport check` refuses a language rapport does not ship, in rapport.yaml and in an

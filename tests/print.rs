@@ -12,7 +12,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod browser_support;
+mod build_support;
 use browser_support::browser_or_skip;
+use build_support::copy_dir;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -77,19 +79,6 @@ fn build_sample(paper: &str, workspace: &Path, out: &Path) {
         .args(["build", "-q", "--as-of", "2026-09-30", "--out"])
         .arg(out)
         .arg(workspace));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// One printed page: its size in points and its words with their boxes.

@@ -17,7 +17,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod browser_support;
+mod build_support;
 use browser_support::browser_or_skip;
+use build_support::copy_dir;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -301,17 +303,4 @@ fn the_scripts_say_the_pages_words() {
     assert!(search.contains(">1 Account<"), "{search}");
     assert!(search.contains(" · Lieferant · Dana Whitfield"), "{search}");
     assert!(!search.contains("· supplier"), "{search}");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -103,12 +103,15 @@ pub fn build_prepared(
     root: &Path,
     options: &BuildOptions,
 ) -> Result<(BuildSummary, Prepared), BuildError> {
-    let (workspace, diagnostics) = crate::check(root);
-    let Some(workspace) = workspace else {
-        return Err(BuildError::Invalid(diagnostics));
+    let checked = crate::check_for_build(root);
+    let Some(workspace) = checked.workspace else {
+        return Err(BuildError::Invalid(checked.diagnostics));
     };
     site::check_out_dir(&options.out, root)?;
-    let renderer = Renderer::new(Some(&root.join("templates"))).map_err(BuildError::Invalid)?;
+    let renderer = match checked.renderer {
+        Some(renderer) => renderer,
+        None => Renderer::new(Some(&root.join("templates"))).map_err(BuildError::Invalid)?,
+    };
     let prepared = Prepared::new(workspace, renderer, options.as_of, options.history);
     let staging = Staging::create(&options.out)?;
     let progress = progress::Progress::new(prepared.workspace().accounts.len(), options.progress);
@@ -140,7 +143,7 @@ pub fn build_prepared(
         accounts: prepared.workspace().accounts.len(),
         pages: pages + portfolio.iter().filter(|f| f.path.ends_with(".md")).count(),
         files: files + portfolio.len(),
-        warnings: diagnostics,
+        warnings: checked.diagnostics,
         printed,
     };
     Ok((summary, prepared))
@@ -209,12 +212,22 @@ fn print_and_guard(
 
 /// Renders, in memory, every page that goes through one of the workspace's template
 /// overrides, so that `check` finds the errors a build would meet: the first problem of
-/// each template file. Nothing is written.
-pub fn check_overrides(root: &Path, workspace: Workspace, as_of: Date) -> Vec<Diagnostic> {
-    match Renderer::new(Some(&root.join("templates"))) {
-        Ok(renderer) => Prepared::new(workspace, renderer, as_of, false).override_problems(),
-        Err(diagnostics) => diagnostics,
-    }
+/// each template file. Nothing is written. `renderer` is the one checking made, if it
+/// could make one.
+pub fn check_overrides(
+    root: &Path,
+    workspace: Workspace,
+    renderer: Option<Renderer>,
+    as_of: Date,
+) -> Vec<Diagnostic> {
+    let renderer = match renderer {
+        Some(renderer) => renderer,
+        None => match Renderer::new(Some(&root.join("templates"))) {
+            Ok(renderer) => renderer,
+            Err(diagnostics) => return diagnostics,
+        },
+    };
+    Prepared::new(workspace, renderer, as_of, false).override_problems()
 }
 
 /// Renders, guards and writes every account's pages, one account at a time per thread, so

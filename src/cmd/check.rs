@@ -10,10 +10,16 @@ pub fn run(args: CheckArgs, say: Verbosity, today: chrono::NaiveDate) -> u8 {
     if say == Verbosity::Verbose {
         eprintln!("workspace: {}", display_path(&root));
     }
-    let (workspace, mut diagnostics) = crate::check(&root);
-    let accounts = workspace.as_ref().map(|w| w.accounts.len());
-    if let Some(workspace) = workspace {
-        diagnostics.extend(crate::build::check_overrides(&root, workspace, today));
+    let checked = crate::check_for_build(&root);
+    let mut diagnostics = checked.diagnostics;
+    let accounts = checked.workspace.as_ref().map(|w| w.accounts.len());
+    if let Some(workspace) = checked.workspace {
+        diagnostics.extend(crate::build::check_overrides(
+            &root,
+            workspace,
+            checked.renderer,
+            today,
+        ));
         crate::diagnostic::sort(&mut diagnostics);
     }
     crate::report(&diagnostics, args.format);

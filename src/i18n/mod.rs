@@ -26,6 +26,7 @@ pub use phrase::{Arg, Phrase};
 use crate::model::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// Every language rapport ships, with its catalogue.
@@ -86,14 +87,24 @@ fn built_in_bundle(language: Language) -> Bundle {
 pub struct Messages {
     /// For each language the workspace overrides, the built-in catalogue with the
     /// workspace's messages in place of its own.
-    merged: Vec<(Language, Bundle)>,
+    /// Shared with every build when the workspace overrides nothing.
+    merged: Arc<[(Language, Bundle)]>,
+    /// For each language, its messages that take no argument, already formatted: most
+    /// labels are such, and the templates ask for them millions of times in a large build.
+    plain: Arc<[(Language, HashMap<String, String>)]>,
     /// The workspace's catalogues as read, for the leak guard and `check`.
     files: Vec<CatalogueFile>,
 }
 
 impl Default for Messages {
+    /// rapport's own messages, shared with every other build that overrides none.
     fn default() -> Self {
-        Messages::built_in_only()
+        let built_in = Messages::built_in();
+        Messages {
+            merged: Arc::clone(&built_in.merged),
+            plain: Arc::clone(&built_in.plain),
+            files: Vec::new(),
+        }
     }
 }
 
@@ -109,21 +120,19 @@ impl Messages {
     /// rapport's own messages, without a workspace's.
     pub fn built_in() -> &'static Messages {
         static BUILT_IN: OnceLock<Messages> = OnceLock::new();
-        BUILT_IN.get_or_init(Messages::built_in_only)
-    }
-
-    fn built_in_only() -> Messages {
-        Messages {
-            merged: CATALOGUES
-                .iter()
-                .map(|(language, _)| (*language, built_in_bundle(*language)))
-                .collect(),
-            files: Vec::new(),
-        }
+        BUILT_IN.get_or_init(|| Messages::merge(Vec::new()))
     }
 
     /// rapport's messages with those of `files` in their place, language by language.
     fn with_overrides(files: Vec<CatalogueFile>) -> Messages {
+        if files.is_empty() {
+            Messages::default()
+        } else {
+            Messages::merge(files)
+        }
+    }
+
+    fn merge(files: Vec<CatalogueFile>) -> Messages {
         let merged = CATALOGUES
             .iter()
             .map(|(language, _)| {
@@ -133,8 +142,16 @@ impl Messages {
                 }
                 (*language, bundle)
             })
+            .collect::<Arc<[_]>>();
+        let plain = merged
+            .iter()
+            .map(|(language, bundle)| (*language, plain_messages(*language, bundle, &files)))
             .collect();
-        Messages { merged, files }
+        Messages {
+            merged,
+            plain,
+            files,
+        }
     }
 
     /// The workspace's catalogues that were read.
@@ -157,6 +174,12 @@ impl Messages {
     /// The message `key` in `language` with its arguments; English when the language lacks
     /// it, the key itself when English does too.
     pub fn get(&self, language: Language, key: &str, args: Option<&FluentArgs>) -> String {
+        if args.is_none_or(|args| args.iter().next().is_none()) {
+            let plain = self.plain.iter().find(|(l, _)| *l == language);
+            if let Some(text) = plain.and_then(|(_, messages)| messages.get(key)) {
+                return text.clone();
+            }
+        }
         [language, Language::En]
             .iter()
             .find_map(|wanted| {
@@ -265,6 +288,34 @@ impl Words<'_> {
     }
 }
 
+/// The messages of `bundle` (rapport's catalogue of `language` and the workspace's `files`
+/// over it) that format without arguments, formatted.
+fn plain_messages(
+    language: Language,
+    bundle: &Bundle,
+    files: &[CatalogueFile],
+) -> HashMap<String, String> {
+    let built_in = built_in_resources()
+        .iter()
+        .filter(|(l, _)| *l == language)
+        .flat_map(|(_, resource)| message_ids(resource));
+    let overriding = files
+        .iter()
+        .filter(|f| f.language == language)
+        .flat_map(|f| keys(&f.text));
+    built_in
+        .chain(overriding)
+        .filter_map(|key| {
+            let pattern = bundle.get_message(&key)?.value()?;
+            let mut errors = Vec::new();
+            let text = bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned();
+            errors.is_empty().then_some((key, text))
+        })
+        .collect()
+}
+
 /// The language of a language code (`en`, `de`, `fr`); English for any other.
 pub fn language(code: &str) -> Language {
     CATALOGUES
@@ -276,13 +327,15 @@ pub fn language(code: &str) -> Language {
 
 /// The message ids of one catalogue text, in order, for the tests of the catalogues.
 pub fn keys(text: &str) -> Vec<String> {
-    resource(text)
-        .entries()
-        .filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-            _ => None,
-        })
-        .collect()
+    message_ids(&resource(text)).collect()
+}
+
+/// The message ids of a parsed catalogue, in order.
+fn message_ids(resource: &FluentResource) -> impl Iterator<Item = String> + '_ {
+    resource.entries().filter_map(|entry| match entry {
+        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+        _ => None,
+    })
 }
 
 /// Whether a catalogue text parses without error.

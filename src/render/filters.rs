@@ -20,8 +20,8 @@ pub(super) fn register(tera: &mut Tera, messages: &Arc<Messages>) {
 /// English, then to the key, so a page is never lost over a label.
 fn t(messages: &Messages, kwargs: Kwargs, state: &State) -> String {
     let key = kwargs.get::<&str>("key").ok().flatten().unwrap_or_default();
-    let lang: String = state.get("lang").ok().flatten().unwrap_or_default();
-    let language = crate::i18n::language(&lang);
+    let lang: Option<Value> = state.get("lang").ok().flatten();
+    let language = crate::i18n::language(lang.as_ref().and_then(Value::as_str).unwrap_or_default());
     let mut args = fluent_bundle::FluentArgs::new();
     for (name, value) in kwargs.iter() {
         let name = name.to_string();

@@ -7,13 +7,15 @@
 
 mod errors;
 mod filters;
+mod fold;
 
 use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::i18n::{self, Messages};
 use crate::view::{Audience, Page};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tera::Tera;
 
 pub use errors::RenderError;
@@ -93,7 +95,12 @@ const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 /// The template engine, the stylesheet and the messages, built once per build and shared
 /// by all threads.
 pub struct Renderer {
+    /// The engine, its key-only `t` calls folded into text ([`fold`]).
     tera: Tera,
+    /// The templates as written, and an engine of them made on the first render error, so
+    /// that its report points at the file as written rather than at the folded text.
+    sources: Sources,
+    unfolded: OnceLock<Option<Tera>>,
     stylesheet: String,
     table_script: String,
     search_script: String,
@@ -133,29 +140,48 @@ impl Renderer {
         let table_script = sources.remove(TABLE_SCRIPT).unwrap_or_default();
         let search_script = sources.remove(SEARCH_SCRIPT).unwrap_or_default();
         let files = errors::Files::new(&overrides);
-        // Each template is parsed on its own first, so that a syntax error in one file
-        // does not hide those of the others; references between files are checked after.
-        let syntax: Vec<Diagnostic> = sources
+        let folded: Vec<(&String, Cow<str>)> = sources
             .iter()
-            .filter_map(|(name, text)| {
-                let mut alone = engine(&messages);
-                alone
-                    .add_raw_template(name, text)
-                    .err()
-                    .and_then(|e| files.syntax_diagnostic(&e, text))
-            })
+            .map(|(name, text)| (name, fold::fold(text, &messages)))
             .collect();
-        problems.extend(syntax);
-        if problems.iter().any(Diagnostic::is_error) {
+        let mut tera = engine(&messages);
+        let compiled = match tera.add_raw_templates(folded.iter().map(|(n, t)| (*n, t.as_ref()))) {
+            Ok(()) => Ok(()),
+            // Folding keeps valid templates valid; if it ever did not, the templates as
+            // written are the engine, slower but the same pages.
+            Err(_) => {
+                tera = engine(&messages);
+                tera.add_raw_templates(&sources)
+            }
+        };
+        if let Err(e) = compiled {
+            // Each template is parsed on its own, so that a syntax error in one file does
+            // not hide those of the others; only then are references between files at
+            // fault. (Parsed once when all is well: a build's templates are many.)
+            let syntax: Vec<Diagnostic> = sources
+                .iter()
+                .filter_map(|(name, text)| {
+                    let mut alone = engine(&messages);
+                    alone
+                        .add_raw_template(name, text)
+                        .err()
+                        .and_then(|e| files.syntax_diagnostic(&e, text))
+                })
+                .collect();
+            if syntax.is_empty() {
+                problems.extend(files.diagnostics(&e, &sources));
+            } else {
+                problems.extend(syntax);
+            }
             return Err(problems);
         }
-        let mut tera = engine(&messages);
-        if let Err(e) = tera.add_raw_templates(&sources) {
-            problems.extend(files.diagnostics(&e, &sources));
+        if problems.iter().any(Diagnostic::is_error) {
             return Err(problems);
         }
         Ok(Renderer {
             tera,
+            sources,
+            unfolded: OnceLock::new(),
             stylesheet,
             table_script,
             search_script,
@@ -163,6 +189,16 @@ impl Renderer {
             messages,
             warnings: problems,
         })
+    }
+
+    /// An engine of the templates as written, made once, on the first render error.
+    fn unfolded(&self) -> Option<&Tera> {
+        self.unfolded
+            .get_or_init(|| {
+                let mut tera = engine(&self.messages);
+                tera.add_raw_templates(&self.sources).ok().map(|()| tera)
+            })
+            .as_ref()
     }
 
     /// The build's messages: rapport's with the workspace's over them.
@@ -222,7 +258,13 @@ impl Renderer {
             self.tera
                 .render(&name, &context)
                 .map(one_final_newline)
-                .map_err(|e| files.render_error(&e, page))
+                .map_err(|e| {
+                    // The report of the templates as written, where the author will look.
+                    let written = self
+                        .unfolded()
+                        .and_then(|tera| tera.render(&name, &context).err());
+                    files.render_error(written.as_ref().unwrap_or(&e), page)
+                })
         };
         Ok(Rendered {
             html: render("html")?,
@@ -381,14 +423,18 @@ fn one_final_newline(mut text: String) -> String {
 
 /// Checks the workspace's template overrides and message catalogues as a build would
 /// read them: every problem, each at its file and line, and a warning for each file of
-/// the folder that no page uses. Empty when there is nothing to report.
-pub fn check_templates(overrides_dir: &Path) -> Vec<Diagnostic> {
-    let mut found = match Renderer::new(Some(overrides_dir)) {
-        Ok(renderer) => renderer.warnings,
-        Err(problems) => problems,
+/// the folder that no page uses. Also the renderer, when the templates have no error, so
+/// that a build does not read and parse them a second time.
+pub fn check_templates(overrides_dir: &Path) -> (Option<Renderer>, Vec<Diagnostic>) {
+    let (renderer, mut found) = match Renderer::new(Some(overrides_dir)) {
+        Ok(renderer) => {
+            let warnings = renderer.warnings.clone();
+            (Some(renderer), warnings)
+        }
+        Err(problems) => (None, problems),
     };
     found.extend(unused_files(overrides_dir));
-    found
+    (renderer, found)
 }
 
 /// A warning for each file in the templates folder that is not a template rapport uses:
