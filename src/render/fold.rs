@@ -1,7 +1,7 @@
 //! Labels decided when the templates are read. Each `t(key="…")` that names only its key
 //! becomes the message's text in every language rapport ships, chosen by the page's `lang`
-//! when the page is rendered: `("Fällig" if lang == "de" else ("Échéance" if lang == "fr"
-//! else "Due"))`. A large portfolio prints millions of labels, and a function call for
+//! when the page is rendered: `("Due" if lang == "en" else "Fällig" if lang == "de" else
+//! "Échéance" if lang == "fr" else "Due")`. A large portfolio prints millions of labels, and a function call for
 //! each cost a fifth of a build; a comparison costs a fraction of that. The text is the
 //! one `t` would print ([`Messages::get`]), so pages are the same byte for byte.
 //!
@@ -152,22 +152,29 @@ fn key_only_call(text: &str) -> Option<(&str, usize)> {
     Some((key, text.len() - after.len()))
 }
 
-/// The expression that prints `key` in the page's language: English unless `lang` names
-/// another language whose text differs.
+/// The expression that prints `key` in the page's language. English, the language of
+/// most workspaces, is tested first, so that its pages pay one comparison per label; a
+/// language whose text is English's needs no test, and any other `lang` reads English,
+/// as `t` does.
 fn expression(key: &str, messages: &Messages) -> String {
-    let english = messages.get(Language::En, key, None);
-    let mut expression = literal(&english);
+    let english = literal(&messages.get(Language::En, key, None));
+    let mut expression = english.clone();
+    let mut others = false;
     for (language, _) in CATALOGUES.iter().rev() {
-        let text = messages.get(*language, key, None);
+        let text = literal(&messages.get(*language, key, None));
         if *language != Language::En && text != english {
             expression = format!(
-                "{} if lang == \"{}\" else {expression}",
-                literal(&text),
+                "{text} if lang == \"{}\" else {expression}",
                 language.as_str()
             );
+            others = true;
         }
     }
-    format!("({expression})")
+    if others {
+        format!("({english} if lang == \"en\" else {expression})")
+    } else {
+        format!("({expression})")
+    }
 }
 
 /// `text` as a tera string literal.
