@@ -29,6 +29,14 @@ const DEADLINE: Duration = Duration::from_secs(120);
 
 /// The built sample's internal folder.
 fn built_sample(dir: &Path) -> PathBuf {
+    built(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
+        dir,
+    )
+}
+
+/// The internal folder of `workspace` built into `dir/site`.
+fn built(workspace: &Path, dir: &Path) -> PathBuf {
     let site = dir.join("site");
     let status = Command::new(env!("CARGO_BIN_EXE_rapport"))
         .args([
@@ -40,7 +48,7 @@ fn built_sample(dir: &Path) -> PathBuf {
             "--out",
         ])
         .arg(&site)
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"))
+        .arg(workspace)
         .status()
         .unwrap();
     assert!(status.success());
@@ -277,22 +285,7 @@ fn the_scripts_say_the_pages_words() {
     );
     let config = std::fs::read_to_string(ws.join("rapport.yaml")).unwrap();
     std::fs::write(ws.join("rapport.yaml"), format!("{config}language: de\n")).unwrap();
-    let site = dir.path().join("site");
-    let status = Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .args([
-            "build",
-            "-q",
-            "--as-of",
-            "2026-09-30",
-            "--no-history",
-            "--out",
-        ])
-        .arg(&site)
-        .arg(&ws)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let internal = site.join("internal");
+    let internal = built(&ws, dir.path());
     let portfolio = dump_dom(&browser, &internal.join("index.html"));
     assert!(
         portfolio.contains("placeholder=\"Accounts filtern…\""),
