@@ -88,6 +88,23 @@ impl CommitRef {
     }
 }
 
+/// `changes`, which come in section order, in runs of one section, each change made into
+/// a view by `view`: the internal notes and the shared folder's changes are grouped alike.
+pub fn by_section<'a, V>(
+    changes: impl IntoIterator<Item = &'a Change>,
+    mut view: impl FnMut(&Change) -> V,
+) -> Vec<(Section, Vec<V>)> {
+    let mut sections: Vec<(Section, Vec<V>)> = Vec::new();
+    for change in changes {
+        let made = view(change);
+        match sections.last_mut() {
+            Some((section, views)) if *section == change.section => views.push(made),
+            _ => sections.push((change.section, vec![made])),
+        }
+    }
+    sections
+}
+
 /// One change in the model between two versions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {

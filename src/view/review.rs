@@ -272,21 +272,13 @@ pub fn review_pack(
 /// Changes grouped by section, in section order, each with the commits that made it, in
 /// the language of `words`.
 pub fn notes_view(diff: &NotesDiff, words: Words) -> NotesView {
-    let mut sections: Vec<(crate::history::Section, NotesSection)> = Vec::new();
-    for change in &diff.changes {
-        let view = note_change(change, words);
-        match sections.last_mut() {
-            Some((section, last)) if *section == change.section => last.changes.push(view),
-            _ => sections.push((
-                change.section,
-                NotesSection {
-                    title: change.section.title(words),
-                    changes: vec![view],
-                },
-            )),
-        }
-    }
-    let sections = sections.into_iter().map(|(_, s)| s).collect();
+    let sections = crate::history::diff::by_section(&diff.changes, |c| note_change(c, words))
+        .into_iter()
+        .map(|(section, changes)| NotesSection {
+            title: section.title(words),
+            changes,
+        })
+        .collect();
     let mut authors: Vec<String> = Vec::new();
     for commit in &diff.commits {
         if !authors.contains(&commit.author) {

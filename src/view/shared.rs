@@ -606,21 +606,17 @@ fn shared_change(change: &Change, words: Words) -> SharedNoteChange {
 
 /// The changes to shared items, by section; `None` when there are none.
 fn shared_notes(diff: &NotesDiff, words: Words) -> Option<Vec<SharedNotesSection>> {
-    let mut sections: Vec<(crate::history::Section, SharedNotesSection)> = Vec::new();
-    for change in diff.changes.iter().filter(|c| c.shared) {
-        let view = shared_change(change, words);
-        match sections.last_mut() {
-            Some((section, last)) if *section == change.section => last.changes.push(view),
-            _ => sections.push((
-                change.section,
-                SharedNotesSection {
-                    title: change.section.title(words),
-                    changes: vec![view],
-                },
-            )),
-        }
-    }
-    (!sections.is_empty()).then(|| sections.into_iter().map(|(_, s)| s).collect())
+    let shared = diff.changes.iter().filter(|c| c.shared);
+    let sections = crate::history::diff::by_section(shared, |c| shared_change(c, words));
+    (!sections.is_empty()).then(|| {
+        sections
+            .into_iter()
+            .map(|(section, changes)| SharedNotesSection {
+                title: section.title(words),
+                changes,
+            })
+            .collect()
+    })
 }
 
 /// The index page of one account's shared folder; its disputes' dates and amounts in the
