@@ -2,6 +2,10 @@
 //! a message of the page's language, from the build's catalogues.
 
 use crate::i18n::Messages;
+use crate::model::Language;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tera::{Kwargs, State, Tera, Value};
 
@@ -9,34 +13,109 @@ pub(super) fn register(tera: &mut Tera, messages: &Arc<Messages>) {
     tera.register_filter("md", md);
     tera.register_filter("md_cell", md_cell);
     let messages = Arc::clone(messages);
+    // Each registration formats with its own messages, so it keeps its own memo entries.
+    let owner = NEXT_OWNER.fetch_add(1, Ordering::Relaxed);
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-        t(&messages, kwargs, state)
+        t(&messages, owner, kwargs, state)
     });
+}
+
+static NEXT_OWNER: AtomicU64 = AtomicU64::new(1);
+
+/// Entries a thread keeps before it starts afresh: far more than the distinct messages of
+/// a large build (labels with their arguments), far less than would weigh on memory.
+const MEMO_LIMIT: usize = 100_000;
+
+thread_local! {
+    /// The messages this thread has formatted, by language, key and arguments. A build of
+    /// thousands of accounts asks for the same few thousand (`3 of 5 milestones met`, a
+    /// severity's word) about a million times, and Fluent's formatting is most of what
+    /// each costs.
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+#[derive(Default)]
+struct Memo {
+    /// The registration of `t` whose messages the entries were formatted with.
+    owner: u64,
+    texts: HashMap<String, String>,
+}
+
+/// One argument of a `t` call as Fluent is given it.
+enum Arg<'a> {
+    Number(i64),
+    Text(std::borrow::Cow<'a, str>),
 }
 
 /// `{{ t(key="statement-agreed", date=date) }}`: the message `key` of the catalogue of the
 /// page's language (the `lang` variable; inside a component, its `@lang` parameter), the
 /// other arguments given to the message. Never an error: a missing message falls back to
 /// English, then to the key, so a page is never lost over a label.
-fn t(messages: &Messages, kwargs: Kwargs, state: &State) -> String {
+fn t(messages: &Messages, owner: u64, kwargs: Kwargs, state: &State) -> String {
     let key = kwargs.get::<&str>("key").ok().flatten().unwrap_or_default();
     let lang: Option<Value> = state.get("lang").ok().flatten();
     let language = crate::i18n::language(lang.as_ref().and_then(Value::as_str).unwrap_or_default());
-    let mut args = fluent_bundle::FluentArgs::new();
+    let mut args: Vec<(String, Arg)> = Vec::new();
     for (name, value) in kwargs.iter() {
         let name = name.to_string();
         if name == "key" {
             continue;
         }
         if let Some(number) = value.as_i64() {
-            args.set(name, number);
+            args.push((name, Arg::Number(number)));
         } else if let Some(text) = value.as_str() {
-            args.set(name, text.to_string());
+            args.push((name, Arg::Text(text.into())));
         } else if !(value.is_none() || value.is_undefined()) {
-            args.set(name, value.to_string());
+            args.push((name, Arg::Text(value.to_string().into())));
         }
     }
-    messages.get(language, key, Some(&args))
+    if args.is_empty() {
+        return messages.get(language, key, None);
+    }
+    // The arguments come in no particular order; sorted, one call has one memo key.
+    args.sort_by(|a, b| a.0.cmp(&b.0));
+    let memo_key = memo_key(language, key, &args);
+    let known = MEMO.with_borrow(|memo| {
+        (memo.owner == owner)
+            .then(|| memo.texts.get(&memo_key).cloned())
+            .flatten()
+    });
+    if let Some(text) = known {
+        return text;
+    }
+    let mut fluent = fluent_bundle::FluentArgs::with_capacity(args.len());
+    for (name, arg) in args {
+        match arg {
+            Arg::Number(number) => fluent.set(name, number),
+            Arg::Text(text) => fluent.set(name, text.into_owned()),
+        }
+    }
+    let text = messages.get(language, key, Some(&fluent));
+    MEMO.with_borrow_mut(|memo| {
+        if memo.owner != owner || memo.texts.len() >= MEMO_LIMIT {
+            memo.owner = owner;
+            memo.texts.clear();
+        }
+        memo.texts.insert(memo_key, text.clone());
+    });
+    text
+}
+
+/// The memo's key of a call: its language, key and sorted arguments, numbers told from
+/// text (Fluent chooses a plural by a number, never by text). Every text is preceded by its
+/// length, so no text, whatever it holds, reads as the end of one argument and the start of
+/// another.
+fn memo_key(language: Language, key: &str, args: &[(String, Arg)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(64);
+    let _ = write!(out, "{} {}:{key}", language.as_str(), key.len());
+    for (name, arg) in args {
+        let _ = match arg {
+            Arg::Number(number) => write!(out, " {}:{name}#{number}", name.len()),
+            Arg::Text(text) => write!(out, " {}:{name}={}:{text}", name.len(), text.len()),
+        };
+    }
+    out
 }
 
 /// Plain text for Markdown pages (`{{ x | md }}`): it cannot start markup or break a table.
@@ -56,4 +135,73 @@ fn md_cell(value: Value, _: Kwargs, _: &State) -> String {
         .as_str()
         .map(crate::format::markdown_cell)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tera with `t` over `messages`, rendering `t(key=…, done=…, total=…)` in English.
+    fn engine(messages: Messages) -> Tera {
+        let mut tera = Tera::default();
+        register(&mut tera, &Arc::new(messages));
+        tera.add_raw_template(
+            "p",
+            r#"{{ t(key="milestones-done", done=done, total=total) }}"#,
+        )
+        .expect("template");
+        tera
+    }
+
+    fn render(tera: &Tera, done: i64, total: i64) -> String {
+        let mut context = tera::Context::new();
+        context.insert("lang", "en");
+        context.insert("done", &done);
+        context.insert("total", &total);
+        tera.render("p", &context).expect("render")
+    }
+
+    #[test]
+    fn a_remembered_message_is_the_one_its_arguments_and_catalogue_make() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let locales = dir.path().join(crate::i18n::LOCALES_DIR);
+        std::fs::create_dir_all(&locales).expect("dir");
+        std::fs::write(
+            locales.join("en.ftl"),
+            "milestones-done = { $done } out of { $total }, workspace wording\n",
+        )
+        .expect("write");
+        let (overridden, problems) = crate::i18n::read_overrides(dir.path());
+        assert!(problems.is_empty(), "{problems:?}");
+        let built_in = engine(Messages::default());
+        let workspace = engine(overridden);
+        // Asked in turn on one thread: each engine answers from its own catalogue, and
+        // each call from its own arguments.
+        for _ in 0..2 {
+            assert_eq!(render(&built_in, 3, 5), "3 of 5 milestones done");
+            assert_eq!(render(&workspace, 3, 5), "3 out of 5, workspace wording");
+            assert_eq!(render(&built_in, 1, 5), "1 of 5 milestones done");
+        }
+    }
+
+    #[test]
+    fn no_text_argument_reads_as_two_arguments_in_the_memo() {
+        let one = memo_key(
+            Language::En,
+            "k",
+            &[("a".into(), Arg::Text("v 1:b=1:w".into()))],
+        );
+        let two = memo_key(
+            Language::En,
+            "k",
+            &[
+                ("a".into(), Arg::Text("v".into())),
+                ("b".into(), Arg::Text("w".into())),
+            ],
+        );
+        assert_ne!(one, two);
+        let number = memo_key(Language::En, "k", &[("a".into(), Arg::Number(1))]);
+        let text = memo_key(Language::En, "k", &[("a".into(), Arg::Text("1".into()))]);
+        assert_ne!(number, text);
+    }
 }
