@@ -22,6 +22,7 @@ CATEGORIES = [
     ("tera rendering", ["tera::"]),
     ("markdown (pulldown-cmark)", ["pulldown_cmark", "rapport::render::markdown", "escape_markdown_text", "md_filter", "md_cell_filter"]),
     ("HTML sanitizer (ammonia, html5ever)", ["ammonia", "html5ever", "markup5ever", "tendril", "string_cache", "maplit"]),
+    ("leak guard: HTML tokenizer (html5gum)", ["html5gum"]),
     ("leak guard: automaton build and search (aho-corasick)", ["aho_corasick"]),
     ("leak guard: text normalising (visible_text etc.)", ["rapport::leak"]),
     ("view models + serde_json::Value", ["rapport::view", "serde_json::value", "serde_core::ser", "serde::ser", "serde_json::map"]),

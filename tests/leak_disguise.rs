@@ -223,6 +223,9 @@ fn html_attributes_comments_and_raw_text_are_searched() {
             &format!("<input placeholder=\"{phrase}\" value=\"{phrase}\">"),
             &format!("<span aria-label=\"{phrase}\"></span>"),
             &format!("<meta name=description content=\"{phrase}\">"),
+            // A repeated attribute: a browser uses the first, the source shows both.
+            &format!("<p title=x title=\"{phrase}\">y</p>"),
+            &format!("<p title=\"{phrase}\" TITLE=x>y</p>"),
             "<!-- Quietly met Blue Fo\u{ad}rge in Essen -->",
             "<script>let s = 'Quietly met Blue Forge in Essen';</script>",
             "<style>/* Quietly met Blue Fo\u{200b}rge in Essen */</style>",
