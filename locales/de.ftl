@@ -312,7 +312,10 @@ by-owner-link = alle Beziehungsverantwortlichen
 by-owner-after = , mit ihren Accounts, ihren Fälligkeiten und ihren Warnungen.
 list-pages-intro = { $accounts } Accounts auf { $pages } Seiten, nach Account geordnet:
 alerts-by-account = Warnungen nach Account
-alerts-more = Dazu { $count } weitere Accounts mit Warnungen: siehe die Seiten ihrer Verantwortlichen.
+alerts-more = { $count ->
+        [one] Dazu ein weiterer Account mit Warnungen: siehe die Seite seiner Verantwortlichen.
+       *[other] Dazu { $count } weitere Accounts mit Warnungen: siehe die Seiten ihrer Verantwortlichen.
+    }
 alerts-none-portfolio = Keine Warnungen im gesamten Portfolio.
 health-how = Wie der Zustand berechnet wird
 health-how-sum = Der Zustand ist eine gewichtete Summe aus fünf Komponenten – Bewertungen, Zusagen, Meilensteine, Streitfälle und Abdeckung –, jede mit 0–100 % bewertet und gewichtet nach
@@ -347,7 +350,10 @@ alerts-none-owner = Keine Warnungen zu diesen Accounts.
 
 ## Die Suche
 
-search-scope = { $count } Accounts: ihre Namen, Personen, Ziele, Zusagen, Ereignisse, Streitfälle und Notizen.
+search-scope = { $count ->
+        [one] { $count } Account: sein Name, Personen, Ziele, Zusagen, Ereignisse, Streitfälle und Notizen.
+       *[other] { $count } Accounts: ihre Namen, Personen, Ziele, Zusagen, Ereignisse, Streitfälle und Notizen.
+    }
 search-placeholder = Accounts durchsuchen…
 search-label = Accounts durchsuchen
 search-prompt = Geben Sie einen Namen, eine Person, ein Ziel oder ein Wort aus einer Notiz ein.
@@ -584,7 +590,10 @@ alert-message-action-overdue = Maßnahme „{ $action }“ aus der Besprechung {
        *[other] { $late } Tage
     } überfällig.
 alert-message-levels-disagree = In der Besprechung { $quarter } bewertete ihre { $high_level } { $criterion } mit { $high }, ihre { $low_level } mit { $low }: Finden Sie heraus, warum die Ebenen das so unterschiedlich sehen.
-alert-message-statement-unsigned = { $person } hat Fassung { $version } der gemeinsamen Erklärung, vereinbart am { $date }, noch nicht unterzeichnet: vor { $days } Tagen.
+alert-message-statement-unsigned = { $person } hat Fassung { $version } der gemeinsamen Erklärung, vereinbart am { $date }, noch nicht unterzeichnet: { $days ->
+        [one] vor { $days } Tag.
+       *[other] vor { $days } Tagen.
+    }
 
 ## Zustand: der Name jeder Komponente und wie ihr Wert berechnet wurde. { $value } und
 ## { $mean } sind Zahlen mit zwei Nachkommastellen.

@@ -304,7 +304,10 @@ by-owner-link = every relationship owner
 by-owner-after = , with their accounts, what is due and their alerts.
 list-pages-intro = { $accounts } accounts, { $pages } pages in account order:
 alerts-by-account = Alerts by account
-alerts-more = And { $count } more accounts with alerts: see their owners' pages.
+alerts-more = { $count ->
+        [one] And one more account with alerts: see its owner's page.
+       *[other] And { $count } more accounts with alerts: see their owners' pages.
+    }
 alerts-none-portfolio = No alerts across the portfolio.
 health-how = How health is computed
 health-how-sum = Health is a weighted sum of five components — scores, commitments, milestones, disputes and coverage — each valued 0–100 %, weighted by
@@ -339,7 +342,10 @@ alerts-none-owner = No alerts on these accounts.
 
 ## Search
 
-search-scope = { $count } accounts: their names, people, goals, commitments, events, disputes and notes.
+search-scope = { $count ->
+        [one] { $count } account: its name, people, goals, commitments, events, disputes and notes.
+       *[other] { $count } accounts: their names, people, goals, commitments, events, disputes and notes.
+    }
 search-placeholder = Search accounts…
 search-label = Search accounts
 search-prompt = Type a name, a person, a goal or a word from a note.
@@ -577,7 +583,10 @@ alert-message-action-overdue = Action "{ $action }", agreed at the { $quarter } 
        *[other] { $late } days
     } late.
 alert-message-levels-disagree = In the { $quarter } review their { $high_level } level scored { $criterion } { $high } and their { $low_level } level { $low }: find out why the levels see it differently.
-alert-message-statement-unsigned = { $person } has not signed version { $version } of the joint statement, agreed on { $date }: { $days } days ago.
+alert-message-statement-unsigned = { $person } has not signed version { $version } of the joint statement, agreed on { $date }: { $days ->
+        [one] { $days } day ago.
+       *[other] { $days } days ago.
+    }
 
 ## Health: each component's name, and how its value was computed. { $value } and
 ## { $mean } are numbers with two decimals.

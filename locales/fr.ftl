@@ -62,7 +62,10 @@ version-kept-text = La version { $version } a repris le texte sans modification.
 ## Objectifs et jalons
 
 joint-goals = Objectifs communs
-milestones-done = { $done } jalons atteints sur { $total }
+milestones-done = { $done ->
+        [one] { $done } jalon atteint
+       *[other] { $done } jalons atteints
+    } sur { $total }
 milestone-met = atteint
 milestone-met-late = atteint en retard
 milestone-overdue = en retard
@@ -316,7 +319,10 @@ by-owner-link = chaque responsable de la relation
 by-owner-after = , avec ses comptes, ses échéances et ses alertes.
 list-pages-intro = { $accounts } comptes sur { $pages } pages, par ordre de compte{"\u00A0"}:
 alerts-by-account = Alertes par compte
-alerts-more = Et { $count } autres comptes avec des alertes{"\u00A0"}: voir les pages de leurs responsables.
+alerts-more = { $count ->
+        [one] Et un autre compte avec des alertes{"\u00A0"}: voir la page de son responsable.
+       *[other] Et { $count } autres comptes avec des alertes{"\u00A0"}: voir les pages de leurs responsables.
+    }
 alerts-none-portfolio = Aucune alerte dans le portefeuille.
 health-how = Comment la santé est calculée
 health-how-sum = La santé est une somme pondérée de cinq composantes — notes, engagements, jalons, litiges et couverture —, chacune évaluée de 0 à 100{"\u00A0"}%, pondérée par
@@ -351,7 +357,10 @@ alerts-none-owner = Aucune alerte sur ces comptes.
 
 ## La recherche
 
-search-scope = { $count } comptes{"\u00A0"}: leurs noms, personnes, objectifs, engagements, événements, litiges et notes.
+search-scope = { $count ->
+        [one] { $count } compte{"\u00A0"}: son nom, ses personnes, objectifs, engagements, événements, litiges et notes.
+       *[other] { $count } comptes{"\u00A0"}: leurs noms, personnes, objectifs, engagements, événements, litiges et notes.
+    }
 search-placeholder = Rechercher des comptes…
 search-label = Rechercher des comptes
 search-prompt = Saisissez un nom, une personne, un objectif ou un mot d'une note.
@@ -589,7 +598,10 @@ alert-message-action-overdue = L'action «{"\u00A0"}{ $action }{"\u00A0"}», con
        *[other] { $late } jours
     } de retard.
 alert-message-levels-disagree = Lors de la revue { $quarter }, leur niveau { $high_level } a noté { $criterion } { $high } et leur niveau { $low_level } { $low }{"\u00A0"}: cherchez pourquoi ces niveaux le voient si différemment.
-alert-message-statement-unsigned = { $person } n'a pas signé la version { $version } de la déclaration commune, convenue le { $date }{"\u00A0"}: il y a { $days } jours.
+alert-message-statement-unsigned = { $person } n'a pas signé la version { $version } de la déclaration commune, convenue le { $date }{"\u00A0"}: il y a { $days ->
+        [one] { $days } jour.
+       *[other] { $days } jours.
+    }
 
 ## La santé : le nom de chaque composante et le calcul de sa valeur. { $value } et
 ## { $mean } sont des nombres à deux décimales.

@@ -245,6 +245,28 @@ fn a_french_workspace_writes_its_shared_folders_in_french() {
     ] {
         assert!(read(&site, page).contains("<html lang=\"fr\">"), "{page}");
     }
+    // French counts agree with their noun ("1 jalon atteint", never "1 jalons atteints"),
+    // and a statement writes its milestones' dates out as it does its commitments'.
+    let statements: String = ["helix-wafer", "northwind-supply", "kestrel-robotics"]
+        .iter()
+        .map(|id| read(&site, &format!("shared/{id}/statement.html")))
+        .collect();
+    assert!(statements.contains("1 jalon atteint sur"), "{statements}");
+    for wrong in ["0 jalons", "1 jalons"] {
+        assert!(!statements.contains(wrong), "{wrong}");
+    }
+    let due: Vec<&str> = statements
+        .split("prévu le <time>")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap_or_default())
+        .collect();
+    assert!(!due.is_empty());
+    for date in due {
+        assert!(
+            date.contains(' ') && !date.contains('-'),
+            "{date} is not written out"
+        );
+    }
 }
 
 /// The sample workspace copied to `ws` with `language: <lang>` in its rapport.yaml.

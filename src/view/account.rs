@@ -200,6 +200,9 @@ pub struct MilestoneView {
     /// `due` as a date, for the calendars; templates print `due`.
     #[serde(skip)]
     pub due_date: crate::model::Date,
+    /// `done` as a date, for pages that write it out in words.
+    #[serde(skip)]
+    pub done_date: Option<crate::model::Date>,
 }
 
 /// Where a milestone stands at the as-of date.
@@ -662,6 +665,7 @@ pub fn milestone_view(
         done: opt_date(done),
         status,
         due_date: milestone.due,
+        done_date: done,
     }
 }
 

@@ -219,6 +219,16 @@ fn shared_commitment(c: &Commitment) -> SharedCommitment {
     }
 }
 
+/// The goals with their milestones' dates written out in `lang`, as the statement writes
+/// its commitments' dates: a statement is read as a document, not sorted as a list.
+fn with_long_dates(mut goals: Vec<SharedGoal>, lang: Language) -> Vec<SharedGoal> {
+    for milestone in goals.iter_mut().flat_map(|g| g.milestones.iter_mut()) {
+        milestone.due = i18n::long_date(milestone.due_date, lang);
+        milestone.done = milestone.done_date.map(|d| i18n::long_date(d, lang));
+    }
+    goals
+}
+
 fn shared_goals(file: &AccountFile, people: &People, as_of: Date) -> Vec<SharedGoal> {
     file.account
         .goals
@@ -407,7 +417,7 @@ pub fn statement(
         behaviours_them: statement
             .map(|s| Rich::list(&s.behaviours.them))
             .unwrap_or_default(),
-        goals: shared_goals(file, &people, as_of),
+        goals: with_long_dates(shared_goals(file, &people, as_of), lang),
         escalation_path: by_frequency.iter().map(|c| c.name.clone()).collect(),
         earlier_versions: earlier
             .iter()
