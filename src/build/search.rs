@@ -17,7 +17,7 @@ use crate::model::{AccountFile, Workspace};
 use crate::paths;
 use crate::site::OutputFile;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Words shorter than this are not indexed (the search page says so).
 const MIN_WORD_CHARS: usize = 2;
@@ -29,17 +29,27 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= MIN_WORD_CHARS)
         .map(|w| {
-            w.chars()
-                .take(MAX_WORD_CHARS)
-                .collect::<String>()
-                .to_lowercase()
+            if w.is_ascii() {
+                // One byte a character: the same cut and case, without a second string.
+                w.get(..MAX_WORD_CHARS).unwrap_or(w).to_ascii_lowercase()
+            } else {
+                w.chars()
+                    .take(MAX_WORD_CHARS)
+                    .collect::<String>()
+                    .to_lowercase()
+            }
         })
 }
 
 /// The shard a word is in: the hex of its first two characters' UTF-8.
 pub fn shard_key(word: &str) -> String {
-    let prefix: String = word.chars().take(2).collect();
-    prefix.bytes().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    let prefix_len: usize = word.chars().take(2).map(char::len_utf8).sum();
+    let mut key = String::with_capacity(2 * prefix_len);
+    for b in word.bytes().take(prefix_len) {
+        let _ = write!(key, "{b:02x}");
+    }
+    key
 }
 
 /// The search index of a workspace, kept whole in memory so that `serve` can take an edited
@@ -61,16 +71,21 @@ impl SearchIndex {
             .par_iter()
             .map(|file| (account_words(file), doc(file)))
             .unzip();
-        let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+        // Each distinct word is looked up by hash while the accounts are gone through, and
+        // copied and put in its shard once: a large portfolio repeats its words millions of
+        // times.
+        let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, account) in words.iter().enumerate() {
             for word in account {
-                shards
-                    .entry(shard_key(word))
-                    .or_default()
-                    .entry(word.clone())
-                    .or_default()
-                    .push(i);
+                holders.entry(word.as_str()).or_default().push(i);
             }
+        }
+        let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+        for (word, accounts) in holders {
+            shards
+                .entry(shard_key(word))
+                .or_default()
+                .insert(word.to_string(), accounts);
         }
         SearchIndex {
             words,
