@@ -313,7 +313,7 @@ by-owner-after = , mit ihren Accounts, ihren Fälligkeiten und ihren Warnungen.
 list-pages-intro = { $accounts } Accounts auf { $pages } Seiten, nach Account geordnet:
 alerts-by-account = Warnungen nach Account
 alerts-more = { $count ->
-        [one] Dazu ein weiterer Account mit Warnungen: siehe die Seite seiner Verantwortlichen.
+        [one] Dazu ein weiterer Account mit Warnungen: siehe die Seite der verantwortlichen Person.
        *[other] Dazu { $count } weitere Accounts mit Warnungen: siehe die Seiten ihrer Verantwortlichen.
     }
 alerts-none-portfolio = Keine Warnungen im gesamten Portfolio.

@@ -36,6 +36,7 @@ pub(super) fn read(html: &str, extract: &mut Extract) {
         end_tag: false,
         name: Vec::new(),
         last_start: Vec::new(),
+        tag_open: false,
         attributes: false,
         names: Vec::new(),
         values: Vec::new(),
@@ -66,6 +67,8 @@ struct Reader<'a> {
     /// Characters not yet written out: they go where `raw` says when the next tag, comment
     /// or the end of the input comes.
     text: Vec<u8>,
+    /// A tag has been started and not yet written out.
+    tag_open: bool,
     /// The tag being read is an end tag.
     end_tag: bool,
     /// The name of the tag being read, lower-cased by the tokenizer.
@@ -108,6 +111,7 @@ impl Reader<'_> {
     }
 
     fn init_tag(&mut self, end_tag: bool) {
+        self.tag_open = true;
         self.end_tag = end_tag;
         self.name.clear();
         self.attributes = false;
@@ -116,8 +120,33 @@ impl Reader<'_> {
         self.value_starts.clear();
     }
 
+    /// Writes out the attributes of the tag being read, as pieces.
+    fn push_attributes(&mut self) {
+        if !self.attributes {
+            return;
+        }
+        // A phrase written as attribute names (`<p raj hates long meetings>`) shows in the
+        // source as words in a row.
+        self.extract.start_piece();
+        self.extract.extend_piece(&text_of(&self.names));
+        self.extract.extend_piece(" ");
+        self.extract.close_piece();
+        for (at, &start) in self.value_starts.iter().enumerate() {
+            let end = self
+                .value_starts
+                .get(at + 1)
+                .copied()
+                .unwrap_or(self.values.len());
+            let value = text_of(self.values.get(start..end).unwrap_or_default());
+            if !value.trim().is_empty() {
+                self.extract.push_piece(&value);
+            }
+        }
+    }
+
     /// Writes out the tag just read, and says which state the tokenizer goes on in.
     fn tag(&mut self) -> Option<State> {
+        self.tag_open = false;
         self.flush_text();
         // In raw text the only tag the tokenizer emits is the element's end tag.
         self.raw = None;
@@ -125,25 +154,7 @@ impl Reader<'_> {
         if breaks(&text_of(&self.name)) {
             self.extract.visible.push('\n');
         }
-        if self.attributes {
-            // A phrase written as attribute names (`<p raj hates long meetings>`) shows in
-            // the source as words in a row.
-            self.extract.start_piece();
-            self.extract.extend_piece(&text_of(&self.names));
-            self.extract.extend_piece(" ");
-            self.extract.close_piece();
-            for (at, &start) in self.value_starts.iter().enumerate() {
-                let end = self
-                    .value_starts
-                    .get(at + 1)
-                    .copied()
-                    .unwrap_or(self.values.len());
-                let value = text_of(self.values.get(start..end).unwrap_or_default());
-                if !value.trim().is_empty() {
-                    self.extract.push_piece(&value);
-                }
-            }
-        }
+        self.push_attributes();
         if self.end_tag {
             return None;
         }
@@ -179,9 +190,12 @@ impl Emitter for Reader<'_> {
     }
 
     fn emit_eof(&mut self) {
-        // A tag or attribute cut off by the end of the input is dropped, as the standard
-        // says; a comment is emitted before this.
+        // A comment cut off by the end of the input is emitted before this. A tag is
+        // dropped, as the standard says, but its attributes are in the source all the same.
         self.flush_text();
+        if std::mem::take(&mut self.tag_open) {
+            self.push_attributes();
+        }
     }
 
     fn emit_error(&mut self, _: Error) {}
@@ -416,8 +430,10 @@ mod tests {
         );
         // An end tag's attributes are in the source too.
         assert_eq!(read("x</p class=Secret>"), ["x", "class", "secret"]);
-        // Broken off by the end of the input, a tag is not read.
-        assert_eq!(read("x<p title='Secret"), ["x"]);
+        // Broken off by the end of the input, a tag is no element, but its attributes are
+        // still in the source.
+        assert_eq!(read("x<p title='Secret"), ["x", "title", "secret"]);
+        assert_eq!(read("x<p data-a=1 title"), ["x", "data-a title", "1"]);
     }
 
     #[test]

@@ -42,7 +42,7 @@ struct Memo {
 }
 
 /// One argument of a `t` call as Fluent is given it.
-enum Arg<'a> {
+enum MemoArg<'a> {
     Number(i64),
     Text(std::borrow::Cow<'a, str>),
 }
@@ -55,18 +55,18 @@ fn t(messages: &Messages, owner: u64, kwargs: Kwargs, state: &State) -> String {
     let key = kwargs.get::<&str>("key").ok().flatten().unwrap_or_default();
     let lang: Option<Value> = state.get("lang").ok().flatten();
     let language = crate::i18n::language(lang.as_ref().and_then(Value::as_str).unwrap_or_default());
-    let mut args: Vec<(String, Arg)> = Vec::new();
+    let mut args: Vec<(String, MemoArg)> = Vec::new();
     for (name, value) in kwargs.iter() {
         let name = name.to_string();
         if name == "key" {
             continue;
         }
         if let Some(number) = value.as_i64() {
-            args.push((name, Arg::Number(number)));
+            args.push((name, MemoArg::Number(number)));
         } else if let Some(text) = value.as_str() {
-            args.push((name, Arg::Text(text.into())));
+            args.push((name, MemoArg::Text(text.into())));
         } else if !(value.is_none() || value.is_undefined()) {
-            args.push((name, Arg::Text(value.to_string().into())));
+            args.push((name, MemoArg::Text(value.to_string().into())));
         }
     }
     if args.is_empty() {
@@ -86,8 +86,8 @@ fn t(messages: &Messages, owner: u64, kwargs: Kwargs, state: &State) -> String {
     let mut fluent = fluent_bundle::FluentArgs::with_capacity(args.len());
     for (name, arg) in args {
         match arg {
-            Arg::Number(number) => fluent.set(name, number),
-            Arg::Text(text) => fluent.set(name, text.into_owned()),
+            MemoArg::Number(number) => fluent.set(name, number),
+            MemoArg::Text(text) => fluent.set(name, text.into_owned()),
         }
     }
     let text = messages.get(language, key, Some(&fluent));
@@ -105,14 +105,14 @@ fn t(messages: &Messages, owner: u64, kwargs: Kwargs, state: &State) -> String {
 /// text (Fluent chooses a plural by a number, never by text). Every text is preceded by its
 /// length, so no text, whatever it holds, reads as the end of one argument and the start of
 /// another.
-fn memo_key(language: Language, key: &str, args: &[(String, Arg)]) -> String {
+fn memo_key(language: Language, key: &str, args: &[(String, MemoArg)]) -> String {
     use std::fmt::Write;
     let mut out = String::with_capacity(64);
     let _ = write!(out, "{} {}:{key}", language.as_str(), key.len());
     for (name, arg) in args {
         let _ = match arg {
-            Arg::Number(number) => write!(out, " {}:{name}#{number}", name.len()),
-            Arg::Text(text) => write!(out, " {}:{name}={}:{text}", name.len(), text.len()),
+            MemoArg::Number(number) => write!(out, " {}:{name}#{number}", name.len()),
+            MemoArg::Text(text) => write!(out, " {}:{name}={}:{text}", name.len(), text.len()),
         };
     }
     out
@@ -141,7 +141,7 @@ fn md_cell(value: Value, _: Kwargs, _: &State) -> String {
 mod tests {
     use super::*;
 
-    /// A tera with `t` over `messages`, rendering `t(key=…, done=…, total=…)` in English.
+    /// A tera with `t` over `messages`, rendering `t(key=…, done=…, total=…)`.
     fn engine(messages: Messages) -> Tera {
         let mut tera = Tera::default();
         register(&mut tera, &Arc::new(messages));
@@ -154,8 +154,12 @@ mod tests {
     }
 
     fn render(tera: &Tera, done: i64, total: i64) -> String {
+        render_in(tera, "en", done, total)
+    }
+
+    fn render_in(tera: &Tera, lang: &str, done: i64, total: i64) -> String {
         let mut context = tera::Context::new();
-        context.insert("lang", "en");
+        context.insert("lang", lang);
         context.insert("done", &done);
         context.insert("total", &total);
         tera.render("p", &context).expect("render")
@@ -181,6 +185,10 @@ mod tests {
             assert_eq!(render(&built_in, 3, 5), "3 of 5 milestones done");
             assert_eq!(render(&workspace, 3, 5), "3 out of 5, workspace wording");
             assert_eq!(render(&built_in, 1, 5), "1 of 5 milestones done");
+            assert_eq!(
+                render_in(&built_in, "de", 3, 5),
+                "3 von 5 Meilensteinen erreicht"
+            );
         }
     }
 
@@ -189,19 +197,23 @@ mod tests {
         let one = memo_key(
             Language::En,
             "k",
-            &[("a".into(), Arg::Text("v 1:b=1:w".into()))],
+            &[("a".into(), MemoArg::Text("v 1:b=1:w".into()))],
         );
         let two = memo_key(
             Language::En,
             "k",
             &[
-                ("a".into(), Arg::Text("v".into())),
-                ("b".into(), Arg::Text("w".into())),
+                ("a".into(), MemoArg::Text("v".into())),
+                ("b".into(), MemoArg::Text("w".into())),
             ],
         );
         assert_ne!(one, two);
-        let number = memo_key(Language::En, "k", &[("a".into(), Arg::Number(1))]);
-        let text = memo_key(Language::En, "k", &[("a".into(), Arg::Text("1".into()))]);
+        let number = memo_key(Language::En, "k", &[("a".into(), MemoArg::Number(1))]);
+        let text = memo_key(
+            Language::En,
+            "k",
+            &[("a".into(), MemoArg::Text("1".into()))],
+        );
         assert_ne!(number, text);
     }
 }

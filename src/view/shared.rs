@@ -224,7 +224,7 @@ fn shared_commitment(c: &Commitment) -> SharedCommitment {
 fn with_long_dates(mut goals: Vec<SharedGoal>, lang: Language) -> Vec<SharedGoal> {
     for milestone in goals.iter_mut().flat_map(|g| g.milestones.iter_mut()) {
         milestone.due = i18n::long_date(milestone.due_date, lang);
-        milestone.done = milestone.done_date.map(|d| i18n::long_date(d, lang));
+        milestone.done = i18n::opt_long_date(milestone.done_date, lang);
     }
     goals
 }
