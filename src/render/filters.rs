@@ -38,7 +38,8 @@ thread_local! {
 struct Memo {
     /// The registration of `t` whose messages the entries were formatted with.
     owner: u64,
-    texts: HashMap<String, String>,
+    /// By [`memo_key`].
+    texts: HashMap<Vec<u8>, String>,
 }
 
 /// One argument of a `t` call as Fluent is given it.
@@ -55,9 +56,12 @@ fn t(messages: &Messages, owner: u64, kwargs: Kwargs, state: &State) -> String {
     let key = kwargs.get::<&str>("key").ok().flatten().unwrap_or_default();
     let lang: Option<Value> = state.get("lang").ok().flatten();
     let language = crate::i18n::language(lang.as_ref().and_then(Value::as_str).unwrap_or_default());
-    let mut args: Vec<(String, MemoArg)> = Vec::new();
+    let mut args: Vec<(&str, MemoArg)> = Vec::new();
     for (name, value) in kwargs.iter() {
-        let name = name.to_string();
+        // Arguments are named, so every key is a name.
+        let Some(name) = name.as_str() else {
+            continue;
+        };
         if name == "key" {
             continue;
         }
@@ -73,7 +77,7 @@ fn t(messages: &Messages, owner: u64, kwargs: Kwargs, state: &State) -> String {
         return messages.get(language, key, None);
     }
     // The arguments come in no particular order; sorted, one call has one memo key.
-    args.sort_by(|a, b| a.0.cmp(&b.0));
+    args.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let memo_key = memo_key(language, key, &args);
     let known = MEMO.with_borrow(|memo| {
         (memo.owner == owner)
@@ -86,8 +90,8 @@ fn t(messages: &Messages, owner: u64, kwargs: Kwargs, state: &State) -> String {
     let mut fluent = fluent_bundle::FluentArgs::with_capacity(args.len());
     for (name, arg) in args {
         match arg {
-            MemoArg::Number(number) => fluent.set(name, number),
-            MemoArg::Text(text) => fluent.set(name, text.into_owned()),
+            MemoArg::Number(number) => fluent.set(name.to_string(), number),
+            MemoArg::Text(text) => fluent.set(name.to_string(), text.into_owned()),
         }
     }
     let text = messages.get(language, key, Some(&fluent));
@@ -103,17 +107,29 @@ fn t(messages: &Messages, owner: u64, kwargs: Kwargs, state: &State) -> String {
 
 /// The memo's key of a call: its language, key and sorted arguments, numbers told from
 /// text (Fluent chooses a plural by a number, never by text). Every text is preceded by its
-/// length, so no text, whatever it holds, reads as the end of one argument and the start of
-/// another.
-fn memo_key(language: Language, key: &str, args: &[(String, MemoArg)]) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(64);
-    let _ = write!(out, "{} {}:{key}", language.as_str(), key.len());
+/// length and every number is eight bytes, so no text, whatever it holds, reads as the end
+/// of one argument and the start of another. Made of bytes rather than formatted: a large
+/// build makes a key for each of a million calls.
+fn memo_key(language: Language, key: &str, args: &[(&str, MemoArg)]) -> Vec<u8> {
+    fn push_text(out: &mut Vec<u8>, text: &str) {
+        out.extend_from_slice(&(text.len() as u64).to_le_bytes());
+        out.extend_from_slice(text.as_bytes());
+    }
+    let mut out = Vec::with_capacity(64);
+    push_text(&mut out, language.as_str());
+    push_text(&mut out, key);
     for (name, arg) in args {
-        let _ = match arg {
-            MemoArg::Number(number) => write!(out, " {}:{name}#{number}", name.len()),
-            MemoArg::Text(text) => write!(out, " {}:{name}={}:{text}", name.len(), text.len()),
-        };
+        push_text(&mut out, name);
+        match arg {
+            MemoArg::Number(number) => {
+                out.push(b'#');
+                out.extend_from_slice(&number.to_le_bytes());
+            }
+            MemoArg::Text(text) => {
+                out.push(b'=');
+                push_text(&mut out, text);
+            }
+        }
     }
     out
 }
@@ -197,23 +213,22 @@ mod tests {
         let one = memo_key(
             Language::En,
             "k",
-            &[("a".into(), MemoArg::Text("v 1:b=1:w".into()))],
+            &[(
+                "a",
+                MemoArg::Text("v\x01\0\0\0\0\0\0\0b=\x01\0\0\0\0\0\0\0w".into()),
+            )],
         );
         let two = memo_key(
             Language::En,
             "k",
             &[
-                ("a".into(), MemoArg::Text("v".into())),
-                ("b".into(), MemoArg::Text("w".into())),
+                ("a", MemoArg::Text("v".into())),
+                ("b", MemoArg::Text("w".into())),
             ],
         );
         assert_ne!(one, two);
-        let number = memo_key(Language::En, "k", &[("a".into(), MemoArg::Number(1))]);
-        let text = memo_key(
-            Language::En,
-            "k",
-            &[("a".into(), MemoArg::Text("1".into()))],
-        );
+        let number = memo_key(Language::En, "k", &[("a", MemoArg::Number(1))]);
+        let text = memo_key(Language::En, "k", &[("a", MemoArg::Text("1".into()))]);
         assert_ne!(number, text);
     }
 }
