@@ -125,23 +125,15 @@ impl Reader<'_> {
         if !self.attributes {
             return;
         }
-        // A phrase written as attribute names (`<p raj hates long meetings>`) shows in the
-        // source as words in a row.
-        self.extract.start_piece();
-        self.extract.extend_piece(&text_of(&self.names));
-        self.extract.extend_piece(" ");
-        self.extract.close_piece();
-        for (at, &start) in self.value_starts.iter().enumerate() {
+        let values = self.value_starts.iter().enumerate().map(|(at, &start)| {
             let end = self
                 .value_starts
                 .get(at + 1)
                 .copied()
                 .unwrap_or(self.values.len());
-            let value = text_of(self.values.get(start..end).unwrap_or_default());
-            if !value.trim().is_empty() {
-                self.extract.push_piece(&value);
-            }
-        }
+            text_of(self.values.get(start..end).unwrap_or_default())
+        });
+        push_attributes(self.extract, &text_of(&self.names), values);
     }
 
     /// Writes out the tag just read, and says which state the tokenizer goes on in.
@@ -151,9 +143,7 @@ impl Reader<'_> {
         // In raw text the only tag the tokenizer emits is the element's end tag.
         self.raw = None;
         self.extract.close_piece();
-        if breaks(&text_of(&self.name)) {
-            self.extract.visible.push('\n');
-        }
+        push_break(self.extract, &text_of(&self.name));
         self.push_attributes();
         if self.end_tag {
             return None;
@@ -287,6 +277,33 @@ impl Emitter for Reader<'_> {
 
     fn current_is_appropriate_end_tag_token(&mut self) -> bool {
         self.end_tag && !self.last_start.is_empty() && self.last_start == self.name
+    }
+}
+
+/// What a tag that has attributes adds to the reading, as pieces: its attribute `names`, a
+/// space between two, and each value that is not blank.
+pub(super) fn push_attributes<'v>(
+    extract: &mut Extract,
+    names: &str,
+    values: impl Iterator<Item = Cow<'v, str>>,
+) {
+    // A phrase written as attribute names (`<p raj hates long meetings>`) shows in the
+    // source as words in a row.
+    extract.start_piece();
+    extract.extend_piece(names);
+    extract.extend_piece(" ");
+    extract.close_piece();
+    for value in values {
+        if !value.trim().is_empty() {
+            extract.push_piece(&value);
+        }
+    }
+}
+
+/// A line break in the flow where a tag named `name` breaks it (see [`breaks`]).
+pub(super) fn push_break(extract: &mut Extract, name: &str) {
+    if breaks(name) {
+        extract.visible.push('\n');
     }
 }
 

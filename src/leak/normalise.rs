@@ -43,10 +43,13 @@ pub(super) fn is_invisible(c: char) -> bool {
 
 /// Appends `text` in the normal form: invisible characters removed, NFKD, lower case,
 /// words separated by single spaces, no space at either end of what is appended. Linear in
-/// the length of `text`: ASCII is copied in runs, and only words that hold another
-/// character are decomposed.
+/// the length of `text`: ASCII is lower-cased as it is copied, a byte at a time in one pass
+/// (most words are a few bytes long, and a copy and a second pass per word cost more than
+/// the bytes), and only words that hold another character are decomposed.
 pub(super) fn push_normalised(out: &mut String, text: &str) {
     let base = out.len();
+    // ASCII never grows: a separator is written only where whitespace was read.
+    out.reserve(text.len());
     let mut word = Word {
         start: None,
         rich: false,
@@ -55,21 +58,15 @@ pub(super) fn push_normalised(out: &mut String, text: &str) {
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii_graphic() {
-            let run = bytes[at..]
-                .iter()
-                .position(|b| !b.is_ascii_graphic())
-                .unwrap_or(bytes.len() - at);
-            word.begin(out, base);
-            let from = out.len();
-            out.push_str(text.get(at..at + run).unwrap_or_default());
-            if let Some(appended) = out.get_mut(from..) {
-                appended.make_ascii_lowercase();
+            if word.start.is_none() {
+                word.begin(out, base);
             }
-            at += run;
+            out.push(char::from(b.to_ascii_lowercase()));
+            at += 1;
         } else if b.is_ascii() {
             // `char::is_whitespace` on ASCII: vertical tab and form feed included; any other
             // ASCII control is invisible and dropped.
-            if matches!(b, b'\t'..=b'\r' | b' ') {
+            if matches!(b, b'\t'..=b'\r' | b' ') && word.start.is_some() {
                 word.end(out, base);
             }
             at += 1;
@@ -98,6 +95,7 @@ struct Word {
 }
 
 impl Word {
+    #[inline]
     fn begin(&mut self, out: &mut String, base: usize) {
         if self.start.is_none() {
             if out.len() > base {
@@ -110,25 +108,30 @@ impl Word {
     /// Folds a word with non-ASCII characters. Folding may leave nothing (a word of zero
     /// width characters), whose separator is then taken back, or several words (NFKD
     /// turns `¨` into a space and a combining mark).
+    #[inline]
     fn end(&mut self, out: &mut String, base: usize) {
         let Some(start) = self.start.take() else {
             return;
         };
-        if !std::mem::take(&mut self.rich) {
-            return;
+        if std::mem::take(&mut self.rich) {
+            fold_word(out, start, base);
         }
-        let folded = fold(out.get(start..).unwrap_or_default());
-        out.truncate(start);
-        for (i, piece) in folded.split_whitespace().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(piece);
+    }
+}
+
+/// Folds the word written from `start` on, in place (see [`Word::end`]).
+fn fold_word(out: &mut String, start: usize, base: usize) {
+    let folded = fold(out.get(start..).unwrap_or_default());
+    out.truncate(start);
+    for (i, piece) in folded.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        if out.len() == start && start > base {
-            // The space written before the word that vanished.
-            out.truncate(start - 1);
-        }
+        out.push_str(piece);
+    }
+    if out.len() == start && start > base {
+        // The space written before the word that vanished.
+        out.truncate(start - 1);
     }
 }
 

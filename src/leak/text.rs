@@ -8,6 +8,7 @@
 use super::html;
 use super::normalise::push_normalised;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 /// Separates the pieces of one file's text: no needle holds it (normalising removes
 /// control characters), so no phrase is found across two pieces.
@@ -109,8 +110,110 @@ fn options() -> Options {
 /// a Markdown file joins or breaks the text around it as it does on an HTML page. A link's
 /// destination and title, an image's, and a code fence's info string go into the HTML as
 /// attributes, and so become pieces; so do reference definitions, which no event carries.
+///
+/// Markdown without `<`, `&` or NUL can hold no HTML and no character reference, so that
+/// HTML would be read back exactly as it was written: its events go straight to `extract`,
+/// as the HTML reader would put them there, without the HTML in between
+/// ([`Direct`]; the two readings are compared in the tests).
 fn read_markdown(markdown: &str, extract: &mut Extract, html: &mut String) {
-    html.clear();
+    if markdown.bytes().any(|b| matches!(b, b'<' | b'&' | b'\0')) {
+        html.clear();
+        render_markdown(markdown, &mut AsHtml { html, extract });
+    } else {
+        render_markdown(markdown, &mut Direct { extract });
+    }
+}
+
+/// Where [`render_markdown`] writes what a viewer shows.
+trait Rendering {
+    /// Text as the viewer shows it.
+    fn text(&mut self, text: &str);
+    /// Raw HTML of the file.
+    fn raw_html(&mut self, raw: &str);
+    /// A line break.
+    fn line_break(&mut self);
+    /// An element with attributes, its start tag only.
+    fn element(&mut self, name: &str, attributes: &[(&str, &str)]);
+    /// The end of one part, read on its own.
+    fn end_part(&mut self);
+}
+
+/// Writes the rendering as HTML into `html`, which the HTML reader reads at the end of each
+/// part.
+struct AsHtml<'a> {
+    html: &'a mut String,
+    extract: &'a mut Extract,
+}
+
+impl Rendering for AsHtml<'_> {
+    fn text(&mut self, text: &str) {
+        escape_into(self.html, text);
+    }
+
+    fn raw_html(&mut self, raw: &str) {
+        self.html.push_str(raw);
+    }
+
+    fn line_break(&mut self) {
+        self.html.push('\n');
+    }
+
+    fn element(&mut self, name: &str, attributes: &[(&str, &str)]) {
+        self.html.push('<');
+        self.html.push_str(name);
+        for (attribute, value) in attributes {
+            self.html.push(' ');
+            self.html.push_str(attribute);
+            self.html.push_str("=\"");
+            escape_into(self.html, value);
+            self.html.push('"');
+        }
+        self.html.push('>');
+    }
+
+    fn end_part(&mut self) {
+        if !self.html.is_empty() {
+            html::read(self.html, self.extract);
+        }
+        self.html.clear();
+    }
+}
+
+/// Puts the rendering into `extract` as the HTML reader would put the HTML [`AsHtml`]
+/// writes, for Markdown that has no `<`, `&` or NUL: there the HTML's escapes are all
+/// decoded back to the text they stand for, and its only tags are the elements'.
+struct Direct<'a> {
+    extract: &'a mut Extract,
+}
+
+impl Rendering for Direct<'_> {
+    fn text(&mut self, text: &str) {
+        self.extract.visible.push_str(text);
+    }
+
+    fn raw_html(&mut self, raw: &str) {
+        // Raw HTML starts with `<`, which this Markdown does not hold; were there any, it
+        // would be text to the viewer rather than nothing.
+        self.extract.visible.push_str(raw);
+    }
+
+    fn line_break(&mut self) {
+        self.extract.visible.push('\n');
+    }
+
+    fn element(&mut self, name: &str, attributes: &[(&str, &str)]) {
+        self.extract.close_piece();
+        html::push_break(self.extract, name);
+        let names: Vec<&str> = attributes.iter().map(|(name, _)| *name).collect();
+        let values = attributes.iter().map(|(_, value)| Cow::Borrowed(*value));
+        html::push_attributes(self.extract, &names.join(" "), values);
+    }
+
+    fn end_part(&mut self) {}
+}
+
+/// Renders Markdown's events into `out`: see [`read_markdown`].
+fn render_markdown(markdown: &str, out: &mut impl Rendering) {
     let mut parser = Parser::new_ext(markdown, options());
     for event in parser.by_ref() {
         match event {
@@ -118,60 +221,52 @@ fn read_markdown(markdown: &str, extract: &mut Extract, html: &mut String) {
             | Event::Code(text)
             | Event::InlineMath(text)
             | Event::DisplayMath(text)
-            | Event::FootnoteReference(text) => escape_into(html, &text),
-            Event::Html(raw) | Event::InlineHtml(raw) => html.push_str(&raw),
-            Event::SoftBreak | Event::HardBreak | Event::Rule => html.push('\n'),
+            | Event::FootnoteReference(text) => out.text(&text),
+            Event::Html(raw) | Event::InlineHtml(raw) => out.raw_html(&raw),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => out.line_break(),
             Event::TaskListMarker(_) => {}
             Event::Start(Tag::Link {
                 dest_url, title, ..
             })
             | Event::Start(Tag::Image {
                 dest_url, title, ..
-            }) => {
-                html.push_str("<a href=\"");
-                escape_into(html, &dest_url);
-                html.push_str("\" title=\"");
-                escape_into(html, &title);
-                html.push_str("\">");
-            }
+            }) => out.element("a", &[("href", &dest_url), ("title", &title)]),
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                html.push_str("\n<pre title=\"");
-                escape_into(html, &info);
-                html.push_str("\">");
+                out.line_break();
+                out.element("pre", &[("title", &info)]);
             }
             Event::Start(tag) => {
                 if !is_inline(&tag.to_end()) {
-                    html.push('\n');
+                    out.line_break();
                 }
             }
             Event::End(tag) => {
                 if !is_inline(&tag) {
-                    html.push('\n');
+                    out.line_break();
                 }
             }
         }
     }
-    html::read(html, extract);
     // Definitions are read on their own: raw HTML left open in the text (a `<script>`
     // never closed) must not swallow them unread.
-    html.clear();
+    out.end_part();
     // The map of definitions has no order; sorted, the pieces (and so which of several
     // hits a leak reports) are the same on every run. A label is kept as written, so its
     // character references are decoded by the HTML reader as a viewer's would be.
     let mut definitions: Vec<_> = parser.reference_definitions().iter().collect();
     definitions.sort_by_key(|&(label, _)| label);
     for (label, definition) in definitions {
-        html.push_str("\n<a title=\"");
-        html.push_str(&label.replace('"', "&quot;"));
-        html.push_str("\" href=\"");
-        escape_into(html, &definition.dest);
-        html.push_str("\" rel=\"");
-        escape_into(html, definition.title.as_deref().unwrap_or_default());
-        html.push_str("\">");
+        out.line_break();
+        out.element(
+            "a",
+            &[
+                ("title", label),
+                ("href", &definition.dest),
+                ("rel", definition.title.as_deref().unwrap_or_default()),
+            ],
+        );
     }
-    if !html.is_empty() {
-        html::read(html, extract);
-    }
+    out.end_part();
 }
 
 /// Whether Markdown shows the content of a span without a break around it.
@@ -360,7 +455,124 @@ mod tests {
         }
     }
 
+    /// The rendered reading of `markdown` through `rendering`, normalised.
+    fn rendered_through(markdown: &str, html_reader: bool) -> String {
+        let mut extract = Extract::default();
+        let mut html = String::new();
+        if html_reader {
+            render_markdown(
+                markdown,
+                &mut AsHtml {
+                    html: &mut html,
+                    extract: &mut extract,
+                },
+            );
+        } else {
+            render_markdown(
+                markdown,
+                &mut Direct {
+                    extract: &mut extract,
+                },
+            );
+        }
+        let mut out = String::new();
+        extract.push_to(&mut out);
+        out
+    }
+
+    /// Markdown made of what changes its rendering: emphasis, code, links and images with
+    /// titles, reference definitions, fences with info strings, tables, lists, quotes,
+    /// escapes, line ends of every kind, invisible and non-ASCII characters; no `<`, `&`
+    /// or NUL, for which the HTML reader is always used.
+    fn markdown_without_html() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Secret",
+            "word",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\n\n",
+            "\r",
+            "\r\n",
+            "# ",
+            "## ",
+            "*",
+            "**",
+            "_",
+            "__",
+            "~~",
+            "`",
+            "``",
+            "```",
+            "```rust x\n",
+            "~~~ info\n",
+            "    code\n",
+            "[",
+            "]",
+            "(",
+            ")",
+            "![",
+            "[x]",
+            "[ ] ",
+            "\"",
+            "'",
+            ">",
+            "> ",
+            "- ",
+            "* ",
+            "1. ",
+            "|",
+            "| --- |",
+            "---\n",
+            "\\",
+            "\\*",
+            "http://x.example/a?b=c",
+            "[label]",
+            "[label]: /dest \"t\"\n",
+            "[Label]: http://x 'Title words'\n",
+            "[^1]",
+            "[^1]: note\n",
+            "=",
+            ":",
+            "$",
+            "$$",
+            "^",
+            "{",
+            "}",
+            "Wörd",
+            "é",
+            "e\u{301}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{ad}",
+            "\u{1}",
+            "ΣΑ",
+        ]);
+        prop::collection::vec(pieces, 0..48).prop_map(|pieces| pieces.concat())
+    }
+
     proptest! {
+        #[test]
+        fn markdown_without_html_reads_the_same_without_the_html_reader(
+            markdown in markdown_without_html()
+        ) {
+            prop_assert_eq!(
+                rendered_through(&markdown, false),
+                rendered_through(&markdown, true)
+            );
+        }
+
+        #[test]
+        fn any_text_without_html_reads_the_same_without_the_html_reader(
+            markdown in "[^<&\\x00]*"
+        ) {
+            prop_assert_eq!(
+                rendered_through(&markdown, false),
+                rendered_through(&markdown, true)
+            );
+        }
+
         #[test]
         fn reads_any_text_without_failing(text in any::<String>(), path in prop::sample::select(&["a.html", "a.md", "a.css"][..])) {
             let out = read(path, &text);
