@@ -181,7 +181,9 @@ impl Rendering for AsHtml<'_> {
 
 /// Puts the rendering into `extract` as the HTML reader would put the HTML [`AsHtml`]
 /// writes, for Markdown that has no `<`, `&` or NUL: there the HTML's escapes are all
-/// decoded back to the text they stand for, and its only tags are the elements'.
+/// decoded back to the text they stand for, and its only tags are the elements'. The one
+/// difference, a carriage return the HTML reader would make a line feed, is whitespace to
+/// the normal form, so the two readings are the same once normalised.
 struct Direct<'a> {
     extract: &'a mut Extract,
 }
@@ -192,8 +194,8 @@ impl Rendering for Direct<'_> {
     }
 
     fn raw_html(&mut self, raw: &str) {
-        // Raw HTML starts with `<`, which this Markdown does not hold; were there any, it
-        // would be text to the viewer rather than nothing.
+        // Not reached: raw HTML starts with `<`, which this Markdown does not hold. Were
+        // there any, reading it as text keeps it searched.
         self.extract.visible.push_str(raw);
     }
 
@@ -531,6 +533,8 @@ mod tests {
             "[label]",
             "[label]: /dest \"t\"\n",
             "[Label]: http://x 'Title words'\n",
+            "[t](/d \"a\rb\")",
+            "```a\"b >c\n",
             "[^1]",
             "[^1]: note\n",
             "=",
